@@ -1,0 +1,56 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Page, pageOf, skipOf } from '../common/pagination';
+import { containsPattern } from '../common/text';
+import { AdministrativeUnit, UnitSet } from './administrative-unit.entity';
+import {
+  AdministrativeUnitQueryDto,
+  AdministrativeUnitResponseDto,
+  toAdministrativeUnitResponse,
+} from './administrative-unit.dto';
+
+@Injectable()
+export class AdministrativeUnitsService {
+  constructor(@InjectRepository(AdministrativeUnit) private readonly units: Repository<AdministrativeUnit>) {}
+
+  async list(query: AdministrativeUnitQueryDto): Promise<Page<AdministrativeUnitResponseDto>> {
+    if (query.level === 'commune' && query.set !== 'vn-34') {
+      throw badField('level', 'communes are catalogued for set vn-34 only');
+    }
+    if (query.parentCode !== undefined && !(await this.isProvince(query.set, query.parentCode))) {
+      throw badField('parentCode', `parentCode ${query.parentCode} is not a province of ${query.set}`);
+    }
+    const qb = this.units
+      .createQueryBuilder('unit')
+      .where('unit.set = :set AND unit.level = :level', { set: query.set, level: query.level })
+      .orderBy('unit.code', 'ASC')
+      .skip(skipOf(query))
+      .take(query.pageSize);
+    if (query.parentCode !== undefined) qb.andWhere('unit.parentCode = :parentCode', { parentCode: query.parentCode });
+    if (query.q?.trim()) qb.andWhere("unit.searchKey LIKE :pattern ESCAPE '\\'", { pattern: containsPattern(query.q) });
+    return pageOf(query, await qb.getManyAndCount(), toAdministrativeUnitResponse);
+  }
+
+  async get(set: UnitSet, code: string): Promise<AdministrativeUnitResponseDto> {
+    const unit = await this.units.findOneBy({ set, code });
+    if (!unit) throw new NotFoundException(`administrative unit ${code} not found in ${set}`);
+    return toAdministrativeUnitResponse(unit);
+  }
+
+  exists(set: UnitSet, code: string): Promise<boolean> {
+    return this.units.existsBy({ set, code });
+  }
+
+  isProvince(set: UnitSet, code: string): Promise<boolean> {
+    return this.units.existsBy({ set, code, level: 'province' });
+  }
+
+  count(): Promise<number> {
+    return this.units.count();
+  }
+}
+
+function badField(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, message }] });
+}

@@ -1,0 +1,35 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Page } from '../common/pagination';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { Roles } from './auth.decorators';
+import { CreateUserDto, UpdateUserDto, UserListQueryDto, UserResponseDto } from './user.dto';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Get()
+  list(@Query() query: UserListQueryDto): Promise<Page<UserResponseDto>> {
+    return this.users.list(query);
+  }
+
+  @Post()
+  create(@Body() dto: CreateUserDto): Promise<UserResponseDto> {
+    return this.users.create(dto);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUuidPipe) id: string): Promise<UserResponseDto> {
+    return this.users.get(id);
+  }
+
+  @Patch(':id')
+  update(@Param('id', ParseUuidPipe) id: string, @Body() dto: UpdateUserDto): Promise<UserResponseDto> {
+    return this.users.update(id, dto);
+  }
+}

@@ -1,0 +1,111 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service';
+import { assertVersion, findOrFail } from '../common/find-or-fail';
+import { newId } from '../common/ids';
+import { Page, pageOf, skipOf } from '../common/pagination';
+import { TransactionRunner } from '../database/transaction-runner';
+import { PasswordHasher } from './password-hasher';
+import { CreateUserDto, toUserResponse, UpdateUserDto, UserListQueryDto, UserResponseDto } from './user.dto';
+import { User } from './user.entity';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly tx: TransactionRunner,
+    private readonly hasher: PasswordHasher,
+    private readonly units: AdministrativeUnitsService,
+  ) {}
+
+  async list(query: UserListQueryDto): Promise<Page<UserResponseDto>> {
+    const found = await this.users.findAndCount({
+      where: query.role ? { role: query.role } : {},
+      order: { email: 'ASC' },
+      skip: skipOf(query),
+      take: query.pageSize,
+    });
+    return pageOf(query, found, toUserResponse);
+  }
+
+  async get(id: string): Promise<UserResponseDto> {
+    return toUserResponse(await findOrFail(this.users, id, 'user'));
+  }
+
+  async create(dto: CreateUserDto): Promise<UserResponseDto> {
+    await this.assertUnitExists(dto.administrativeUnitCode);
+    const passwordHash = await this.hasher.hash(dto.password);
+    const user = await this.tx.transaction(async (manager) => {
+      await this.assertEmailFree(manager, dto.email);
+      const created = manager.create(User, {
+        id: newId(),
+        email: dto.email,
+        passwordHash,
+        fullName: dto.fullName,
+        role: dto.role,
+        administrativeUnitCode: dto.administrativeUnitCode ?? null,
+        active: true,
+      });
+      return manager.save(created);
+    });
+    return toUserResponse(user);
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
+    await this.assertUnitExists(dto.administrativeUnitCode ?? undefined);
+    const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
+    const user = await this.tx.transaction(async (manager) => {
+      const current = await manager.findOneBy(User, { id });
+      if (!current) throw new NotFoundException(`user ${id} not found`);
+      assertVersion(current, dto.version, `user ${id}`);
+      const changes: Partial<User> = {
+        ...(dto.fullName !== undefined && { fullName: dto.fullName }),
+        ...(dto.role !== undefined && { role: dto.role }),
+        ...(dto.administrativeUnitCode !== undefined && { administrativeUnitCode: dto.administrativeUnitCode }),
+        ...(dto.active !== undefined && { active: dto.active }),
+        ...(passwordHash && { passwordHash }),
+      };
+      // The version in the WHERE clause makes the check and the write one atomic step.
+      const result = await manager.update(User, { id, version: dto.version }, changes);
+      if (result.affected !== 1) assertVersion(await manager.findOneByOrFail(User, { id }), dto.version, `user ${id}`);
+      return manager.findOneByOrFail(User, { id });
+    });
+    return toUserResponse(user);
+  }
+
+  /** Creates the first admin when no user has that email; answers whether it did. */
+  async ensureAdmin(email: string, password: string): Promise<boolean> {
+    const passwordHash = await this.hasher.hash(password);
+    return this.tx.transaction(async (manager) => {
+      if (await manager.existsBy(User, { email })) return false;
+      await manager.insert(User, {
+        id: newId(),
+        email,
+        passwordHash,
+        fullName: 'Quản trị hệ thống',
+        role: 'admin',
+        administrativeUnitCode: null,
+        active: true,
+      });
+      return true;
+    });
+  }
+
+  private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
+    if (await manager.existsBy(User, { email })) {
+      throw new ConflictException({
+        message: `email ${email} is already used by another user`,
+        details: [{ field: 'email', message: 'already used' }],
+      });
+    }
+  }
+
+  private async assertUnitExists(code: string | undefined): Promise<void> {
+    if (code === undefined) return;
+    if (!(await this.units.exists('vn-34', code))) {
+      const message = `administrativeUnitCode ${code} is not a vn-34 province or commune`;
+      throw new BadRequestException({ message, details: [{ field: 'administrativeUnitCode', message }] });
+    }
+  }
+}

@@ -1,0 +1,16 @@
+import { BadRequestException, Injectable, PipeTransform, ArgumentMetadata } from '@nestjs/common';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Refuses a path id that is not a UUID, naming the parameter. */
+@Injectable()
+export class ParseUuidPipe implements PipeTransform<string, string> {
+  transform(value: string, metadata: ArgumentMetadata): string {
+    if (typeof value !== 'string' || !UUID.test(value)) {
+      const field = metadata.data ?? 'id';
+      const message = `${field} must be a UUID`;
+      throw new BadRequestException({ message, details: [{ field, message }] });
+    }
+    return value.toLowerCase();
+  }
+}

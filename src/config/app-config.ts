@@ -1,0 +1,46 @@
+import { resolve } from 'node:path';
+import { EnvironmentVariables } from './environment';
+
+/** The typed, derived configuration the rest of the app reads (never `process.env`). */
+export class AppConfig {
+  readonly nodeEnv: EnvironmentVariables['NODE_ENV'];
+  readonly port: number;
+  readonly host: string;
+  readonly database:
+    | { type: 'postgres'; url: string }
+    | { type: 'sqlite'; path: string };
+  readonly dataDir: string;
+  readonly jwtSecret?: string;
+  readonly jwtTtlSeconds: number;
+  readonly admin: { email: string; password: string };
+  readonly publicBaseUrl: string;
+  readonly smtpUrl?: string;
+  readonly mailDir: string;
+  readonly mailFrom: string;
+  readonly seedDemo: boolean;
+  readonly logLevel: string;
+  readonly bodyLimitBytes: number;
+  readonly loginRateLimit: { limit: number; windowMs: number };
+
+  constructor(env: EnvironmentVariables) {
+    this.nodeEnv = env.NODE_ENV;
+    this.port = env.PORT;
+    this.host = env.HOST;
+    const sqlitePath = resolve(env.SQLITE_PATH);
+    this.database = env.DATABASE_URL
+      ? { type: 'postgres', url: env.DATABASE_URL }
+      : { type: 'sqlite', path: sqlitePath };
+    this.dataDir = resolve('data');
+    this.jwtSecret = env.JWT_SECRET;
+    this.jwtTtlSeconds = env.JWT_TTL_SECONDS;
+    this.admin = { email: env.ADMIN_EMAIL.toLowerCase(), password: env.ADMIN_PASSWORD };
+    this.publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, '');
+    this.smtpUrl = env.SMTP_URL;
+    this.mailDir = resolve(env.MAIL_DIR);
+    this.mailFrom = env.MAIL_FROM;
+    this.seedDemo = env.SEED_DEMO;
+    this.logLevel = env.LOG_LEVEL;
+    this.bodyLimitBytes = env.BODY_LIMIT_BYTES;
+    this.loginRateLimit = { limit: env.LOGIN_RATE_LIMIT, windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1000 };
+  }
+}

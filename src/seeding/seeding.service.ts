@@ -1,0 +1,54 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AdministrativeUnitsSeeder } from '../administrative-units/administrative-units.seeder';
+import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service';
+import { UsersService } from '../auth/users.service';
+import { AwardFormsService } from '../awards/award-forms.service';
+import { AppConfig } from '../config/app-config';
+import { DEFAULT_ADMIN_PASSWORD } from '../config/environment';
+import { TransactionRunner } from '../database/transaction-runner';
+
+export interface SeedReport {
+  administrativeUnits: number;
+  awardForms: number;
+  adminCreated: boolean;
+}
+
+/**
+ * Seeds reference data (administrative units, award forms) and the first admin. On start it
+ * runs only when the catalogue is empty (first start); `npm run seed` runs it on demand.
+ * Every step is an upsert, so running it again changes nothing.
+ */
+@Injectable()
+export class SeedingService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SeedingService.name);
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly tx: TransactionRunner,
+    private readonly units: AdministrativeUnitsService,
+    private readonly unitsSeeder: AdministrativeUnitsSeeder,
+    private readonly awardForms: AwardFormsService,
+    private readonly users: UsersService,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    if ((await this.units.count()) > 0) return;
+    const report = await this.seed();
+    this.logger.log(`first start: seeded ${report.administrativeUnits} administrative units and ${report.awardForms} award forms`);
+  }
+
+  async seed(): Promise<SeedReport> {
+    const catalogue = this.unitsSeeder.readCatalogue();
+    const [administrativeUnits, awardForms] = await this.tx.transaction(async (manager) => [
+      await this.unitsSeeder.seed(manager, catalogue),
+      await this.awardForms.seed(manager),
+    ]);
+    const { email, password } = this.config.admin;
+    const adminCreated = await this.users.ensureAdmin(email, password);
+    if (adminCreated) {
+      const shown = password === DEFAULT_ADMIN_PASSWORD ? password : '(the value of ADMIN_PASSWORD)';
+      this.logger.log(`admin user created: ${email} / ${shown}`);
+    }
+    return { administrativeUnits, awardForms, adminCreated };
+  }
+}
