@@ -116,7 +116,7 @@ describe('users (admin) and bad input', () => {
 
     it.each(cases)('%s', async (_name, build, status, field) => {
       const before = await userCount();
-      const res = (await build(t.http.post('/api/users').auth(t.adminToken, admin()))) as { status: number; body: any };
+      const res = (await build(t.http.post('/api/users').auth(t.adminToken, admin()))) as { status: number; body: { details: { field: string }[] } };
       expect(res.status).toBe(status);
       expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
