@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AdministrativeUnitsModule } from './administrative-units/administrative-units.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
+import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/all-exceptions.filter';
 import { AppValidationPipe } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -15,6 +16,7 @@ import { SeedingModule } from './seeding/seeding.module';
 @Module({
   imports: [
     ConfigModule,
+    CommonModule,
     LoggerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({

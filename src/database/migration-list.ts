@@ -1,4 +1,5 @@
 import { Foundation1732300000000 } from './migrations/1732300000000-foundation';
+import { Conferences1732400000000 } from './migrations/1732400000000-conferences';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
-export const migrations = [Foundation1732300000000];
+export const migrations = [Foundation1732300000000, Conferences1732400000000];
