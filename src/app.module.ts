@@ -2,6 +2,9 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AdministrativeUnitsModule } from './administrative-units/administrative-units.module';
+import { AuditModule } from './audit/audit.module';
+import { BridgePointsModule } from './bridge-points/bridge-points.module';
+import { ConferencesModule } from './conferences/conferences.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { CommonModule } from './common/common.module';
@@ -32,6 +35,9 @@ import { SeedingModule } from './seeding/seeding.module';
     AdministrativeUnitsModule,
     AuthModule,
     AwardsModule,
+    AuditModule,
+    ConferencesModule,
+    BridgePointsModule,
     HealthModule,
     SeedingModule,
   ],

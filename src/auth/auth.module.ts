@@ -10,13 +10,17 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { resolveJwtSecret } from './jwt-secret';
 import { PasswordHasher } from './password-hasher';
+import { SignedLink } from './signed-link.entity';
+import { SignedLinksService } from './signed-links.service';
+import { TokenMaker } from './token-maker';
+import { UserBridgePoint } from './user-bridge-point.entity';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([User]),
+    TypeOrmModule.forFeature([User, UserBridgePoint, SignedLink]),
     AdministrativeUnitsModule,
     JwtModule.registerAsync({
       inject: [AppConfig],
@@ -34,7 +38,14 @@ import { UsersService } from './users.service';
     }),
   ],
   controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, PasswordHasher, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [UsersService],
+  providers: [
+    AuthService,
+    UsersService,
+    PasswordHasher,
+    TokenMaker,
+    SignedLinksService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
+  exports: [UsersService, SignedLinksService],
 })
 export class AuthModule {}

@@ -1,7 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsUUID,
   IsEmail,
   IsIn,
   IsInt,
@@ -67,6 +70,13 @@ export class CreateUserDto {
   @IsOptional()
   @Matches(/^\d{2}(\d{3})?$/, { message: 'administrativeUnitCode must be a 2-digit province or 5-digit commune code' })
   administrativeUnitCode?: string;
+
+  @ApiPropertyOptional({ type: [String], description: "an operator's bridge points" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true, message: 'each of bridgePointIds must be a UUID' })
+  bridgePointIds?: string[];
 }
 
 export class UpdateUserDto {
@@ -104,6 +114,13 @@ export class UpdateUserDto {
   @IsOptional()
   @IsBoolean()
   active?: boolean;
+
+  @ApiPropertyOptional({ type: [String], description: "replaces the operator's bridge points" })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(5000)
+  @IsUUID('all', { each: true, message: 'each of bridgePointIds must be a UUID' })
+  bridgePointIds?: string[];
 }
 
 export class UserListQueryDto extends PageQueryDto {
@@ -119,19 +136,21 @@ export class UserResponseDto {
   @ApiProperty() fullName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ nullable: true, type: String }) administrativeUnitCode!: string | null;
+  @ApiProperty({ type: [String] }) bridgePointIds!: string[];
   @ApiProperty() active!: boolean;
   @ApiProperty() version!: number;
   @ApiProperty() createdAt!: string;
   @ApiProperty() updatedAt!: string;
 }
 
-export function toUserResponse(user: User): UserResponseDto {
+export function toUserResponse(user: User, bridgePointIds: string[] = []): UserResponseDto {
   return {
     id: user.id,
     email: user.email,
     fullName: user.fullName,
     role: user.role,
     administrativeUnitCode: user.administrativeUnitCode,
+    bridgePointIds,
     active: user.active,
     version: user.version,
     createdAt: user.createdAt.toISOString(),

@@ -1,6 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service';
 import { assertVersion, findOrFail } from '../common/find-or-fail';
 import { newId } from '../common/ids';
@@ -8,6 +9,7 @@ import { Page, pageOf, skipOf } from '../common/pagination';
 import { TransactionRunner } from '../database/transaction-runner';
 import { PasswordHasher } from './password-hasher';
 import { CreateUserDto, toUserResponse, UpdateUserDto, UserListQueryDto, UserResponseDto } from './user.dto';
+import { UserBridgePoint } from './user-bridge-point.entity';
 import { User } from './user.entity';
 
 @Injectable()
@@ -26,11 +28,13 @@ export class UsersService {
       skip: skipOf(query),
       take: query.pageSize,
     });
-    return pageOf(query, found, toUserResponse);
+    const assigned = await this.assignments(this.users.manager, found[0].map((u) => u.id));
+    return pageOf(query, found, (u) => toUserResponse(u, assigned.get(u.id)));
   }
 
   async get(id: string): Promise<UserResponseDto> {
-    return toUserResponse(await findOrFail(this.users, id, 'user'));
+    const user = await findOrFail(this.users, id, 'user');
+    return toUserResponse(user, (await this.assignments(this.users.manager, [id])).get(id));
   }
 
   async create(dto: CreateUserDto): Promise<UserResponseDto> {
@@ -47,9 +51,11 @@ export class UsersService {
         administrativeUnitCode: dto.administrativeUnitCode ?? null,
         active: true,
       });
-      return manager.save(created);
+      await manager.insert(User, created);
+      await this.assign(manager, created.id, dto.bridgePointIds);
+      return manager.findOneByOrFail(User, { id: created.id });
     });
-    return toUserResponse(user);
+    return this.get(user.id);
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserResponseDto> {
@@ -69,9 +75,13 @@ export class UsersService {
       // The version in the WHERE clause makes the check and the write one atomic step.
       const result = await manager.update(User, { id, version: dto.version }, changes);
       if (result.affected !== 1) assertVersion(await manager.findOneByOrFail(User, { id }), dto.version, `user ${id}`);
+      if (dto.bridgePointIds !== undefined) {
+        await manager.delete(UserBridgePoint, { userId: id });
+        await this.assign(manager, id, dto.bridgePointIds);
+      }
       return manager.findOneByOrFail(User, { id });
     });
-    return toUserResponse(user);
+    return this.get(user.id);
   }
 
   /** Creates the first admin when no user has that email; answers whether it did. */
@@ -90,6 +100,27 @@ export class UsersService {
       });
       return true;
     });
+  }
+
+  private async assign(manager: EntityManager, userId: string, bridgePointIds: string[] | undefined): Promise<void> {
+    const ids = [...new Set(bridgePointIds ?? [])];
+    if (ids.length === 0) return;
+    const found = await manager.count(BridgePoint, { where: { id: In(ids) } });
+    if (found !== ids.length) {
+      const message = 'bridgePointIds names a bridge point that does not exist';
+      throw new BadRequestException({ message, details: [{ field: 'bridgePointIds', message }] });
+    }
+    await manager.insert(UserBridgePoint, ids.map((bridgePointId) => ({ userId, bridgePointId })));
+  }
+
+  /** Bridge points assigned to each of these users, in one query. */
+  private async assignments(manager: EntityManager, userIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (userIds.length === 0) return map;
+    for (const row of await manager.find(UserBridgePoint, { where: { userId: In(userIds) } })) {
+      map.set(row.userId, [...(map.get(row.userId) ?? []), row.bridgePointId]);
+    }
+    return map;
   }
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {

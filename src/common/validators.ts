@@ -3,7 +3,17 @@ import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
 import { nfc } from './text';
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
+
+/** True for an ISO 8601 date-time with an offset naming a day that exists (no 30 February). */
+export function isIsoInstant(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  const match = ISO_INSTANT.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const calendarDay = new Date(Date.UTC(year, month - 1, day));
+  return calendarDay.getUTCMonth() === month - 1 && calendarDay.getUTCDate() === day && !Number.isNaN(Date.parse(value));
+}
 
 /** An ISO 8601 date-time with an offset (`Z` or `+07:00`): the only form times are accepted in. */
 export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
@@ -17,8 +27,7 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
         ...options,
       },
       validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value)),
+        validate: isIsoInstant,
       },
     });
 }

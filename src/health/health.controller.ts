@@ -18,4 +18,11 @@ export class HealthController {
   check(): Promise<HealthCheckResult> {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 3000 })]);
   }
+
+  /** Liveness: answers as long as the process serves HTTP, touching nothing else. */
+  @Public()
+  @Get('live')
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
 }

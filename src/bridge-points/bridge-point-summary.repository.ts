@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { ConfirmationStatus, ConnectionStatus } from './bridge-point.entity';
+
+export interface ProvinceSummary {
+  code: string;
+  name: string;
+  total: number;
+  confirmed: number;
+  declined: number;
+  pending: number;
+  expectedAttendees: number;
+  actualAttendees: number;
+}
+
+export interface BridgePointSummary {
+  total: number;
+  byConfirmation: Record<ConfirmationStatus, number>;
+  byConnection: Record<ConnectionStatus, number>;
+  byRegion: { region: string; total: number; confirmed: number; declined: number; pending: number }[];
+  byProvince: ProvinceSummary[];
+  expectedAttendees: number;
+  actualAttendees: number;
+}
+
+interface GroupRow {
+  unit_set: string | null;
+  province_code: string | null;
+  province_name: string | null;
+  region: string | null;
+  confirmation_status: ConfirmationStatus;
+  connection_status: ConnectionStatus;
+  n: string | number;
+  expected: string | number | null;
+  actual: string | number | null;
+}
+
+const MAIN_HALL_REGION = 'Trung ương và khác';
+
+/**
+ * The bridge-point summary of a conference in one GROUP BY query: at most
+ * provinces × 3 confirmation × 4 connection groups come back, whatever the number of points,
+ * and are folded into the summary shape here.
+ */
+@Injectable()
+export class BridgePointSummaryRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async summarize(conferenceId: string): Promise<BridgePointSummary> {
+    const rows: GroupRow[] = await this.dataSource.query(
+      `SELECT bp.administrative_unit_set AS unit_set, bp.province_code, au.name AS province_name, bp.region,
+              bp.confirmation_status, bp.connection_status,
+              COUNT(*) AS n, SUM(bp.expected_attendees) AS expected, SUM(bp.actual_attendees) AS actual
+         FROM bridge_points bp
+         LEFT JOIN administrative_units au
+           ON au.unit_set = bp.administrative_unit_set AND au.code = bp.province_code
+        WHERE bp.conference_id = $1
+        GROUP BY bp.administrative_unit_set, bp.province_code, au.name, bp.region, bp.confirmation_status, bp.connection_status`,
+      [conferenceId],
+    );
+    return fold(rows);
+  }
+}
+
+export function fold(rows: GroupRow[]): BridgePointSummary {
+  const summary: BridgePointSummary = {
+    total: 0,
+    byConfirmation: { pending: 0, confirmed: 0, declined: 0 },
+    byConnection: { untested: 0, ok: 0, failed: 0, degraded: 0 },
+    byRegion: [],
+    byProvince: [],
+    expectedAttendees: 0,
+    actualAttendees: 0,
+  };
+  const regions = new Map<string, BridgePointSummary['byRegion'][number]>();
+  const provinces = new Map<string, ProvinceSummary>();
+  for (const row of rows) {
+    const n = Number(row.n);
+    const expected = Number(row.expected ?? 0);
+    const actual = Number(row.actual ?? 0);
+    summary.total += n;
+    summary.byConfirmation[row.confirmation_status] += n;
+    summary.byConnection[row.connection_status] += n;
+    summary.expectedAttendees += expected;
+    summary.actualAttendees += actual;
+
+    const regionName = row.region ?? MAIN_HALL_REGION;
+    const region = regions.get(regionName) ?? { region: regionName, total: 0, confirmed: 0, declined: 0, pending: 0 };
+    region.total += n;
+    region[row.confirmation_status] += n;
+    regions.set(regionName, region);
+
+    if (row.province_code) {
+      const key = `${row.unit_set}:${row.province_code}`;
+      const province = provinces.get(key) ?? {
+        code: row.province_code,
+        name: row.province_name ?? row.province_code,
+        total: 0,
+        confirmed: 0,
+        declined: 0,
+        pending: 0,
+        expectedAttendees: 0,
+        actualAttendees: 0,
+      };
+      province.total += n;
+      province[row.confirmation_status] += n;
+      province.expectedAttendees += expected;
+      province.actualAttendees += actual;
+      provinces.set(key, province);
+    }
+  }
+  summary.byRegion = [...regions.values()].sort((a, b) => a.region.localeCompare(b.region, 'vi'));
+  summary.byProvince = [...provinces.values()].sort((a, b) => a.code.localeCompare(b.code));
+  return summary;
+}

@@ -1,0 +1,272 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsUUID,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { UNIT_LEVELS, UNIT_SETS, UnitLevel, UnitSet } from '../administrative-units/administrative-unit.entity';
+import { PageQueryDto } from '../common/pagination';
+import { normalizePhone } from '../common/phone';
+import { IsIsoInstant, IsText } from '../common/validators';
+import {
+  BRIDGE_POINT_LEVELS,
+  BridgePoint,
+  BridgePointLevel,
+  CONFIRMATION_STATUSES,
+  CONNECTION_RESULTS,
+  CONNECTION_STATUSES,
+  ConfirmationStatus,
+  ConnectionResult,
+  ConnectionStatus,
+} from './bridge-point.entity';
+import { ConnectionCheck } from './connection-check.entity';
+
+const MAX_ATTENDEES = 100_000;
+/** A phone in any usual Vietnamese writing, stored as +84…; an unreadable one stays as is and fails @Matches. */
+const toPhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizePhone(value) ?? value) : value);
+const PHONE_MESSAGE = '$property must be a Vietnamese phone number, e.g. 0912 345 678';
+const lowerEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+
+/** Who leads and who to call at a bridge point: set when creating, editing or confirming it. */
+export class BridgePointContactDto {
+  @ApiPropertyOptional({ example: 'Nguyễn Văn An' }) @IsOptional() @IsText(200) chairName?: string;
+  @ApiPropertyOptional({ example: 'Phó Bí thư Thường trực Tỉnh ủy' }) @IsOptional() @IsText(300) chairTitle?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(200) contactName?: string;
+  @ApiPropertyOptional({ example: '0912 345 678' })
+  @IsOptional()
+  @Transform(toPhone)
+  @Matches(/^\+84\d{9,10}$/, { message: PHONE_MESSAGE })
+  contactPhone?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(lowerEmail)
+  @IsEmail({}, { message: 'contactEmail must be an email address' })
+  contactEmail?: string;
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ATTENDEES })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_ATTENDEES)
+  expectedAttendees?: number;
+}
+
+export class CreateBridgePointDto extends BridgePointContactDto {
+  @ApiPropertyOptional({ description: 'defaults to a name derived from the administrative unit', example: 'Điểm cầu Trung ương' })
+  @IsOptional()
+  @IsText(300)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: BRIDGE_POINT_LEVELS, description: 'defaults from the administrative unit' })
+  @IsOptional()
+  @IsIn(BRIDGE_POINT_LEVELS)
+  level?: BridgePointLevel;
+
+  @ApiPropertyOptional({ default: false }) @IsOptional() @IsBoolean() isMain?: boolean;
+
+  @ApiPropertyOptional({ enum: UNIT_SETS, default: 'vn-34' }) @IsOptional() @IsIn(UNIT_SETS) administrativeUnitSet?: UnitSet;
+
+  @ApiPropertyOptional({ example: '24' })
+  @IsOptional()
+  @Matches(/^\d{2}(\d{3})?$/, { message: 'administrativeUnitCode must be a 2-digit province or 5-digit commune code' })
+  administrativeUnitCode?: string;
+
+  @ApiPropertyOptional({ description: "a commune's province point" }) @IsOptional() @IsUUID() parentId?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsText(500) address?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
+}
+
+export class CreateBridgePointListDto {
+  @ApiProperty({ type: [CreateBridgePointDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @ValidateNested({ each: true })
+  @Type(() => CreateBridgePointDto)
+  items!: CreateBridgePointDto[];
+}
+
+/** Connect every province of a set, or every commune (of one province or of the country), at once. */
+export class ConnectUnitsDto {
+  @ApiProperty({ enum: UNIT_SETS }) @IsIn(UNIT_SETS, { message: `administrativeUnitSet must be one of ${UNIT_SETS.join(', ')}` })
+  administrativeUnitSet!: UnitSet;
+
+  @ApiPropertyOptional({ enum: UNIT_LEVELS, default: 'province' })
+  @IsOptional()
+  @IsIn(UNIT_LEVELS, { message: `level must be one of ${UNIT_LEVELS.join(', ')}` })
+  level?: UnitLevel;
+
+  @ApiPropertyOptional({ example: '24', description: 'only the communes of this vn-34 province' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'parentCode must be a 2-digit province code' })
+  parentCode?: string;
+}
+
+export class ConnectResultDto {
+  @ApiProperty() created!: number;
+  @ApiProperty({ description: 'points that already existed and were left alone' }) existing!: number;
+  @ApiProperty({ type: () => [BridgePointResponseDto], description: 'the created points (list form only)' })
+  items?: BridgePointResponseDto[];
+}
+
+export class UpdateBridgePointDto extends BridgePointContactDto {
+  @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOptional() @IsText(300) name?: string;
+  @ApiPropertyOptional({ enum: BRIDGE_POINT_LEVELS }) @IsOptional() @IsIn(BRIDGE_POINT_LEVELS) level?: BridgePointLevel;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() isMain?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsText(500) address?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string;
+}
+
+export class VersionedActionDto {
+  @ApiPropertyOptional({ description: 'the version read; a stale one answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  version?: number;
+}
+
+export class ConfirmBridgePointDto extends BridgePointContactDto {
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(1) version?: number;
+}
+
+export class DeclineBridgePointDto extends VersionedActionDto {
+  @ApiProperty({ example: 'Trùng lịch kỳ họp Hội đồng nhân dân tỉnh' }) @IsText(1000) reason!: string;
+}
+
+export class ConnectionCheckDto {
+  @ApiProperty({ enum: CONNECTION_RESULTS }) @IsIn(CONNECTION_RESULTS) result!: ConnectionResult;
+  @ApiPropertyOptional({ example: 'Hình ảnh tốt, âm thanh rè' }) @IsOptional() @IsText(1000) note?: string;
+}
+
+export class AttendanceDto {
+  @ApiProperty({ minimum: 0, maximum: MAX_ATTENDEES }) @IsInt() @Min(0) @Max(MAX_ATTENDEES) actualAttendees!: number;
+}
+
+export class BridgePointListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: BRIDGE_POINT_LEVELS }) @IsOptional() @IsIn(BRIDGE_POINT_LEVELS) level?: BridgePointLevel;
+  @ApiPropertyOptional() @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional() @IsOptional() @Matches(/^\d{2}(\d{3})?$/) administrativeUnitCode?: string;
+  @ApiPropertyOptional({ description: 'points counted under this province (its own and its communes)' })
+  @IsOptional()
+  @Matches(/^\d{2}$/)
+  provinceCode?: string;
+  @ApiPropertyOptional({ enum: CONFIRMATION_STATUSES })
+  @IsOptional()
+  @IsIn(CONFIRMATION_STATUSES)
+  confirmationStatus?: ConfirmationStatus;
+  @ApiPropertyOptional({ enum: CONNECTION_STATUSES }) @IsOptional() @IsIn(CONNECTION_STATUSES) connectionStatus?: ConnectionStatus;
+  @ApiPropertyOptional({ description: 'name contains, ignoring diacritics' }) @IsOptional() @IsText(200) q?: string;
+}
+
+export class IssueLinkDto {
+  @ApiPropertyOptional({ description: 'defaults to 30 days after the conference ends' })
+  @IsOptional()
+  @IsIsoInstant()
+  expiresAt?: string;
+}
+
+export class IssueLinksDto extends IssueLinkDto {
+  @ApiPropertyOptional({ description: 'only the points counted under this province (its own and its communes)' })
+  @IsOptional()
+  @Matches(/^\d{2}$/, { message: 'provinceCode must be a 2-digit province code' })
+  provinceCode?: string;
+
+  @ApiPropertyOptional({ enum: BRIDGE_POINT_LEVELS }) @IsOptional() @IsIn(BRIDGE_POINT_LEVELS) level?: BridgePointLevel;
+}
+
+export class BridgePointResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() conferenceId!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ enum: BRIDGE_POINT_LEVELS }) level!: BridgePointLevel;
+  @ApiProperty() isMain!: boolean;
+  @ApiProperty({ nullable: true, enum: UNIT_SETS }) administrativeUnitSet!: UnitSet | null;
+  @ApiProperty({ nullable: true, type: String }) administrativeUnitCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) provinceCode!: string | null;
+  @ApiProperty({ nullable: true, type: String }) region!: string | null;
+  @ApiProperty({ nullable: true, type: String }) parentId!: string | null;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+  @ApiProperty({ nullable: true, type: String }) chairName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) chairTitle!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactPhone!: string | null;
+  @ApiProperty({ nullable: true, type: String }) contactEmail!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) expectedAttendees!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) actualAttendees!: number | null;
+  @ApiProperty({ enum: CONFIRMATION_STATUSES }) confirmationStatus!: ConfirmationStatus;
+  @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
+  @ApiProperty({ nullable: true, type: String }) confirmedAt!: string | null;
+  @ApiProperty({ enum: CONNECTION_STATUSES }) connectionStatus!: ConnectionStatus;
+  @ApiProperty({ nullable: true, type: String }) connectionCheckedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export function toBridgePointResponse(p: BridgePoint): BridgePointResponseDto {
+  return {
+    id: p.id,
+    conferenceId: p.conferenceId,
+    name: p.name,
+    level: p.level,
+    isMain: p.isMain,
+    administrativeUnitSet: p.administrativeUnitSet,
+    administrativeUnitCode: p.administrativeUnitCode,
+    provinceCode: p.provinceCode,
+    region: p.region,
+    parentId: p.parentId,
+    address: p.address,
+    chairName: p.chairName,
+    chairTitle: p.chairTitle,
+    contactName: p.contactName,
+    contactPhone: p.contactPhone,
+    contactEmail: p.contactEmail,
+    expectedAttendees: p.expectedAttendees,
+    actualAttendees: p.actualAttendees,
+    confirmationStatus: p.confirmationStatus,
+    declineReason: p.declineReason,
+    confirmedAt: p.confirmedAt ? p.confirmedAt.toISOString() : null,
+    connectionStatus: p.connectionStatus,
+    connectionCheckedAt: p.connectionCheckedAt ? p.connectionCheckedAt.toISOString() : null,
+    notes: p.notes,
+    version: p.version,
+  };
+}
+
+export class ConnectionCheckResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() bridgePointId!: string;
+  @ApiProperty({ enum: CONNECTION_RESULTS }) result!: ConnectionResult;
+  @ApiProperty({ nullable: true, type: String }) note!: string | null;
+  @ApiProperty() checkedAt!: string;
+  @ApiProperty() checkedBy!: string;
+}
+
+export const toConnectionCheckResponse = (c: ConnectionCheck): ConnectionCheckResponseDto => ({
+  id: c.id,
+  bridgePointId: c.bridgePointId,
+  result: c.result,
+  note: c.note,
+  checkedAt: c.checkedAt.toISOString(),
+  checkedBy: c.checkedBy,
+});
+
+export class SignedLinkResponseDto {
+  @ApiProperty() bridgePointId!: string;
+  @ApiProperty({ description: 'shown once; only its hash is stored' }) token!: string;
+  @ApiProperty() url!: string;
+  @ApiProperty() expiresAt!: string;
+}

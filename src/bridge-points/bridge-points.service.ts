@@ -1,0 +1,580 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { AdministrativeUnit, UnitSet } from '../administrative-units/administrative-unit.entity';
+import { Actor, userActor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { SignedLinksService } from '../auth/signed-links.service';
+import { User } from '../auth/user.entity';
+import { Clock } from '../common/clock';
+import { ErrorDetail } from '../common/error-envelope';
+import { assertVersion } from '../common/find-or-fail';
+import { newId } from '../common/ids';
+import { Page, pageOf, skipOf } from '../common/pagination';
+import { containsPattern, searchKey } from '../common/text';
+import { assertOpen } from '../conferences/conference-lifecycle';
+import { Conference } from '../conferences/conference.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { BridgePoint } from './bridge-point.entity';
+import { confirmationAfter } from './bridge-point-confirmation';
+import { bridgePointName } from './bridge-point-naming';
+import { inScope, OperatorScope, scopeOf, whereInScope } from './bridge-point-scope';
+import { BridgePointSummary } from './bridge-point-summary.repository';
+import {
+  AttendanceDto,
+  BridgePointListQueryDto,
+  BridgePointResponseDto,
+  ConfirmBridgePointDto,
+  ConnectionCheckDto,
+  ConnectionCheckResponseDto,
+  ConnectResultDto,
+  ConnectUnitsDto,
+  CreateBridgePointDto,
+  DeclineBridgePointDto,
+  IssueLinkDto,
+  IssueLinksDto,
+  SignedLinkResponseDto,
+  toBridgePointResponse,
+  toConnectionCheckResponse,
+  UpdateBridgePointDto,
+  VersionedActionDto,
+} from './bridge-point.dto';
+import { ConnectionCheck } from './connection-check.entity';
+import { SummaryCache } from './summary-cache';
+
+const CHUNK = 200;
+const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
+export const CONFIRM_PAGE = 'bridge-points/confirm';
+
+/** Who acts on a bridge point, and which points they may act on (null: any of the conference). */
+export interface PointActor {
+  actor: Actor;
+  scope: OperatorScope | null;
+  /** A signed link opens exactly this point. */
+  onlyPointId?: string;
+}
+
+function badField(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, message }] });
+}
+
+type NewPoint = Omit<BridgePoint, 'createdAt' | 'updatedAt'>;
+
+@Injectable()
+export class BridgePointsService {
+  constructor(
+    @InjectRepository(BridgePoint) private readonly points: Repository<BridgePoint>,
+    @InjectRepository(ConnectionCheck) private readonly checks: Repository<ConnectionCheck>,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly links: SignedLinksService,
+    private readonly summaries: SummaryCache,
+    private readonly clock: Clock,
+  ) {}
+
+  async actorFor(user: User): Promise<PointActor> {
+    return { actor: userActor(user), scope: await scopeOf(this.points.manager, user) };
+  }
+
+  async list(conferenceId: string, query: BridgePointListQueryDto, user: User): Promise<Page<BridgePointResponseDto>> {
+    await this.conferenceOrFail(this.points.manager, conferenceId);
+    const qb = this.points
+      .createQueryBuilder('bp')
+      .where('bp.conferenceId = :conferenceId', { conferenceId })
+      .orderBy('bp.isMain', 'DESC')
+      .addOrderBy('bp.provinceCode', 'ASC')
+      .addOrderBy('bp.level', 'ASC')
+      .addOrderBy('bp.administrativeUnitCode', 'ASC')
+      .addOrderBy('bp.name', 'ASC')
+      .skip(skipOf(query))
+      .take(query.pageSize);
+    if (query.level) qb.andWhere('bp.level = :level', { level: query.level });
+    if (query.parentId) qb.andWhere('bp.parentId = :parentId', { parentId: query.parentId });
+    if (query.administrativeUnitCode) qb.andWhere('bp.administrativeUnitCode = :code', { code: query.administrativeUnitCode });
+    if (query.provinceCode) qb.andWhere('bp.provinceCode = :province', { province: query.provinceCode });
+    if (query.confirmationStatus) qb.andWhere('bp.confirmationStatus = :cs', { cs: query.confirmationStatus });
+    if (query.connectionStatus) qb.andWhere('bp.connectionStatus = :ns', { ns: query.connectionStatus });
+    if (query.q) qb.andWhere("bp.searchKey LIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
+    const scope = await scopeOf(this.points.manager, user);
+    if (scope) {
+      const visible = await whereInScope(
+        this.points.createQueryBuilder('s').where('s.conferenceId = :conferenceId', { conferenceId }),
+        's',
+        scope,
+      ).getExists();
+      if (!visible) throw new NotFoundException(`conference ${conferenceId} not found`);
+      whereInScope(qb, 'bp', scope);
+    }
+    return pageOf(query, await qb.getManyAndCount(), toBridgePointResponse);
+  }
+
+  async get(conferenceId: string, pointId: string, who: PointActor): Promise<BridgePointResponseDto> {
+    return toBridgePointResponse(await this.pointOrFail(this.points.manager, conferenceId, pointId, who));
+  }
+
+  summary(conferenceId: string): Promise<BridgePointSummary> {
+    return this.conferenceOrFail(this.points.manager, conferenceId).then(() => this.summaries.get(conferenceId));
+  }
+
+  /** POST …/bridge-points: one point. */
+  async createOne(conferenceId: string, dto: CreateBridgePointDto, user: User): Promise<BridgePointResponseDto> {
+    const [created] = await this.createMany(conferenceId, [dto], user, '');
+    return created;
+  }
+
+  /** POST …/bridge-points with `{ items }`: all of them, or none if any is wrong. */
+  async createList(conferenceId: string, items: CreateBridgePointDto[], user: User): Promise<ConnectResultDto> {
+    const created = await this.createMany(conferenceId, items, user, 'items.');
+    return { created: created.length, existing: 0, items: created };
+  }
+
+  private async createMany(
+    conferenceId: string,
+    items: CreateBridgePointDto[],
+    user: User,
+    fieldPrefix: string,
+  ): Promise<BridgePointResponseDto[]> {
+    const created = await this.tx.transaction(async (m) => {
+      const conference = await this.conferenceOrFail(m, conferenceId);
+      assertOpen(conference);
+      const details: ErrorDetail[] = [];
+      const field = (i: number, name: string) => (fieldPrefix ? `${fieldPrefix}${i}.${name}` : name);
+      const units = await this.unitsFor(m, items);
+      const parentIds = [...new Set(items.map((i) => i.parentId).filter((id): id is string => !!id))];
+      const parents = parentIds.length
+        ? await m.find(BridgePoint, { where: { id: In(parentIds), conferenceId } })
+        : [];
+      const existingMain = await m.findOneBy(BridgePoint, { conferenceId, isMain: true });
+      const existingUnits = new Set(
+        (
+          await m.find(BridgePoint, {
+            select: { administrativeUnitSet: true, administrativeUnitCode: true },
+            where: { conferenceId },
+          })
+        ).map((p) => `${p.administrativeUnitSet}:${p.administrativeUnitCode}`),
+      );
+      const provincePoints = new Map(
+        (await m.find(BridgePoint, { where: { conferenceId, level: 'provincial' } })).map((p) => [
+          `${p.administrativeUnitSet}:${p.administrativeUnitCode}`,
+          p,
+        ]),
+      );
+      let mainSeen = existingMain !== null;
+      const rows: NewPoint[] = [];
+      const position = await m.count(BridgePoint, { where: { conferenceId } });
+
+      items.forEach((item, i) => {
+        const set: UnitSet = item.administrativeUnitSet ?? 'vn-34';
+        const unit = item.administrativeUnitCode ? units.get(`${set}:${item.administrativeUnitCode}`) : undefined;
+        if (item.administrativeUnitCode && !unit) {
+          details.push({ field: field(i, 'administrativeUnitCode'), message: `${item.administrativeUnitCode} is not a unit of ${set}` });
+          return;
+        }
+        if (unit && existingUnits.has(`${set}:${unit.code}`)) {
+          details.push({ field: field(i, 'administrativeUnitCode'), message: `${unit.name} (${unit.code}) is already connected` });
+          return;
+        }
+        if (!item.name && !unit) {
+          details.push({ field: field(i, 'name'), message: 'name is required without an administrativeUnitCode' });
+          return;
+        }
+        if (item.isMain) {
+          if (mainSeen) {
+            details.push({
+              field: field(i, 'isMain'),
+              message: existingMain
+                ? `the conference already has a main bridge point: ${existingMain.name}`
+                : 'only one bridge point can be the main one',
+            });
+            return;
+          }
+          mainSeen = true;
+        }
+        let parent = item.parentId ? parents.find((p) => p.id === item.parentId) : undefined;
+        if (item.parentId && !parent) {
+          details.push({ field: field(i, 'parentId'), message: `bridge point ${item.parentId} is not a point of this conference` });
+          return;
+        }
+        if (!parent && unit?.level === 'commune') parent = provincePoints.get(`${set}:${unit.parentCode}`);
+        if (unit) existingUnits.add(`${set}:${unit.code}`);
+        const name = item.name ?? bridgePointName(unit!);
+        rows.push({
+          id: newId(),
+          conferenceId,
+          name,
+          searchKey: searchKey(name),
+          level: item.level ?? (unit ? (unit.level === 'province' ? 'provincial' : 'commune') : 'other'),
+          isMain: item.isMain ?? false,
+          administrativeUnitSet: unit ? set : null,
+          administrativeUnitCode: unit?.code ?? null,
+          provinceCode: unit ? (unit.level === 'province' ? unit.code : unit.parentCode) : (parent?.provinceCode ?? null),
+          region: unit?.region ?? parent?.region ?? null,
+          parentId: parent?.id ?? null,
+          address: item.address ?? null,
+          chairName: item.chairName ?? null,
+          chairTitle: item.chairTitle ?? null,
+          contactName: item.contactName ?? null,
+          contactPhone: item.contactPhone ?? null,
+          contactEmail: item.contactEmail ?? null,
+          expectedAttendees: item.expectedAttendees ?? null,
+          actualAttendees: null,
+          confirmationStatus: 'pending',
+          declineReason: null,
+          confirmedAt: null,
+          connectionStatus: 'untested',
+          connectionCheckedAt: null,
+          notes: item.notes ?? null,
+          position: position + i,
+          version: 1,
+        });
+      });
+      if (details.length > 0) {
+        const conflict = details.some((d) => d.message.includes('already'));
+        const body = { message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details };
+        throw conflict ? new ConflictException(body) : new BadRequestException(body);
+      }
+      await this.insertChunked(m, rows);
+      await this.audit.record(
+        m,
+        userActor(user),
+        ...rows.map((row) => ({
+          conferenceId,
+          entityType: 'bridge_point' as const,
+          entityId: row.id,
+          action: 'create',
+          after: { name: row.name, level: row.level, isMain: row.isMain, administrativeUnitCode: row.administrativeUnitCode },
+        })),
+      );
+      return m.find(BridgePoint, { where: { id: In(rows.map((r) => r.id)) } });
+    });
+    this.summaries.invalidate(conferenceId);
+    const order = new Map(created.map((p) => [p.id, p.position]));
+    return created.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(toBridgePointResponse);
+  }
+
+  /**
+   * Connects every province of a set, or every commune (of one province, or of the country)
+   * each under its province's point, creating the province points first when missing. Points
+   * that already exist are left alone, so calling it again changes nothing.
+   */
+  async connectUnits(conferenceId: string, dto: ConnectUnitsDto, user: User): Promise<ConnectResultDto> {
+    const level = dto.level ?? 'province';
+    if (level === 'commune' && dto.administrativeUnitSet !== 'vn-34') {
+      throw badField('level', 'communes are catalogued for administrativeUnitSet vn-34 only');
+    }
+    if (dto.parentCode !== undefined && level !== 'commune') {
+      throw badField('parentCode', 'parentCode goes with level commune');
+    }
+    const result = await this.tx.transaction(async (m) => {
+      const conference = await this.conferenceOrFail(m, conferenceId);
+      assertOpen(conference);
+      const set = dto.administrativeUnitSet;
+      const provinces = await m.find(AdministrativeUnit, {
+        where: { set, level: 'province', ...(dto.parentCode && { code: dto.parentCode }) },
+        order: { code: 'ASC' },
+      });
+      if (dto.parentCode && provinces.length === 0) {
+        throw badField('parentCode', `parentCode ${dto.parentCode} is not a province of ${set}`);
+      }
+      const existing = await m.find(BridgePoint, {
+        select: { id: true, administrativeUnitCode: true, level: true, region: true, provinceCode: true },
+        where: { conferenceId, administrativeUnitSet: set },
+      });
+      const byCode = new Map(existing.map((p) => [p.administrativeUnitCode!, p]));
+      let position = await m.count(BridgePoint, { where: { conferenceId } });
+      const rows: NewPoint[] = [];
+      const provinceIds = new Map<string, string>();
+      for (const province of provinces) {
+        const found = byCode.get(province.code);
+        if (found) {
+          provinceIds.set(province.code, found.id);
+          continue;
+        }
+        const row = this.pointFromUnit(conferenceId, set, province, null, position++);
+        provinceIds.set(province.code, row.id);
+        rows.push(row);
+      }
+      if (level === 'commune') {
+        const communes = await m.find(AdministrativeUnit, {
+          where: { set, level: 'commune', ...(dto.parentCode && { parentCode: dto.parentCode }) },
+          order: { parentCode: 'ASC', code: 'ASC' },
+        });
+        for (const commune of communes) {
+          if (byCode.has(commune.code)) continue;
+          rows.push(this.pointFromUnit(conferenceId, set, commune, provinceIds.get(commune.parentCode!) ?? null, position++));
+        }
+      }
+      await this.insertChunked(m, rows);
+      const considered = level === 'commune' ? rows.length + existing.length : provinces.length;
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'conference',
+        entityId: conferenceId,
+        action: 'connect_units',
+        after: { administrativeUnitSet: set, level, parentCode: dto.parentCode ?? null, created: rows.length },
+      });
+      return { created: rows.length, existing: Math.max(0, considered - rows.length) };
+    });
+    this.summaries.invalidate(conferenceId);
+    return result;
+  }
+
+  async update(conferenceId: string, pointId: string, dto: UpdateBridgePointDto, user: User): Promise<BridgePointResponseDto> {
+    return this.change(conferenceId, pointId, { actor: userActor(user), scope: null }, 'update', dto.version, async (m, point) => {
+      if (dto.isMain && !point.isMain) {
+        const main = await m.findOneBy(BridgePoint, { conferenceId, isMain: true });
+        if (main) {
+          throw new ConflictException({
+            message: `the conference already has a main bridge point: ${main.name}`,
+            details: [{ field: 'isMain', message: 'already taken' }],
+          });
+        }
+      }
+      if (dto.parentId !== undefined && dto.parentId !== point.parentId) {
+        if (dto.parentId === point.id) throw badField('parentId', 'a bridge point cannot be its own parent');
+        const parent = await m.findOneBy(BridgePoint, { id: dto.parentId, conferenceId });
+        if (!parent) throw badField('parentId', `bridge point ${dto.parentId} is not a point of this conference`);
+      }
+      const { version: _v, ...fields } = dto;
+      return { ...fields, ...(dto.name !== undefined && { searchKey: searchKey(dto.name) }) };
+    });
+  }
+
+  confirm(conferenceId: string, pointId: string, dto: ConfirmBridgePointDto, who: PointActor) {
+    return this.change(conferenceId, pointId, who, 'confirm', dto.version, async (_m, point) => {
+      const status = confirmationAfter(point, 'confirm');
+      const { version: _v, ...details } = dto;
+      return {
+        ...details,
+        confirmationStatus: status,
+        declineReason: null,
+        confirmedAt: point.confirmedAt ?? this.clock.now(),
+      };
+    });
+  }
+
+  decline(conferenceId: string, pointId: string, dto: DeclineBridgePointDto, who: PointActor) {
+    return this.change(conferenceId, pointId, who, 'decline', dto.version, async (_m, point) => ({
+      confirmationStatus: confirmationAfter(point, 'decline'),
+      declineReason: dto.reason,
+      confirmedAt: null,
+    }));
+  }
+
+  reopen(conferenceId: string, pointId: string, dto: VersionedActionDto, user: User) {
+    return this.change(conferenceId, pointId, { actor: userActor(user), scope: null }, 'reopen', dto.version, async (_m, point) => ({
+      confirmationStatus: confirmationAfter(point, 'reopen'),
+      declineReason: null,
+      confirmedAt: null,
+    }));
+  }
+
+  /** Records a connection check; the latest one becomes the point's connection state, the rest is history. */
+  async connectionCheck(conferenceId: string, pointId: string, dto: ConnectionCheckDto, who: PointActor) {
+    let check: ConnectionCheck | undefined;
+    const point = await this.change(conferenceId, pointId, who, 'connection_check', undefined, async (m, current) => {
+      check = m.create(ConnectionCheck, {
+        id: newId(),
+        bridgePointId: current.id,
+        result: dto.result,
+        note: dto.note ?? null,
+        checkedAt: this.clock.now(),
+        checkedBy: who.actor.label,
+      });
+      await m.insert(ConnectionCheck, check);
+      return { connectionStatus: dto.result, connectionCheckedAt: check.checkedAt };
+    });
+    return { bridgePoint: point, check: toConnectionCheckResponse(check!) };
+  }
+
+  attendance(conferenceId: string, pointId: string, dto: AttendanceDto, who: PointActor) {
+    return this.change(conferenceId, pointId, who, 'attendance', undefined, async () => ({
+      actualAttendees: dto.actualAttendees,
+    }));
+  }
+
+  async checkHistory(conferenceId: string, pointId: string, who: PointActor): Promise<ConnectionCheckResponseDto[]> {
+    await this.pointOrFail(this.points.manager, conferenceId, pointId, who);
+    const checks = await this.checks.find({ where: { bridgePointId: pointId }, order: { checkedAt: 'DESC', id: 'ASC' } });
+    return checks.map(toConnectionCheckResponse);
+  }
+
+  async issueLink(conferenceId: string, pointId: string, dto: IssueLinkDto, user: User): Promise<SignedLinkResponseDto> {
+    const [link] = await this.tx.transaction(async (m) => {
+      const conference = await this.conferenceOrFail(m, conferenceId);
+      const point = await this.pointOrFail(m, conferenceId, pointId, { actor: userActor(user), scope: null });
+      return this.issueFor(m, conference, [point], dto, user);
+    });
+    return link;
+  }
+
+  /** Links for every point of the conference, or those counted under one province, or of one level. */
+  async issueLinks(conferenceId: string, dto: IssueLinksDto, user: User): Promise<{ items: SignedLinkResponseDto[] }> {
+    const items = await this.tx.transaction(async (m) => {
+      const conference = await this.conferenceOrFail(m, conferenceId);
+      const points = await m.find(BridgePoint, {
+        where: {
+          conferenceId,
+          ...(dto.provinceCode && { provinceCode: dto.provinceCode }),
+          ...(dto.level && { level: dto.level }),
+        },
+        order: { position: 'ASC' },
+      });
+      return this.issueFor(m, conference, points, dto, user);
+    });
+    return { items };
+  }
+
+  async revokeLinks(conferenceId: string, pointId: string, user: User): Promise<{ revoked: number }> {
+    const revoked = await this.tx.transaction(async (m) => {
+      await this.pointOrFail(m, conferenceId, pointId, { actor: userActor(user), scope: null });
+      return this.links.revoke(m, { bridgePointId: pointId });
+    });
+    return { revoked };
+  }
+
+  private async issueFor(
+    m: EntityManager,
+    conference: Conference,
+    points: BridgePoint[],
+    dto: IssueLinkDto,
+    user: User,
+  ): Promise<SignedLinkResponseDto[]> {
+    const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : new Date(conference.endsAt.getTime() + LINK_GRACE_MS);
+    if (expiresAt.getTime() <= this.clock.now().getTime()) throw badField('expiresAt', 'expiresAt must be in the future');
+    const issued = await this.links.issue(
+      m,
+      'bridge_point',
+      points.map((p) => ({ conferenceId: conference.id, bridgePointId: p.id })),
+      expiresAt,
+      user.id,
+    );
+    return issued.map((link, i) => ({
+      bridgePointId: points[i].id,
+      token: link.token,
+      url: this.links.url(CONFIRM_PAGE, link.token),
+      expiresAt: link.expiresAt.toISOString(),
+    }));
+  }
+
+  /**
+   * The one path every change to a bridge point takes: in a transaction, the conference must be
+   * open, the point must belong to it and be in the actor's scope, the version (when given)
+   * must be current; the change is written with the version bumped, and audited.
+   */
+  private async change(
+    conferenceId: string,
+    pointId: string,
+    who: PointActor,
+    action: string,
+    expectedVersion: number | undefined,
+    compute: (m: EntityManager, point: BridgePoint) => Promise<Partial<BridgePoint>>,
+  ): Promise<BridgePointResponseDto> {
+    const updated = await this.tx.transaction(async (m) => {
+      const conference = await this.conferenceOrFail(m, conferenceId);
+      assertOpen(conference);
+      const point = await this.pointOrFail(m, conferenceId, pointId, who, true);
+      if (expectedVersion !== undefined) assertVersion(point, expectedVersion, `bridge point ${pointId}`);
+      const changes = await compute(m, point);
+      const result = await m.update(
+        BridgePoint,
+        { id: point.id, version: point.version },
+        { ...changes, version: point.version + 1 },
+      );
+      if (result.affected !== 1) assertVersion(await m.findOneByOrFail(BridgePoint, { id: point.id }), point.version, `bridge point ${pointId}`);
+      const after = await m.findOneByOrFail(BridgePoint, { id: point.id });
+      await this.audit.record(m, who.actor, {
+        conferenceId,
+        entityType: 'bridge_point',
+        entityId: point.id,
+        action,
+        before: toBridgePointResponse(point),
+        after: toBridgePointResponse(after),
+      });
+      return after;
+    });
+    this.summaries.invalidate(conferenceId);
+    return toBridgePointResponse(updated);
+  }
+
+  private async conferenceOrFail(m: EntityManager, conferenceId: string): Promise<Conference> {
+    const conference = await m.findOneBy(Conference, { id: conferenceId });
+    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    return conference;
+  }
+
+  /** 404 for a point of another conference and for a point outside the actor's scope alike. */
+  private async pointOrFail(
+    m: EntityManager,
+    conferenceId: string,
+    pointId: string,
+    who: PointActor,
+    forUpdate = false,
+  ): Promise<BridgePoint> {
+    const point = await m.findOne(BridgePoint, {
+      where: { id: pointId, conferenceId },
+      ...(forUpdate && m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    const allowed = point && inScope(point, who.scope) && (!who.onlyPointId || who.onlyPointId === point.id);
+    if (!point || !allowed) throw new NotFoundException(`bridge point ${pointId} not found in conference ${conferenceId}`);
+    return point;
+  }
+
+  private async unitsFor(m: EntityManager, items: CreateBridgePointDto[]): Promise<Map<string, AdministrativeUnit>> {
+    const wanted = items.filter((i) => i.administrativeUnitCode);
+    if (wanted.length === 0) return new Map();
+    const units = await m.find(AdministrativeUnit, {
+      where: { code: In([...new Set(wanted.map((i) => i.administrativeUnitCode!))]) },
+    });
+    return new Map(units.map((u) => [`${u.set}:${u.code}`, u]));
+  }
+
+  private pointFromUnit(
+    conferenceId: string,
+    set: UnitSet,
+    unit: AdministrativeUnit,
+    parentId: string | null,
+    position: number,
+  ): NewPoint {
+    const name = bridgePointName(unit);
+    return {
+      id: newId(),
+      conferenceId,
+      name,
+      searchKey: searchKey(name),
+      level: unit.level === 'province' ? 'provincial' : 'commune',
+      isMain: false,
+      administrativeUnitSet: set,
+      administrativeUnitCode: unit.code,
+      provinceCode: unit.level === 'province' ? unit.code : unit.parentCode,
+      region: unit.region,
+      parentId,
+      address: null,
+      chairName: null,
+      chairTitle: null,
+      contactName: null,
+      contactPhone: null,
+      contactEmail: null,
+      expectedAttendees: null,
+      actualAttendees: null,
+      confirmationStatus: 'pending',
+      declineReason: null,
+      confirmedAt: null,
+      connectionStatus: 'untested',
+      connectionCheckedAt: null,
+      notes: null,
+      position,
+      version: 1,
+    };
+  }
+
+  /** Parents first, in chunks: one round trip per chunk, never one per row. */
+  private async insertChunked(m: EntityManager, rows: NewPoint[]): Promise<void> {
+    const ids = new Set(rows.map((r) => r.id));
+    const childOfNew = (r: NewPoint) => r.parentId !== null && ids.has(r.parentId);
+    const ordered = [...rows.filter((r) => !childOfNew(r)), ...rows.filter(childOfNew)];
+    for (let i = 0; i < ordered.length; i += CHUNK) {
+      await m.createQueryBuilder().insert().into(BridgePoint).values(ordered.slice(i, i + CHUNK)).updateEntity(false).execute();
+    }
+  }
+}

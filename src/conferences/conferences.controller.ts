@@ -1,0 +1,105 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { AuditEntryResponse } from '../audit/audit.service';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { User } from '../auth/user.entity';
+import { Page, PageQueryDto } from '../common/pagination';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import {
+  CancelConferenceDto,
+  CloneConferenceDto,
+  ConferenceListQueryDto,
+  ConferenceResponseDto,
+  CreateConferenceDto,
+  TransitionDto,
+  UpdateConferenceDto,
+} from './conference.dto';
+import { ConferencesService } from './conferences.service';
+
+@ApiTags('conferences')
+@ApiBearerAuth()
+@Controller('api/conferences')
+export class ConferencesController {
+  constructor(private readonly conferences: ConferencesService) {}
+
+  @Roles('admin', 'organizer')
+  @Post()
+  create(@Body() dto: CreateConferenceDto, @CurrentUser() user: User): Promise<ConferenceResponseDto> {
+    return this.conferences.create(dto, user);
+  }
+
+  @Get()
+  list(@Query() query: ConferenceListQueryDto, @CurrentUser() user: User): Promise<Page<ConferenceResponseDto>> {
+    return this.conferences.list(query, user);
+  }
+
+  @Get(':id')
+  get(@Param('id', ParseUuidPipe) id: string, @CurrentUser() user: User): Promise<ConferenceResponseDto> {
+    return this.conferences.get(id, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Patch(':id')
+  update(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateConferenceDto,
+    @CurrentUser() user: User,
+  ): Promise<ConferenceResponseDto> {
+    return this.conferences.update(id, dto, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Delete(':id')
+  @HttpCode(204)
+  remove(@Param('id', ParseUuidPipe) id: string, @CurrentUser() user: User): Promise<void> {
+    return this.conferences.remove(id, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Post(':id/publish')
+  @HttpCode(200)
+  publish(@Param('id', ParseUuidPipe) id: string, @Body() dto: TransitionDto, @CurrentUser() user: User) {
+    return this.conferences.transition(id, 'publish', dto, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Post(':id/start')
+  @HttpCode(200)
+  start(@Param('id', ParseUuidPipe) id: string, @Body() dto: TransitionDto, @CurrentUser() user: User) {
+    return this.conferences.transition(id, 'start', dto, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Post(':id/complete')
+  @HttpCode(200)
+  complete(@Param('id', ParseUuidPipe) id: string, @Body() dto: TransitionDto, @CurrentUser() user: User) {
+    return this.conferences.transition(id, 'complete', dto, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Post(':id/cancel')
+  @HttpCode(200)
+  cancel(@Param('id', ParseUuidPipe) id: string, @Body() dto: CancelConferenceDto, @CurrentUser() user: User) {
+    return this.conferences.transition(id, 'cancel', dto, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Post(':id/clone')
+  clone(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: CloneConferenceDto,
+    @CurrentUser() user: User,
+  ): Promise<ConferenceResponseDto> {
+    return this.conferences.clone(id, dto, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Get(':id/audit')
+  audit(
+    @Param('id', ParseUuidPipe) id: string,
+    @Query() query: PageQueryDto,
+    @CurrentUser() user: User,
+  ): Promise<Page<AuditEntryResponse>> {
+    return this.conferences.auditTrail(id, query, user);
+  }
+}

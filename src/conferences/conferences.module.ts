@@ -1,0 +1,17 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { AuditModule } from '../audit/audit.module';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { Conference } from './conference.entity';
+import { ConferencesController } from './conferences.controller';
+import { ConferencesService } from './conferences.service';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem, AgendaItemSpeaker]), AuditModule],
+  controllers: [ConferencesController],
+  providers: [ConferencesService],
+  exports: [ConferencesService],
+})
+export class ConferencesModule {}

@@ -1,0 +1,374 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { userActor } from '../audit/actor';
+import { AuditEntryResponse, AuditService } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
+import { assertVersion } from '../common/find-or-fail';
+import { newId } from '../common/ids';
+import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
+import { containsPattern, searchKey } from '../common/text';
+import { sqlInstant } from '../database/sql-instant';
+import { TransactionRunner } from '../database/transaction-runner';
+import { Conference } from './conference.entity';
+import { assertOpen, nextStatus, Transition } from './conference-lifecycle';
+import {
+  CancelConferenceDto,
+  CloneConferenceDto,
+  ConferenceListQueryDto,
+  ConferenceResponseDto,
+  CreateConferenceDto,
+  DEFAULT_REGISTRATION,
+  toConferenceResponse,
+  TransitionDto,
+  UpdateConferenceDto,
+} from './conference.dto';
+
+/** Fields whose change makes calendars need an update (iCalendar SEQUENCE). */
+const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl', 'timezone'] as const;
+
+function badField(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, message }] });
+}
+
+function assertWindow(startsAt: Date, endsAt: Date): void {
+  if (endsAt.getTime() <= startsAt.getTime()) throw badField('endsAt', 'endsAt must be after startsAt');
+}
+
+@Injectable()
+export class ConferencesService {
+  constructor(
+    @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
+    const startsAt = new Date(dto.startsAt);
+    const endsAt = new Date(dto.endsAt);
+    assertWindow(startsAt, endsAt);
+    const conference = await this.tx.transaction(async (m) => {
+      const created = m.create(Conference, {
+        id: newId(),
+        title: dto.title,
+        searchKey: searchKey(dto.title),
+        kind: dto.kind,
+        format: dto.format,
+        status: 'draft',
+        description: dto.description ?? null,
+        hostOrganization: dto.hostOrganization ?? null,
+        startsAt,
+        endsAt,
+        timezone: dto.timezone ?? 'Asia/Ho_Chi_Minh',
+        venue: dto.venue ?? null,
+        onlineUrl: dto.onlineUrl ?? null,
+        chairName: dto.chairName ?? null,
+        chairTitle: dto.chairTitle ?? null,
+        cancelReason: null,
+        registration: { ...DEFAULT_REGISTRATION, ...dto.registration },
+        clonedFromId: null,
+        createdBy: user.id,
+        version: 1,
+        sequence: 0,
+      });
+      await m.insert(Conference, created);
+      await this.audit.record(m, userActor(user), {
+        conferenceId: created.id,
+        entityType: 'conference',
+        entityId: created.id,
+        action: 'create',
+        after: toConferenceResponse({ ...created, createdAt: new Date(), updatedAt: new Date() }),
+      });
+      return m.findOneByOrFail(Conference, { id: created.id });
+    });
+    return toConferenceResponse(conference);
+  }
+
+  async list(query: ConferenceListQueryDto, user: User): Promise<Page<ConferenceResponseDto>> {
+    const qb = this.conferences
+      .createQueryBuilder('c')
+      .orderBy('c.startsAt', 'DESC')
+      .addOrderBy('c.id', 'ASC')
+      .skip(skipOf(query))
+      .take(query.pageSize);
+    if (query.status) qb.andWhere('c.status = :status', { status: query.status });
+    if (query.kind) qb.andWhere('c.kind = :kind', { kind: query.kind });
+    if (query.format) qb.andWhere('c.format = :format', { format: query.format });
+    if (query.from) qb.andWhere('c.startsAt >= :from', { from: sqlInstant(this.conferences.manager, new Date(query.from)) });
+    if (query.to) qb.andWhere('c.startsAt < :to', { to: sqlInstant(this.conferences.manager, new Date(query.to)) });
+    if (query.q?.trim()) qb.andWhere("c.searchKey LIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
+    const scope = await scopeOf(this.conferences.manager, user);
+    if (scope) {
+      const points = whereInScope(
+        this.conferences.manager.createQueryBuilder(BridgePoint, 'bp').select('bp.conferenceId'),
+        'bp',
+        scope,
+      );
+      qb.andWhere(`c.id IN (${points.getQuery()})`, points.getParameters());
+    }
+    return pageOf(query, await qb.getManyAndCount(), toConferenceResponse);
+  }
+
+  async get(id: string, user: User): Promise<ConferenceResponseDto> {
+    return toConferenceResponse(await this.findVisible(id, user));
+  }
+
+  /** Loads a conference the user may see: an operator sees only conferences with one of their points. */
+  async findVisible(id: string, user: User): Promise<Conference> {
+    const conference = await this.conferences.findOneBy({ id });
+    const scope = conference ? await scopeOf(this.conferences.manager, user) : null;
+    const visible =
+      conference &&
+      (!scope ||
+        (await whereInScope(
+          this.conferences.manager.createQueryBuilder(BridgePoint, 'bp').where('bp.conferenceId = :id', { id }),
+          'bp',
+          scope,
+        ).getExists()));
+    if (!conference || !visible) throw new NotFoundException(`conference ${id} not found`);
+    return conference;
+  }
+
+  async update(id: string, dto: UpdateConferenceDto, user: User): Promise<ConferenceResponseDto> {
+    const conference = await this.tx.transaction(async (m) => {
+      const current = await this.lockedOrFail(m, id);
+      assertOpen(current);
+      assertVersion(current, dto.version, `conference ${id}`);
+      const before = toConferenceResponse(current);
+
+      const startsAt = dto.startsAt ? new Date(dto.startsAt) : current.startsAt;
+      const shift = startsAt.getTime() - current.startsAt.getTime();
+      const endsAt = dto.endsAt ? new Date(dto.endsAt) : new Date(current.endsAt.getTime() + shift);
+      assertWindow(startsAt, endsAt);
+
+      const next: Conference = {
+        ...current,
+        ...(dto.title !== undefined && { title: dto.title, searchKey: searchKey(dto.title) }),
+        ...(dto.kind !== undefined && { kind: dto.kind }),
+        ...(dto.format !== undefined && { format: dto.format }),
+        ...(dto.timezone !== undefined && { timezone: dto.timezone }),
+        ...(dto.description !== undefined && { description: dto.description }),
+        ...(dto.hostOrganization !== undefined && { hostOrganization: dto.hostOrganization }),
+        ...(dto.venue !== undefined && { venue: dto.venue }),
+        ...(dto.onlineUrl !== undefined && { onlineUrl: dto.onlineUrl }),
+        ...(dto.chairName !== undefined && { chairName: dto.chairName }),
+        ...(dto.chairTitle !== undefined && { chairTitle: dto.chairTitle }),
+        ...(dto.registration !== undefined && { registration: { ...DEFAULT_REGISTRATION, ...dto.registration } }),
+        startsAt,
+        endsAt,
+      };
+      const calendarChanged = CALENDAR_FIELDS.some(
+        (f) => JSON.stringify(before[f]) !== JSON.stringify(toConferenceResponse(next)[f]),
+      );
+      const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...changes } = next;
+      await this.versionedUpdate(m, current, {
+        ...changes,
+        sequence: current.sequence + (calendarChanged ? 1 : 0),
+      });
+      if (shift !== 0) await this.shiftAgenda(m, id, shift);
+      const updated = await m.findOneByOrFail(Conference, { id });
+      await this.audit.record(m, userActor(user), {
+        conferenceId: id,
+        entityType: 'conference',
+        entityId: id,
+        action: 'update',
+        before,
+        after: toConferenceResponse(updated),
+      });
+      return updated;
+    });
+    return toConferenceResponse(conference);
+  }
+
+  async remove(id: string, user: User): Promise<void> {
+    await this.tx.transaction(async (m) => {
+      const current = await this.lockedOrFail(m, id);
+      if (current.status !== 'draft') {
+        throw new ConflictException({
+          message: `conference ${id} is ${current.status}; only a draft can be deleted (cancel it instead)`,
+          details: [{ field: 'status', message: `is ${current.status}` }],
+        });
+      }
+      await m.delete(Conference, { id });
+      await this.audit.record(m, userActor(user), {
+        conferenceId: id,
+        entityType: 'conference',
+        entityId: id,
+        action: 'delete',
+        before: toConferenceResponse(current),
+      });
+    });
+  }
+
+  async transition(
+    id: string,
+    transition: Transition,
+    dto: TransitionDto | CancelConferenceDto,
+    user: User,
+  ): Promise<ConferenceResponseDto> {
+    const conference = await this.tx.transaction(async (m) => {
+      const current = await this.lockedOrFail(m, id);
+      if (dto.version !== undefined) assertVersion(current, dto.version, `conference ${id}`);
+      const status = nextStatus(current.status, transition);
+      if (transition === 'publish') await this.assertPublishable(m, current);
+      const changes: Partial<Conference> = { status };
+      if (transition === 'cancel') {
+        changes.cancelReason = (dto as CancelConferenceDto).reason;
+        // A cancellation is a new calendar revision: clients drop the event only if SEQUENCE grew.
+        changes.sequence = current.sequence + 1;
+      }
+      await this.versionedUpdate(m, current, changes);
+      const updated = await m.findOneByOrFail(Conference, { id });
+      await this.audit.record(m, userActor(user), {
+        conferenceId: id,
+        entityType: 'conference',
+        entityId: id,
+        action: transition,
+        before: { status: current.status },
+        after: { status, ...(changes.cancelReason && { cancelReason: changes.cancelReason }) },
+      });
+      return updated;
+    });
+    return toConferenceResponse(conference);
+  }
+
+  /**
+   * A new draft with the same settings, bridge points (unconfirmed, untested, no attendance)
+   * and agenda, every time shifted so that the conference starts at `startsAt`.
+   */
+  async clone(id: string, dto: CloneConferenceDto, user: User): Promise<ConferenceResponseDto> {
+    const conference = await this.tx.transaction(async (m) => {
+      const source = await m.findOneBy(Conference, { id });
+      if (!source) throw new NotFoundException(`conference ${id} not found`);
+      const startsAt = new Date(dto.startsAt);
+      const shift = startsAt.getTime() - source.startsAt.getTime();
+      const moved = (d: Date) => new Date(d.getTime() + shift);
+      const copy: Conference = {
+        ...source,
+        id: newId(),
+        title: dto.title ?? source.title,
+        searchKey: searchKey(dto.title ?? source.title),
+        status: 'draft',
+        startsAt,
+        endsAt: moved(source.endsAt),
+        cancelReason: null,
+        registration: source.registration
+          ? {
+              ...source.registration,
+              opensAt: source.registration.opensAt ? moved(new Date(source.registration.opensAt)).toISOString() : null,
+              closesAt: source.registration.closesAt ? moved(new Date(source.registration.closesAt)).toISOString() : null,
+            }
+          : null,
+        clonedFromId: source.id,
+        createdBy: user.id,
+        version: 1,
+        sequence: 0,
+      };
+      const { createdAt: _c, updatedAt: _u, ...insertable } = copy;
+      await m.insert(Conference, insertable);
+
+      const points = await m.find(BridgePoint, { where: { conferenceId: id }, order: { level: 'ASC', position: 'ASC' } });
+      const pointIds = new Map(points.map((p) => [p.id, newId()]));
+      const pointCopies = points.map(({ createdAt: _c2, updatedAt: _u2, ...p }) => ({
+        ...p,
+        id: pointIds.get(p.id)!,
+        conferenceId: copy.id,
+        parentId: p.parentId ? (pointIds.get(p.parentId) ?? null) : null,
+        confirmationStatus: 'pending' as const,
+        declineReason: null,
+        confirmedAt: null,
+        connectionStatus: 'untested' as const,
+        connectionCheckedAt: null,
+        actualAttendees: null,
+        version: 1,
+      }));
+      // Parents before children, so the self-reference holds at every insert.
+      const parentsFirst = [...pointCopies.filter((p) => !p.parentId), ...pointCopies.filter((p) => p.parentId)];
+      for (let i = 0; i < parentsFirst.length; i += 200) await m.insert(BridgePoint, parentsFirst.slice(i, i + 200));
+
+      const items = await m.find(AgendaItem, { where: { conferenceId: id } });
+      const itemIds = new Map(items.map((item) => [item.id, newId()]));
+      const itemCopies = items.map(({ createdAt: _c3, updatedAt: _u3, ...item }) => ({
+        ...item,
+        id: itemIds.get(item.id)!,
+        conferenceId: copy.id,
+        startsAt: moved(item.startsAt),
+        endsAt: moved(item.endsAt),
+        bridgePointId: item.bridgePointId ? (pointIds.get(item.bridgePointId) ?? null) : null,
+        version: 1,
+      }));
+      for (let i = 0; i < itemCopies.length; i += 200) await m.insert(AgendaItem, itemCopies.slice(i, i + 200));
+      if (items.length > 0) {
+        const speakers = await m
+          .createQueryBuilder(AgendaItemSpeaker, 's')
+          .where('s.agendaItemId IN (:...ids)', { ids: items.map((i) => i.id) })
+          .getMany();
+        const speakerCopies = speakers.map((s) => ({ ...s, agendaItemId: itemIds.get(s.agendaItemId)! }));
+        for (let i = 0; i < speakerCopies.length; i += 200) await m.insert(AgendaItemSpeaker, speakerCopies.slice(i, i + 200));
+      }
+      await this.audit.record(m, userActor(user), {
+        conferenceId: copy.id,
+        entityType: 'conference',
+        entityId: copy.id,
+        action: 'clone',
+        after: { clonedFromId: source.id, bridgePoints: points.length, agendaItems: items.length },
+      });
+      return m.findOneByOrFail(Conference, { id: copy.id });
+    });
+    return toConferenceResponse(conference);
+  }
+
+  async auditTrail(id: string, query: PageQueryDto, user: User): Promise<Page<AuditEntryResponse>> {
+    await this.findVisible(id, user);
+    return this.audit.listForConference(id, query);
+  }
+
+  private async assertPublishable(m: EntityManager, conference: Conference): Promise<void> {
+    const mains = await m.countBy(BridgePoint, { conferenceId: conference.id, isMain: true });
+    if (mains !== 1) {
+      throw new ConflictException({
+        message: `conference ${conference.id} needs a main bridge point before it can be published`,
+        details: [{ field: 'bridgePoints', message: 'no main bridge point (isMain)' }],
+      });
+    }
+    assertWindow(conference.startsAt, conference.endsAt);
+  }
+
+  private async lockedOrFail(m: EntityManager, id: string): Promise<Conference> {
+    const found = await m.findOne(Conference, {
+      where: { id },
+      ...(m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!found) throw new NotFoundException(`conference ${id} not found`);
+    return found;
+  }
+
+  /** Writes `changes` only if the row still has the version read, and bumps it. */
+  private async versionedUpdate(m: EntityManager, current: Conference, changes: Partial<Conference>): Promise<void> {
+    const result = await m.update(
+      Conference,
+      { id: current.id, version: current.version },
+      { ...changes, version: current.version + 1 },
+    );
+    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Conference, { id: current.id }), current.version, `conference ${current.id}`);
+  }
+
+  private async shiftAgenda(m: EntityManager, conferenceId: string, shiftMs: number): Promise<void> {
+    const items = await m.find(AgendaItem, { where: { conferenceId } });
+    for (const item of items) {
+      await m.update(
+        AgendaItem,
+        { id: item.id },
+        {
+          startsAt: new Date(item.startsAt.getTime() + shiftMs),
+          endsAt: new Date(item.endsAt.getTime() + shiftMs),
+          version: item.version + 1,
+        },
+      );
+    }
+  }
+}
