@@ -173,7 +173,7 @@ export class BridgePointListQueryDto extends PageQueryDto {
 }
 
 export class IssueLinkDto {
-  @ApiPropertyOptional({ description: 'defaults to 30 days after the conference ends' })
+  @ApiPropertyOptional({ description: 'defaults to 30 days after the conference ends (or from now, if later)' })
   @IsOptional()
   @IsIsoInstant()
   expiresAt?: string;

@@ -440,7 +440,10 @@ export class BridgePointsService {
     dto: IssueLinkDto,
     user: User,
   ): Promise<SignedLinkResponseDto[]> {
-    const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : new Date(conference.endsAt.getTime() + LINK_GRACE_MS);
+    // By default a link lives until 30 days after the conference (or 30 days from now, if later).
+    const expiresAt = dto.expiresAt
+      ? new Date(dto.expiresAt)
+      : new Date(Math.max(conference.endsAt.getTime(), this.clock.now().getTime()) + LINK_GRACE_MS);
     if (expiresAt.getTime() <= this.clock.now().getTime()) throw badField('expiresAt', 'expiresAt must be in the future');
     const issued = await this.links.issue(
       m,
