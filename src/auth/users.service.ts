@@ -84,6 +84,10 @@ export class UsersService {
     return this.get(user.id);
   }
 
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: email.toLowerCase() });
+  }
+
   /** Creates the first admin when no user has that email; answers whether it did. */
   async ensureAdmin(email: string, password: string): Promise<boolean> {
     const passwordHash = await this.hasher.hash(password);

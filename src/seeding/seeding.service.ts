@@ -6,15 +6,18 @@ import { AwardFormsService } from '../awards/award-forms.service';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_ADMIN_PASSWORD } from '../config/environment';
 import { TransactionRunner } from '../database/transaction-runner';
+import { DemoSeeder } from './demo-seeder';
 
 export interface SeedReport {
   administrativeUnits: number;
   awardForms: number;
   adminCreated: boolean;
+  demoCreated: boolean;
 }
 
 /**
- * Seeds reference data (administrative units, award forms) and the first admin. On start it
+ * Seeds reference data (administrative units, award forms), the first admin and, with
+ * SEED_DEMO, the demo conference. On start it
  * runs only when the catalogue is empty (first start); `npm run seed` runs it on demand.
  * Every step is an upsert, so running it again changes nothing.
  */
@@ -29,12 +32,16 @@ export class SeedingService implements OnApplicationBootstrap {
     private readonly unitsSeeder: AdministrativeUnitsSeeder,
     private readonly awardForms: AwardFormsService,
     private readonly users: UsersService,
+    private readonly demo: DemoSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     if ((await this.units.count()) > 0) return;
     const report = await this.seed();
-    this.logger.log(`first start: seeded ${report.administrativeUnits} administrative units and ${report.awardForms} award forms`);
+    this.logger.log(
+      `first start: seeded ${report.administrativeUnits} administrative units and ${report.awardForms} award forms` +
+        (report.demoCreated ? ', and the demo conference' : ''),
+    );
   }
 
   async seed(): Promise<SeedReport> {
@@ -49,6 +56,12 @@ export class SeedingService implements OnApplicationBootstrap {
       const shown = password === DEFAULT_ADMIN_PASSWORD ? password : '(the value of ADMIN_PASSWORD)';
       this.logger.log(`admin user created: ${email} / ${shown}`);
     }
-    return { administrativeUnits, awardForms, adminCreated };
+    const demoCreated = this.config.seedDemo ? await this.seedDemo() : false;
+    return { administrativeUnits, awardForms, adminCreated, demoCreated };
+  }
+
+  private async seedDemo(): Promise<boolean> {
+    const admin = await this.users.findByEmail(this.config.admin.email);
+    return this.tx.transaction((m) => this.demo.seed(m, admin?.id ?? null));
   }
 }

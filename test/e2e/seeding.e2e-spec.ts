@@ -1,5 +1,7 @@
 import { DataSource } from 'typeorm';
+import { DemoSeeder } from '../../src/seeding/demo-seeder';
 import { SeedingService } from '../../src/seeding/seeding.service';
+import { TransactionRunner } from '../../src/database/transaction-runner';
 import { startApp, TestApp } from '../harness';
 
 describe('seeding', () => {
@@ -36,9 +38,34 @@ describe('seeding', () => {
     const before = await counts();
     await db.query("UPDATE administrative_units SET name = 'Sai tên' WHERE unit_set = 'vn-34' AND code = '24'");
     const report = await t.app.get(SeedingService).seed();
-    expect(report).toEqual({ administrativeUnits: 3418, awardForms: 16, adminCreated: false });
+    expect(report).toEqual({ administrativeUnits: 3418, awardForms: 16, adminCreated: false, demoCreated: false });
     expect(await counts()).toEqual(before);
     const [unit] = await db.query("SELECT name, search_key FROM administrative_units WHERE unit_set = 'vn-34' AND code = '24'");
     expect(unit).toEqual({ name: 'Bắc Ninh', search_key: 'bac ninh' });
+  });
+
+  it('seeds the demo conference once: online, 15 July 2022, Hà Nội to the 63 provinces, with its agenda', async () => {
+    const seeder = t.app.get(DemoSeeder);
+    const tx = t.app.get(TransactionRunner);
+    expect(await tx.transaction((m) => seeder.seed(m, null))).toBe(true);
+    expect(await tx.transaction((m) => seeder.seed(m, null))).toBe(false);
+    const id = seeder.read().conference.id;
+    const bearer = { type: 'bearer' as const };
+    const c = await t.http.get(`/api/conferences/${id}`).auth(t.adminToken, bearer).expect(200);
+    expect(c.body).toMatchObject({
+      title: 'Hội nghị toàn quốc sơ kết công tác dân vận 6 tháng đầu năm 2022',
+      format: 'online',
+      status: 'completed',
+      startsAt: '2022-07-15T01:00:00.000Z',
+    });
+    const s = await t.http.get(`/api/conferences/${id}/bridge-points/summary`).auth(t.adminToken, bearer).expect(200);
+    expect(s.body).toMatchObject({ total: 64, byConfirmation: { confirmed: 64, pending: 0, declined: 0 } });
+    expect(s.body.byProvince).toHaveLength(63);
+    const [agenda] = await db.query(`SELECT COUNT(*) AS n FROM agenda_items WHERE conference_id = '${id}'`);
+    expect(Number(agenda.n)).toBe(5);
+    const kinds = (await db.query(`SELECT kind FROM agenda_items WHERE conference_id = '${id}' ORDER BY position`)).map(
+      (r: { kind: string }) => r.kind,
+    );
+    expect(kinds).toEqual(expect.arrayContaining(['report', 'discussion', 'conclusion']));
   });
 });
