@@ -1,0 +1,164 @@
+import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { userActor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { assertVersion } from '../common/find-or-fail';
+import { newId } from '../common/ids';
+import { Page, PageQueryDto, pageOf } from '../common/pagination';
+import { Conference } from '../conferences/conference.entity';
+import { assertOpen } from '../conferences/conference-lifecycle';
+import { ConferencesService } from '../conferences/conferences.service';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AgendaItemResponseDto, CreateAgendaItemDto, toAgendaItemResponse, UpdateAgendaItemDto } from './agenda-item.dto';
+import { AgendaItem } from './agenda-item.entity';
+import { AgendaItemRepository } from './agenda-item.repository';
+import { assertNoOverlap, assertWithinConference } from './agenda-overlap';
+import { Speaker } from './speaker.entity';
+
+function badField(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, message }] });
+}
+
+/** A conference's programme (chương trình): items in time order, one at a time in each place. */
+@Injectable()
+export class AgendaItemsService {
+  constructor(
+    private readonly agenda: AgendaItemRepository,
+    private readonly conferences: ConferencesService,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(conferenceId: string, query: PageQueryDto, user: User): Promise<Page<AgendaItemResponseDto>> {
+    await this.conferences.findVisible(conferenceId, user);
+    const found = await this.agenda.listForConference(conferenceId, query);
+    const speakers = await this.agenda.speakerIdsByItem(found[0].map((item) => item.id));
+    return pageOf(query, found, (item) => toAgendaItemResponse(item, speakers.get(item.id) ?? []));
+  }
+
+  async create(conferenceId: string, dto: CreateAgendaItemDto, user: User): Promise<AgendaItemResponseDto> {
+    return this.tx.transaction(async (m) => {
+      const conference = await this.openConference(m, conferenceId);
+      const speakerIds = dto.speakerIds ?? [];
+      const item = {
+        id: newId(),
+        conferenceId,
+        startsAt: new Date(dto.startsAt),
+        endsAt: new Date(dto.endsAt),
+        title: dto.title,
+        kind: dto.kind ?? 'presentation',
+        description: dto.description ?? null,
+        bridgePointId: dto.bridgePointId ?? null,
+        position: dto.position ?? (await this.agenda.nextPosition(m, conferenceId)),
+        version: 1,
+      };
+      await this.assertSchedulable(m, conference, item, speakerIds);
+      await m.insert(AgendaItem, item);
+      await this.agenda.replaceSpeakers(m, item.id, speakerIds);
+      const created = toAgendaItemResponse(await m.findOneByOrFail(AgendaItem, { id: item.id }), speakerIds);
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'agenda_item',
+        entityId: item.id,
+        action: 'create',
+        after: created,
+      });
+      return created;
+    });
+  }
+
+  async update(conferenceId: string, itemId: string, dto: UpdateAgendaItemDto, user: User): Promise<AgendaItemResponseDto> {
+    return this.tx.transaction(async (m) => {
+      const conference = await this.openConference(m, conferenceId);
+      const current = await this.itemOrFail(m, conferenceId, itemId);
+      assertVersion(current, dto.version, `agenda item ${itemId}`);
+      const currentSpeakerIds = (await this.agenda.speakerIdsByItem([itemId], m)).get(itemId) ?? [];
+      const changes: Partial<AgendaItem> = {
+        ...(dto.startsAt !== undefined && { startsAt: new Date(dto.startsAt) }),
+        ...(dto.endsAt !== undefined && { endsAt: new Date(dto.endsAt) }),
+        ...(dto.title !== undefined && { title: dto.title }),
+        ...(dto.kind !== undefined && { kind: dto.kind }),
+        ...(dto.description !== undefined && { description: dto.description }),
+        ...(dto.bridgePointId !== undefined && { bridgePointId: dto.bridgePointId }),
+        ...(dto.position !== undefined && { position: dto.position }),
+      };
+      const next = { ...current, ...changes };
+      const speakerIds = dto.speakerIds ?? currentSpeakerIds;
+      await this.assertSchedulable(m, conference, next, speakerIds);
+      // The version in the WHERE clause makes the check and the write one atomic step.
+      const result = await m.update(
+        AgendaItem,
+        { id: itemId, version: dto.version },
+        { ...changes, version: dto.version + 1 },
+      );
+      if (result.affected !== 1) {
+        assertVersion(await m.findOneByOrFail(AgendaItem, { id: itemId }), dto.version, `agenda item ${itemId}`);
+      }
+      if (dto.speakerIds) await this.agenda.replaceSpeakers(m, itemId, speakerIds);
+      const updated = toAgendaItemResponse(await m.findOneByOrFail(AgendaItem, { id: itemId }), speakerIds);
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'agenda_item',
+        entityId: itemId,
+        action: 'update',
+        before: toAgendaItemResponse(current, currentSpeakerIds),
+        after: updated,
+      });
+      return updated;
+    });
+  }
+
+  async remove(conferenceId: string, itemId: string, user: User): Promise<void> {
+    await this.tx.transaction(async (m) => {
+      await this.openConference(m, conferenceId);
+      const current = await this.itemOrFail(m, conferenceId, itemId);
+      const speakerIds = (await this.agenda.speakerIdsByItem([itemId], m)).get(itemId) ?? [];
+      await this.agenda.replaceSpeakers(m, itemId, []);
+      await m.delete(AgendaItem, { id: itemId });
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'agenda_item',
+        entityId: itemId,
+        action: 'delete',
+        before: toAgendaItemResponse(current, speakerIds),
+      });
+    });
+  }
+
+  /** The conference, locked, or 404; 409 when it is completed or cancelled. */
+  private async openConference(m: EntityManager, conferenceId: string): Promise<Conference> {
+    const conference = await this.agenda.lockConference(m, conferenceId);
+    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    assertOpen(conference);
+    return conference;
+  }
+
+  private async itemOrFail(m: EntityManager, conferenceId: string, itemId: string): Promise<AgendaItem> {
+    const item = await m.findOneBy(AgendaItem, { id: itemId, conferenceId });
+    if (!item) throw new NotFoundException(`agenda item ${itemId} not found in conference ${conferenceId}`);
+    return item;
+  }
+
+  /** Every rule an item must meet to be in the programme: 400 for bad references and times, 409 for a collision. */
+  private async assertSchedulable(
+    m: EntityManager,
+    conference: Conference,
+    item: Pick<AgendaItem, 'id' | 'startsAt' | 'endsAt' | 'bridgePointId'>,
+    speakerIds: string[],
+  ): Promise<void> {
+    const { bridgePointId } = item;
+    if (bridgePointId !== null && !(await m.existsBy(BridgePoint, { id: bridgePointId, conferenceId: conference.id }))) {
+      throw badField('bridgePointId', `bridgePointId ${bridgePointId} is not a bridge point of this conference`);
+    }
+    if (speakerIds.length > 0) {
+      const found = await m.find(Speaker, { select: { id: true }, where: { id: In(speakerIds) } });
+      const known = new Set(found.map((s) => s.id));
+      const unknown = speakerIds.filter((id) => !known.has(id));
+      if (unknown.length > 0) throw badField('speakerIds', `speakerIds names unknown speakers: ${unknown.join(', ')}`);
+    }
+    assertWithinConference(item, conference);
+    assertNoOverlap(item, await this.agenda.itemsAtPlace(m, conference.id, item.bridgePointId), conference);
+  }
+}

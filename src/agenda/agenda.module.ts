@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { Conference } from '../conferences/conference.entity';
+import { ConferencesModule } from '../conferences/conferences.module';
+import { AgendaItemSpeaker } from './agenda-item-speaker.entity';
+import { AgendaItem } from './agenda-item.entity';
+import { AgendaItemRepository } from './agenda-item.repository';
+import { AgendaItemsController } from './agenda-items.controller';
+import { AgendaItemsService } from './agenda-items.service';
+import { SpeakersController } from './speakers.controller';
+import { SpeakersService } from './speakers.service';
+import { Speaker } from './speaker.entity';
+
+@Module({
+  imports: [
+    // Conference and BridgePoint are read here (locks, place checks), not owned.
+    TypeOrmModule.forFeature([AgendaItem, AgendaItemSpeaker, Speaker, Conference, BridgePoint]),
+    ConferencesModule,
+    AuditModule,
+  ],
+  controllers: [AgendaItemsController, SpeakersController],
+  providers: [AgendaItemRepository, AgendaItemsService, SpeakersService],
+  exports: [AgendaItemsService, SpeakersService],
+})
+export class AgendaModule {}
