@@ -1,0 +1,206 @@
+'use strict';
+
+// Starts the built app as a child process on a fresh database, and stops it again.
+
+const { spawn } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
+const fs = require('node:fs');
+const net = require('node:net');
+const os = require('node:os');
+const path = require('node:path');
+const { Client } = require('pg');
+const { sleep } = require('./http');
+
+const ROOT = path.resolve(__dirname, '..');
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function pgQuery(url, sql) {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 10_000, query_timeout: 30_000 });
+  await client.connect();
+  try {
+    return await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/**
+ * A fresh, empty database for one run: a temp SQLite file, or — when the caller set
+ * DATABASE_URL — a new database `bench_<timestamp>` on that PostgreSQL server.
+ */
+async function provisionDatabase(callerUrl) {
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hoi-nghi-bench-'));
+  const removeTemp = () => fs.rmSync(tempDir, { recursive: true, force: true });
+  if (!callerUrl) {
+    const file = path.join(tempDir, 'bench.sqlite');
+    return {
+      kind: 'sqlite',
+      label: 'SQLite (temp file)',
+      version: require('sqlite3').VERSION,
+      tempDir,
+      env: { SQLITE_PATH: file },
+      drop: async () => removeTemp(),
+    };
+  }
+  const parsed = new URL(callerUrl);
+  // The load never leaves this machine, and neither does the database it writes to.
+  if (parsed.hostname && !LOOPBACK_HOSTS.has(parsed.hostname)) {
+    removeTemp();
+    throw new Error(`DATABASE_URL must point at this machine (127.0.0.1/localhost), not ${parsed.hostname}`);
+  }
+  const name = `bench_${Date.now()}`;
+  const { rows } = await pgQuery(callerUrl, 'SHOW server_version');
+  await pgQuery(callerUrl, `CREATE DATABASE "${name}"`);
+  parsed.pathname = `/${name}`;
+  return {
+    kind: 'postgres',
+    label: `PostgreSQL (database ${name})`,
+    version: rows[0].server_version,
+    tempDir,
+    env: { DATABASE_URL: parsed.toString() },
+    drop: async () => {
+      try {
+        // FORCE: a connection the killed app left half-closed must not keep the database alive.
+        await pgQuery(callerUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      } finally {
+        removeTemp();
+      }
+    },
+  };
+}
+
+function readProcStatus(pid) {
+  try {
+    const text = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => {
+      const match = new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(text);
+      return match ? Number(match[1]) : null;
+    };
+    return { rssKb: kb('VmRSS'), hwmKb: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+function tail(file, lines = 40) {
+  try {
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
+/**
+ * Spawns `node dist/main.js` bound to 127.0.0.1. Its output goes to a log file so a chatty app
+ * can never block on a full pipe; the tail is shown when it fails.
+ */
+function startApp({ port, database, logFile }) {
+  const env = {
+    ...process.env,
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'warn',
+    SEED_DEMO: 'false',
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    ADMIN_EMAIL: 'admin@hoinghi.local',
+    ADMIN_PASSWORD: 'HoiNghi@2025',
+    // Set here so the app does not write data/jwt-secret or mail into the working tree.
+    JWT_SECRET: randomBytes(48).toString('base64url'),
+    MAIL_DIR: path.join(database.tempDir, 'mail'),
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
+    ...database.env,
+  };
+  if (database.kind === 'sqlite') delete env.DATABASE_URL;
+  delete env.SMTP_URL;
+
+  fs.mkdirSync(path.dirname(logFile), { recursive: true });
+  const out = fs.openSync(logFile, 'w');
+  const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  fs.closeSync(out);
+
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  let running = true;
+  void exited.then(() => (running = false));
+
+  const memory = { peakRssKb: 0, hwmKb: 0, samples: 0 };
+  const sampler = setInterval(() => {
+    const status = readProcStatus(child.pid);
+    if (!status) return;
+    memory.samples += 1;
+    memory.peakRssKb = Math.max(memory.peakRssKb, status.rssKb ?? 0);
+    memory.hwmKb = Math.max(memory.hwmKb, status.hwmKb ?? 0);
+  }, 200);
+  sampler.unref();
+
+  // Last resort if the bench itself dies: never leave a server behind.
+  const killOnExit = () => running && child.kill('SIGKILL');
+  process.on('exit', killOnExit);
+
+  return {
+    pid: child.pid,
+    logFile,
+    get running() {
+      return running;
+    },
+    exited,
+    logTail: (lines) => tail(logFile, lines),
+
+    /** Resident memory now, in kB (null once the process is gone). */
+    rssKb: () => readProcStatus(child.pid)?.rssKb ?? null,
+
+    /** Peak resident memory in kB: the kernel's high-water mark, or the highest 200 ms sample. */
+    peakMemory() {
+      const status = readProcStatus(child.pid);
+      if (status) memory.hwmKb = Math.max(memory.hwmKb, status.hwmKb ?? 0);
+      return { ...memory, peakKb: Math.max(memory.hwmKb, memory.peakRssKb) };
+    },
+
+    async stop() {
+      clearInterval(sampler);
+      if (running) {
+        child.kill('SIGTERM');
+        const done = await Promise.race([exited, sleep(10_000).then(() => null)]);
+        if (!done) {
+          child.kill('SIGKILL');
+          await Promise.race([exited, sleep(5_000)]);
+        }
+      }
+      process.off('exit', killOnExit);
+    },
+  };
+}
+
+/** Polls GET /health until it answers 200; fails early if the app exits. */
+async function waitForHealth(app, baseUrl, timeoutMs = 120_000) {
+  const deadline = Date.now() + timeoutMs;
+  let last = 'no answer';
+  while (Date.now() < deadline) {
+    if (!app.running) {
+      const { code, signal } = await app.exited;
+      throw new Error(`the app exited before answering /health (code ${code}, signal ${signal}); log tail:\n${app.logTail()}`);
+    }
+    try {
+      const res = await fetch(`${baseUrl}/health`, { signal: AbortSignal.timeout(2_000) });
+      if (res.status === 200) return;
+      last = `HTTP ${res.status}: ${(await res.text()).slice(0, 300)}`;
+    } catch (error) {
+      last = error.cause?.code ?? error.message;
+    }
+    await sleep(250);
+  }
+  throw new Error(`GET /health did not answer 200 within ${timeoutMs / 1000} s (last: ${last}); log tail:\n${app.logTail()}`);
+}
+
+module.exports = { freePort, provisionDatabase, startApp, waitForHealth };

@@ -1,0 +1,276 @@
+'use strict';
+
+// `npm run bench`: starts the built app on a fresh database, loads a nationwide conference
+// (every commune as a bridge point), measures reads and concurrent writes, and reports.
+// DATABASE_URL=postgres://… runs it on a new database on that server instead of SQLite.
+
+const { execFileSync } = require('node:child_process');
+const os = require('node:os');
+const path = require('node:path');
+const { freePort, provisionDatabase, startApp, waitForHealth } = require('./app-process');
+const { ApiClient } = require('./http');
+const { measureRoute, pool } = require('./load');
+const { render, write } = require('./report');
+
+const ROOT = path.resolve(__dirname, '..');
+const RESULTS_DIR = path.join(__dirname, 'results');
+
+const numberFromEnv = (name, fallback) => {
+  const value = Number(process.env[name]);
+  return Number.isFinite(value) && value >= 0 ? value : fallback;
+};
+
+const CONFIG = {
+  connections: 50,
+  durationSec: numberFromEnv('BENCH_DURATION', 10),
+  warmupSec: numberFromEnv('BENCH_WARMUP', 2),
+  writeConcurrency: 200,
+  timeoutSec: numberFromEnv('BENCH_TIMEOUT', 420),
+};
+
+const GOALS = {
+  connectMs: 2000,
+  summaryP99Ms: 50,
+  readRatio: 0.25,
+  peakRssMb: 250,
+};
+
+// What connecting every commune of vn-34 creates: the catalogue's provinces and communes.
+const EXPECTED = { provincial: 34, commune: 3321 };
+
+const CONFERENCE = {
+  title: 'Hội nghị trực tuyến toàn quốc đến cấp xã (benchmark)',
+  kind: 'review',
+  format: 'online',
+  startsAt: '2026-12-15T08:00:00+07:00',
+  endsAt: '2026-12-15T11:30:00+07:00',
+};
+
+const log = (message) => process.stdout.write(`[bench] ${message}\n`);
+
+function gitCommit() {
+  const git = (...args) => execFileSync('git', args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    return { hash: git('rev-parse', 'HEAD'), dirty: git('status', '--porcelain', '--untracked-files=no', '--', 'src').length > 0 };
+  } catch {
+    return { hash: 'unknown', dirty: false };
+  }
+}
+
+function machineFacts() {
+  const cpus = os.cpus();
+  return {
+    cpuModel: cpus[0]?.model ?? 'unknown',
+    cpus: cpus.length,
+    totalMemoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
+    node: process.version,
+    os: `${os.type()} ${os.release()} ${os.arch()}`,
+  };
+}
+
+/** Every cleanup runs once, in order, whatever ended the run. */
+const cleanups = [];
+let cleaning;
+function cleanup() {
+  cleaning ??= (async () => {
+    for (const step of cleanups.splice(0)) {
+      try {
+        await step();
+      } catch (error) {
+        log(`cleanup: ${error.message}`);
+      }
+    }
+  })();
+  return cleaning;
+}
+
+async function listPointIds(api, conferenceId) {
+  const ids = [];
+  const pageSize = 500;
+  let total = Infinity;
+  const started = Date.now();
+  // Bounded: never more pages than the first answer's total allows, and never more than 100.
+  for (let page = 1; page <= 100 && ids.length < total; page++) {
+    const res = await api.expect(200, 'GET', `/api/conferences/${conferenceId}/bridge-points?pageSize=${pageSize}&page=${page}`);
+    total = res.body.total;
+    if (res.body.items.length === 0) break;
+    for (const item of res.body.items) ids.push(item.id);
+  }
+  return { ids: [...new Set(ids)], total, ms: Date.now() - started };
+}
+
+async function countLevel(api, conferenceId, level) {
+  const res = await api.expect(200, 'GET', `/api/conferences/${conferenceId}/bridge-points?pageSize=1&level=${level}`);
+  return res.body.total;
+}
+
+async function main() {
+  const startedAt = new Date();
+  const report = {
+    startedAt: startedAt.toISOString(),
+    commit: gitCommit(),
+    machine: machineFacts(),
+    config: CONFIG,
+    goals: GOALS,
+    database: undefined,
+    scenarios: [],
+    facts: [],
+    problems: [],
+  };
+  const fact = (name, value, goal, met) => report.facts.push({ name, value, goal, met });
+
+  const watchdog = setTimeout(() => {
+    log(`stopped: the bench ran longer than ${CONFIG.timeoutSec} s`);
+    void cleanup().finally(() => process.exit(2));
+  }, CONFIG.timeoutSec * 1000);
+
+  try {
+    const database = await provisionDatabase(process.env.DATABASE_URL);
+    cleanups.push(database.drop);
+    report.database = { kind: database.kind, label: database.label, version: database.version };
+    log(`database: ${database.label}`);
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const app = startApp({ port, database, logFile: path.join(RESULTS_DIR, `app-${database.kind}.log`) });
+    cleanups.unshift(() => app.stop());
+    const bootStarted = Date.now();
+    await waitForHealth(app, baseUrl);
+    fact('app start to /health 200', `${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
+    log(`app pid ${app.pid} answering on ${baseUrl}`);
+    // RSS at each phase's end, to tell which phase drives the peak.
+    const rssByPhase = [];
+    const phaseDone = (phase) => rssByPhase.push(`${phase} ${Math.round((app.rssKb() ?? 0) / 1024)}`);
+    phaseDone('started');
+
+    const api = new ApiClient(baseUrl);
+    const login = await api.expect(200, 'POST', '/api/auth/login', { email: 'admin@hoinghi.local', password: 'HoiNghi@2025' });
+    api.token = login.body.accessToken;
+
+    const conference = await api.expect(201, 'POST', '/api/conferences', CONFERENCE);
+    const conferenceId = conference.body.id;
+    const points = `/api/conferences/${conferenceId}/bridge-points`;
+    await api.expect(201, 'POST', points, { name: 'Điểm cầu Trung ương', level: 'central', isMain: true });
+
+    const connectBody = { administrativeUnitSet: 'vn-34', level: 'commune' };
+    const connect = await api.expect(201, 'POST', points, connectBody, { timeoutMs: 120_000 });
+    const expectedCreated = EXPECTED.provincial + EXPECTED.commune;
+    fact(
+      'connect every commune (POST …/bridge-points)',
+      `${connect.ms.toFixed(0)} ms, created ${connect.body.created}, existing ${connect.body.existing}`,
+      `< ${GOALS.connectMs} ms`,
+      connect.ms < GOALS.connectMs,
+    );
+    if (connect.body.created !== expectedCreated) {
+      report.problems.push(`connecting every commune created ${connect.body.created} points, expected ${expectedCreated}`);
+    }
+    const again = await api.expect(201, 'POST', points, connectBody, { timeoutMs: 120_000 });
+    fact(
+      'connect again (idempotent)',
+      `${again.ms.toFixed(0)} ms, created ${again.body.created}, existing ${again.body.existing}`,
+      'created 0',
+      again.body.created === 0,
+    );
+    if (again.body.created !== 0) report.problems.push(`the second connect created ${again.body.created} points`);
+
+    const provincial = await countLevel(api, conferenceId, 'provincial');
+    const commune = await countLevel(api, conferenceId, 'commune');
+    fact('points by level', `${provincial} provincial + ${commune} commune + 1 main`, `${EXPECTED.provincial} + ${EXPECTED.commune} + 1`,
+      provincial === EXPECTED.provincial && commune === EXPECTED.commune);
+    log(`connected ${connect.body.created} points in ${connect.ms.toFixed(0)} ms`);
+    phaseDone('connected');
+
+    const headers = api.authHeaders;
+    const read = (name, url) =>
+      measureRoute({ name, url, headers, connections: CONFIG.connections, durationSec: CONFIG.durationSec, warmupSec: CONFIG.warmupSec });
+    log('reads: empty route');
+    const empty = await read('GET /health/live (empty route)', `${baseUrl}/health/live`);
+    log('reads: summary');
+    const summary = await read('GET …/bridge-points/summary', `${baseUrl}${points}/summary`);
+    log('reads: conference');
+    const single = await read('GET /api/conferences/:id', `${baseUrl}/api/conferences/${conferenceId}`);
+    phaseDone('reads');
+    const ratio = (s) => (empty.reqPerSec > 0 ? s.reqPerSec / empty.reqPerSec : null);
+    const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
+    report.scenarios.push({ ...empty, ratioToEmpty: 1, goal: 'baseline', met: clean(empty) });
+    report.scenarios.push({
+      ...summary,
+      ratioToEmpty: ratio(summary),
+      goal: `p99 < ${GOALS.summaryP99Ms} ms, ≥ ${GOALS.readRatio * 100} %`,
+      met: clean(summary) && summary.p99Ms < GOALS.summaryP99Ms && ratio(summary) >= GOALS.readRatio,
+    });
+    report.scenarios.push({
+      ...single,
+      ratioToEmpty: ratio(single),
+      goal: `≥ ${GOALS.readRatio * 100} %`,
+      met: clean(single) && ratio(single) >= GOALS.readRatio,
+    });
+    for (const s of [empty, summary, single]) {
+      if (!clean(s)) report.problems.push(`${s.name}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`);
+    }
+
+    const list = await listPointIds(api, conferenceId);
+    fact(`list all points (pageSize 500, ${Math.ceil(list.total / 500)} pages)`, `${list.ids.length} ids in ${list.ms} ms`);
+    if (list.ids.length !== list.total) report.problems.push(`listing gave ${list.ids.length} distinct ids, total says ${list.total}`);
+    const n = list.ids.length;
+
+    // `check` reads the summary after the round and says how many writes it does not show.
+    const writeRound = async (name, action, body, check) => {
+      log(`writes: ${n} × ${action}`);
+      const result = await pool(name, list.ids, CONFIG.writeConcurrency, (id) => api.call('POST', `${points}/${id}/${action}`, body));
+      const after = (await api.expect(200, 'GET', `${points}/summary`)).body;
+      const verify = check(after);
+      const ok = verify.lost === 0 && result.non2xx === 0 && result.errors === 0;
+      report.scenarios.push({ ...result, ratioToEmpty: ratio(result), goal: 'lost 0, no errors', met: ok, verify });
+      phaseDone(action);
+      fact(`${action}: summary after the round`, `lost: ${verify.lost} (${verify.detail})`, 'lost 0', verify.lost === 0);
+      if (!ok) {
+        report.problems.push(
+          `${name}: lost ${verify.lost}, ${result.non2xx} non-2xx, ${result.errors} without answer; first failures: ${result.failures.join(' | ') || 'none'}`,
+        );
+      }
+    };
+    await writeRound(`POST …/:bpId/confirm × ${n}`, 'confirm', { chairName: 'Nguyễn Văn A', expectedAttendees: 30 }, (s) => ({
+      lost: Math.max(n - s.byConfirmation.confirmed, Math.ceil((30 * n - s.expectedAttendees) / 30)),
+      detail: `confirmed ${s.byConfirmation.confirmed} of ${n}, expectedAttendees ${s.expectedAttendees} of ${30 * n}`,
+    }));
+    await writeRound(`POST …/:bpId/attendance × ${n}`, 'attendance', { actualAttendees: 25 }, (s) => ({
+      lost: Math.ceil((25 * n - s.actualAttendees) / 25),
+      detail: `actualAttendees ${s.actualAttendees} of ${25 * n}`,
+    }));
+
+    const memory = app.peakMemory();
+    const peakMb = memory.peakKb / 1024;
+    report.memory = { ...memory, peakMb, rssMbByPhase: rssByPhase.join(', ') };
+    fact('peak RSS of the app', `${peakMb.toFixed(0)} MB (RSS MB at end of: ${rssByPhase.join(', ')})`, `< ${GOALS.peakRssMb} MB`, peakMb < GOALS.peakRssMb);
+  } catch (error) {
+    report.error = error.stack ?? String(error);
+    report.problems.push(`the bench stopped early: ${error.message}`);
+  } finally {
+    clearTimeout(watchdog);
+    await cleanup();
+  }
+
+  report.finishedAt = new Date().toISOString();
+  report.durationSec = (Date.now() - startedAt.getTime()) / 1000;
+  report.database ??= { kind: 'unknown', label: 'no database', version: '' };
+  write(report, RESULTS_DIR);
+  process.stdout.write(`${render(report)}\n`);
+  if (report.error) process.stderr.write(`\n${report.error}\n`);
+  return report.problems.length === 0 ? 0 : 1;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the app`);
+    void cleanup().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error) => {
+    process.stderr.write(`${error.stack}\n`);
+    void cleanup().finally(() => process.exit(1));
+  },
+);
