@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AdministrativeUnitsModule } from './administrative-units/administrative-units.module';
+import { AgendaModule } from './agenda/agenda.module';
 import { AuditModule } from './audit/audit.module';
 import { BridgePointsModule } from './bridge-points/bridge-points.module';
 import { ConferencesModule } from './conferences/conferences.module';
@@ -38,6 +39,7 @@ import { SeedingModule } from './seeding/seeding.module';
     AuditModule,
     ConferencesModule,
     BridgePointsModule,
+    AgendaModule,
     HealthModule,
     SeedingModule,
   ],
