@@ -16,6 +16,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
+import { IsOmittable } from '../common/validators';
 import { nfc } from '../common/text';
 import { Role, ROLES } from './role';
 import { User } from './user.entity';
@@ -86,14 +87,14 @@ export class UpdateUserDto {
   version!: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(8)
   @MaxLength(200)
   password?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @Transform(trimmedNfc)
   @IsString()
   @MinLength(1)
@@ -101,7 +102,7 @@ export class UpdateUserDto {
   fullName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
@@ -111,7 +112,7 @@ export class UpdateUserDto {
   administrativeUnitCode?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 

@@ -18,7 +18,7 @@ import {
 import { UNIT_LEVELS, UNIT_SETS, UnitLevel, UnitSet } from '../administrative-units/administrative-unit.entity';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
-import { IsIsoInstant, IsText } from '../common/validators';
+import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
 import {
   BRIDGE_POINT_LEVELS,
   BridgePoint,
@@ -123,9 +123,9 @@ export class ConnectResultDto {
 
 export class UpdateBridgePointDto extends BridgePointContactDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOptional() @IsText(300) name?: string;
-  @ApiPropertyOptional({ enum: BRIDGE_POINT_LEVELS }) @IsOptional() @IsIn(BRIDGE_POINT_LEVELS) level?: BridgePointLevel;
-  @ApiPropertyOptional() @IsOptional() @IsBoolean() isMain?: boolean;
+  @ApiPropertyOptional() @IsOmittable() @IsText(300) name?: string;
+  @ApiPropertyOptional({ enum: BRIDGE_POINT_LEVELS }) @IsOmittable() @IsIn(BRIDGE_POINT_LEVELS) level?: BridgePointLevel;
+  @ApiPropertyOptional() @IsOmittable() @IsBoolean() isMain?: boolean;
   @ApiPropertyOptional() @IsOptional() @IsText(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string;

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { IsString, Matches, MaxLength, registerDecorator, ValidationOptions } from 'class-validator';
+import { IsString, Matches, MaxLength, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { nfc } from './text';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
@@ -63,3 +63,6 @@ export function IsText(max: number, options: { allowEmpty?: boolean } = {}): Pro
     MaxLength(max),
   );
 }
+
+/** An optional field that must not be null when present (unlike @IsOptional, which lets null through). */
+export const IsOmittable = (): PropertyDecorator => ValidateIf((_dto, value: unknown) => value !== undefined);

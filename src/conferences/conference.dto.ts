@@ -12,7 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { IsIsoInstant, IsText, IsTimeZone } from '../common/validators';
+import { IsIsoInstant, IsOmittable, IsText, IsTimeZone } from '../common/validators';
 import {
   Conference,
   CONFERENCE_FORMATS,
@@ -75,15 +75,15 @@ export class CreateConferenceDto {
 export class UpdateConferenceDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
 
-  @ApiPropertyOptional() @IsOptional() @IsText(500) title?: string;
-  @ApiPropertyOptional({ enum: CONFERENCE_KINDS }) @IsOptional() @IsIn(CONFERENCE_KINDS) kind?: ConferenceKind;
-  @ApiPropertyOptional({ enum: CONFERENCE_FORMATS }) @IsOptional() @IsIn(CONFERENCE_FORMATS) format?: ConferenceFormat;
+  @ApiPropertyOptional() @IsOmittable() @IsText(500) title?: string;
+  @ApiPropertyOptional({ enum: CONFERENCE_KINDS }) @IsOmittable() @IsIn(CONFERENCE_KINDS) kind?: ConferenceKind;
+  @ApiPropertyOptional({ enum: CONFERENCE_FORMATS }) @IsOmittable() @IsIn(CONFERENCE_FORMATS) format?: ConferenceFormat;
   @ApiPropertyOptional({ description: 'moving the start shifts the end (unless given) and the agenda' })
-  @IsOptional()
+  @IsOmittable()
   @IsIsoInstant()
   startsAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsIsoInstant() endsAt?: string;
-  @ApiPropertyOptional() @IsOptional() @IsTimeZone() timezone?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsIsoInstant() endsAt?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsTimeZone() timezone?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) hostOrganization?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(500) venue?: string | null;
@@ -95,7 +95,7 @@ export class UpdateConferenceDto {
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(200) chairName?: string | null;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) chairTitle?: string | null;
   @ApiPropertyOptional({ type: RegistrationSettingsDto })
-  @IsOptional()
+  @IsOmittable()
   @ValidateNested()
   @Type(() => RegistrationSettingsDto)
   registration?: RegistrationSettingsDto;

@@ -203,6 +203,12 @@ describe('bridge points (điểm cầu)', () => {
       expect(stale.body.details[0].field).toBe('version');
     });
 
+    it.each([{ name: null }, { level: null }, { isMain: null }])('refuses a null for a required field on PATCH: %j', async (patch) => {
+      const current = (await t.http.get(`/api/conferences/${id}/bridge-points/${point.id}`).auth(t.adminToken, bearer).expect(200)).body;
+      const res = await t.http.patch(`/api/conferences/${id}/bridge-points/${point.id}`).auth(t.adminToken, bearer).send({ version: current.version, ...patch }).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(Object.keys(patch)[0]);
+    });
+
     it('answers 404 for a bridge point of another conference in the path', async () => {
       const other = await newConference();
       const res = await act('confirm', {}, point.id).expect(200);

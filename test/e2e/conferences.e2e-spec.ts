@@ -123,6 +123,16 @@ describe('conferences (hội nghị)', () => {
     expect(read.body.title).toBe('Tên mới');
   });
 
+  it.each([{ title: null }, { kind: null }, { startsAt: null }, { endsAt: null }, { timezone: null }, { registration: null }])(
+    'refuses a null for a required field on PATCH: %j',
+    async (patch) => {
+      const c = await create();
+      const res = await t.http.patch(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).send({ version: 1, ...patch }).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(Object.keys(patch)[0]);
+      expect((await t.http.get(`/api/conferences/${c.id}`).auth(t.adminToken, bearer)).body.version).toBe(1);
+    },
+  );
+
   it('bumps the calendar revision when time, place or link change, not for a title', async () => {
     const c = await create();
     const venue = await t.http.patch(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).send({ version: 1, venue: 'Hội trường B' }).expect(200);

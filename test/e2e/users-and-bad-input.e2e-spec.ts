@@ -123,6 +123,14 @@ describe('users (admin) and bad input', () => {
       expect(await userCount()).toBe(before);
     });
 
+    it.each([{ fullName: null }, { role: null }, { active: null }, { password: null }])('a null for a required field on PATCH: %j', async (patch) => {
+      const created = await t.http.post('/api/users').auth(t.adminToken, admin()).send(newUser()).expect(201);
+      const res = await t.http.patch(`/api/users/${created.body.id}`).auth(t.adminToken, admin()).send({ version: 1, ...patch }).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain(Object.keys(patch)[0]);
+      const after = await t.http.get(`/api/users/${created.body.id}`).auth(t.adminToken, admin()).expect(200);
+      expect(after.body.version).toBe(1);
+    });
+
     it('an id that is not a UUID', async () => {
       const res = await t.http.patch('/api/users/123').auth(t.adminToken, admin()).send({ version: 1 }).expect(400);
       expect(res.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
