@@ -1,11 +1,10 @@
 import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
-import { InjectRepository } from '@nestjs/typeorm';
 import { FastifyRequest } from 'fastify';
-import { Repository } from 'typeorm';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import { Role } from './role';
+import { UserCache } from './user-cache';
 import { User } from './user.entity';
 
 interface TokenPayload {
@@ -14,15 +13,15 @@ interface TokenPayload {
 
 /**
  * Every route needs a valid bearer token unless marked `@Public()`, and one of the roles named
- * by `@Roles()` when it has them. The user is re-read on each request so that a deactivated
- * user or a changed role takes effect at once.
+ * by `@Roles()` when it has them. The user is re-read (through a few-second cache that user
+ * changes clear) so that a deactivated user or a changed role takes effect.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UserCache,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,7 +48,7 @@ export class AuthGuard implements CanActivate {
     } catch {
       throw new UnauthorizedException('the token is invalid or has expired');
     }
-    const user = typeof payload.sub === 'string' ? await this.users.findOneBy({ id: payload.sub }) : null;
+    const user = typeof payload.sub === 'string' ? await this.users.get(payload.sub) : null;
     if (!user || !user.active) throw new UnauthorizedException('the token is invalid or has expired');
     return user;
   }

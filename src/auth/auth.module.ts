@@ -1,3 +1,4 @@
+import { createSecretKey } from 'node:crypto';
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
@@ -13,6 +14,7 @@ import { PasswordHasher } from './password-hasher';
 import { SignedLink } from './signed-link.entity';
 import { SignedLinksService } from './signed-links.service';
 import { TokenMaker } from './token-maker';
+import { UserCache } from './user-cache';
 import { UserBridgePoint } from './user-bridge-point.entity';
 import { User } from './user.entity';
 import { UsersController } from './users.controller';
@@ -25,7 +27,9 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        secret: resolveJwtSecret(config),
+        // A KeyObject made once: given a string, jsonwebtoken tries (and fails) to parse it as a
+        // public key on every verification, which cost more than the rest of a request.
+        secret: createSecretKey(Buffer.from(resolveJwtSecret(config))),
         signOptions: { expiresIn: config.jwtTtlSeconds, algorithm: 'HS256' },
         verifyOptions: { algorithms: ['HS256'] },
       }),
@@ -43,6 +47,7 @@ import { UsersService } from './users.service';
     UsersService,
     PasswordHasher,
     TokenMaker,
+    UserCache,
     SignedLinksService,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -8,6 +8,7 @@ import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { TransactionRunner } from '../database/transaction-runner';
 import { PasswordHasher } from './password-hasher';
+import { UserCache } from './user-cache';
 import { CreateUserDto, toUserResponse, UpdateUserDto, UserListQueryDto, UserResponseDto } from './user.dto';
 import { UserBridgePoint } from './user-bridge-point.entity';
 import { User } from './user.entity';
@@ -19,6 +20,7 @@ export class UsersService {
     private readonly tx: TransactionRunner,
     private readonly hasher: PasswordHasher,
     private readonly units: AdministrativeUnitsService,
+    private readonly cache: UserCache,
   ) {}
 
   async list(query: UserListQueryDto): Promise<Page<UserResponseDto>> {
@@ -81,6 +83,7 @@ export class UsersService {
       }
       return manager.findOneByOrFail(User, { id });
     });
+    this.cache.invalidate(id);
     return this.get(user.id);
   }
 

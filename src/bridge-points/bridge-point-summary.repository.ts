@@ -46,7 +46,10 @@ const MAIN_HALL_REGION = 'Trung ương và khác';
 export class BridgePointSummaryRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async summarize(conferenceId: string): Promise<BridgePointSummary> {
+  /** The summary, or null when there is no such conference. */
+  async summarize(conferenceId: string): Promise<BridgePointSummary | null> {
+    const found: unknown[] = await this.dataSource.query('SELECT 1 AS found FROM conferences WHERE id = $1', [conferenceId]);
+    if (found.length === 0) return null;
     const rows: GroupRow[] = await this.dataSource.query(
       `SELECT bp.administrative_unit_set AS unit_set, bp.province_code, au.name AS province_name, bp.region,
               bp.confirmation_status, bp.connection_status,

@@ -112,8 +112,10 @@ export class BridgePointsService {
     return toBridgePointResponse(await this.pointOrFail(this.points.manager, conferenceId, pointId, who));
   }
 
-  summary(conferenceId: string): Promise<BridgePointSummary> {
-    return this.conferenceOrFail(this.points.manager, conferenceId).then(() => this.summaries.get(conferenceId));
+  async summary(conferenceId: string): Promise<BridgePointSummary> {
+    const summary = await this.summaries.get(conferenceId);
+    if (!summary) throw new NotFoundException(`conference ${conferenceId} not found`);
+    return summary;
   }
 
   /** POST …/bridge-points: one point. */
