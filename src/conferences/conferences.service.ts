@@ -169,7 +169,7 @@ export class ConferencesService {
         ...changes,
         sequence: current.sequence + (calendarChanged ? 1 : 0),
       });
-      if (shift !== 0) await this.shiftAgenda(m, id, shift);
+      await this.moveAgenda(m, id, shift, startsAt, endsAt);
       const updated = await m.findOneByOrFail(Conference, { id });
       await this.audit.record(m, userActor(user), {
         conferenceId: id,
@@ -357,8 +357,23 @@ export class ConferencesService {
     if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Conference, { id: current.id }), current.version, `conference ${current.id}`);
   }
 
-  private async shiftAgenda(m: EntityManager, conferenceId: string, shiftMs: number): Promise<void> {
-    const items = await m.find(AgendaItem, { where: { conferenceId } });
+  /**
+   * Moves the agenda with the conference's start, and refuses a new window that would leave an
+   * item outside it (409 naming the item), so the programme always fits the conference.
+   */
+  private async moveAgenda(m: EntityManager, conferenceId: string, shiftMs: number, startsAt: Date, endsAt: Date): Promise<void> {
+    const items = await m.find(AgendaItem, { where: { conferenceId }, order: { startsAt: 'ASC' } });
+    for (const item of items) {
+      const itemStart = item.startsAt.getTime() + shiftMs;
+      const itemEnd = item.endsAt.getTime() + shiftMs;
+      if (itemStart < startsAt.getTime() || itemEnd > endsAt.getTime()) {
+        throw new ConflictException({
+          message: `agenda item "${item.title}" would fall outside the new conference window; move or shorten it first`,
+          details: [{ field: 'endsAt', message: `agenda item ${item.id} does not fit` }],
+        });
+      }
+    }
+    if (shiftMs === 0) return;
     for (const item of items) {
       await m.update(
         AgendaItem,
@@ -371,4 +386,5 @@ export class ConferencesService {
       );
     }
   }
+
 }

@@ -145,23 +145,37 @@ describe('conferences (hội nghị)', () => {
 
   it('moving the start moves the end and the agenda by the same amount', async () => {
     const c = await create();
-    await db.query(
-      `INSERT INTO agenda_items (id, conference_id, starts_at, ends_at, title, kind, position, version)
-       VALUES ('11111111-1111-4111-8111-111111111111', '${c.id}', $1, $2, 'Báo cáo sơ kết', 'report', 0, 1)`,
-      db.options.type === 'sqlite'
-        ? ['2025-07-15 01:30:00.000', '2025-07-15 02:00:00.000']
-        : ['2025-07-15T01:30:00Z', '2025-07-15T02:00:00Z'],
-    );
+    const item = await t.http
+      .post(`/api/conferences/${c.id}/agenda-items`)
+      .auth(t.adminToken, bearer)
+      .send({ startsAt: '2025-07-15T08:30:00+07:00', endsAt: '2025-07-15T09:00:00+07:00', title: 'Báo cáo sơ kết', kind: 'report' })
+      .expect(201);
     const moved = await t.http
       .patch(`/api/conferences/${c.id}`)
       .auth(t.adminToken, bearer)
       .send({ version: 1, startsAt: '2025-07-16T08:00:00+07:00' })
       .expect(200);
     expect(moved.body).toMatchObject({ startsAt: '2025-07-16T01:00:00.000Z', endsAt: '2025-07-16T04:30:00.000Z', sequence: 1 });
-    const [row] = await db.query(`SELECT starts_at, ends_at FROM agenda_items WHERE conference_id = '${c.id}'`);
-    expect(new Date(db.options.type === 'sqlite' ? `${row.starts_at}Z`.replace(' ', 'T') : row.starts_at).toISOString()).toBe(
-      '2025-07-16T01:30:00.000Z',
-    );
+    const agenda = await t.http.get(`/api/conferences/${c.id}/agenda-items`).auth(t.adminToken, bearer).expect(200);
+    expect(agenda.body.items).toEqual([
+      expect.objectContaining({ id: item.body.id, startsAt: '2025-07-16T01:30:00.000Z', endsAt: '2025-07-16T02:00:00.000Z' }),
+    ]);
+  });
+
+  it('refuses a new window that would leave an agenda item outside it', async () => {
+    const c = await create();
+    await t.http
+      .post(`/api/conferences/${c.id}/agenda-items`)
+      .auth(t.adminToken, bearer)
+      .send({ startsAt: '2025-07-15T10:30:00+07:00', endsAt: '2025-07-15T11:20:00+07:00', title: 'Phát biểu kết luận', kind: 'conclusion' })
+      .expect(201);
+    const res = await t.http
+      .patch(`/api/conferences/${c.id}`)
+      .auth(t.adminToken, bearer)
+      .send({ version: 1, endsAt: '2025-07-15T10:00:00+07:00' })
+      .expect(409);
+    expect(res.body.message).toBe('agenda item "Phát biểu kết luận" would fall outside the new conference window; move or shorten it first');
+    expect((await t.http.get(`/api/conferences/${c.id}`).auth(t.adminToken, bearer)).body.endsAt).toBe('2025-07-15T04:30:00.000Z');
   });
 
   it('clones into a new draft with unconfirmed points and the agenda, shifted to the new start', async () => {
@@ -171,6 +185,12 @@ describe('conferences (hội nghị)', () => {
     const points = await t.http.get(`/api/conferences/${c.id}/bridge-points?pageSize=500`).auth(t.adminToken, bearer).expect(200);
     const one = points.body.items.find((p: { administrativeUnitCode: string }) => p.administrativeUnitCode === '24');
     await t.http.post(`/api/conferences/${c.id}/bridge-points/${one.id}/confirm`).auth(t.adminToken, bearer).send({ expectedAttendees: 40 }).expect(200);
+    const speaker = await t.http.post('/api/speakers').auth(t.adminToken, bearer).send({ fullName: 'Phạm Tất Thắng', title: 'Phó Trưởng Ban' }).expect(201);
+    await t.http
+      .post(`/api/conferences/${c.id}/agenda-items`)
+      .auth(t.adminToken, bearer)
+      .send({ startsAt: '2025-07-15T08:10:00+07:00', endsAt: '2025-07-15T08:40:00+07:00', title: 'Báo cáo sơ kết', kind: 'report', bridgePointId: one.id, speakerIds: [speaker.body.id] })
+      .expect(201);
     await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(200);
 
     const res = await t.http
@@ -194,6 +214,16 @@ describe('conferences (hội nghị)', () => {
     expect(copies.body.items.map((p: { id: string }) => p.id)).not.toContain(main.id);
     const copiedOne = copies.body.items.find((p: { administrativeUnitCode: string }) => p.administrativeUnitCode === '24');
     expect(copiedOne).toMatchObject({ expectedAttendees: 40, actualAttendees: null, connectionStatus: 'untested' });
+    const agenda = await t.http.get(`/api/conferences/${res.body.id}/agenda-items`).auth(t.adminToken, bearer).expect(200);
+    expect(agenda.body.items).toEqual([
+      expect.objectContaining({
+        title: 'Báo cáo sơ kết',
+        startsAt: '2026-01-10T01:10:00.000Z',
+        endsAt: '2026-01-10T01:40:00.000Z',
+        bridgePointId: copiedOne.id,
+        speakerIds: [speaker.body.id],
+      }),
+    ]);
   });
 
   it('keeps an audit trail of who changed what, readable by organizers only', async () => {
