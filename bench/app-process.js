@@ -127,20 +127,27 @@ function startApp({ port, database, logFile }) {
 
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, ['dist/main.js'], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   let running = true;
-  void exited.then(() => (running = false));
+  let stopping = false;
+  void exited.then(({ code, signal }) => {
+    running = false;
+    if (!stopping) process.stderr.write(`[bench] the app exited unexpectedly (code ${code}, signal ${signal}); log: ${logFile}\n`);
+  });
 
-  const memory = { peakRssKb: 0, hwmKb: 0, samples: 0 };
+  // Sampled every 200 ms, with the highest sample per phase, to tell which phase drives the peak.
+  const memory = { peakRssKb: 0, hwmKb: 0, samples: 0, phases: [{ phase: 'start', peakRssKb: 0 }] };
   const sampler = setInterval(() => {
     const status = readProcStatus(child.pid);
     if (!status) return;
     memory.samples += 1;
     memory.peakRssKb = Math.max(memory.peakRssKb, status.rssKb ?? 0);
     memory.hwmKb = Math.max(memory.hwmKb, status.hwmKb ?? 0);
+    const current = memory.phases[memory.phases.length - 1];
+    current.peakRssKb = Math.max(current.peakRssKb, status.rssKb ?? 0);
   }, 200);
   sampler.unref();
 
@@ -157,17 +164,23 @@ function startApp({ port, database, logFile }) {
     exited,
     logTail: (lines) => tail(logFile, lines),
 
-    /** Resident memory now, in kB (null once the process is gone). */
-    rssKb: () => readProcStatus(child.pid)?.rssKb ?? null,
+    startPhase(phase) {
+      memory.phases.push({ phase, peakRssKb: readProcStatus(child.pid)?.rssKb ?? 0 });
+    },
 
     /** Peak resident memory in kB: the kernel's high-water mark, or the highest 200 ms sample. */
     peakMemory() {
       const status = readProcStatus(child.pid);
       if (status) memory.hwmKb = Math.max(memory.hwmKb, status.hwmKb ?? 0);
-      return { ...memory, peakKb: Math.max(memory.hwmKb, memory.peakRssKb) };
+      return {
+        ...memory,
+        phases: memory.phases.map((p) => ({ ...p })),
+        peakKb: Math.max(memory.hwmKb, memory.peakRssKb),
+      };
     },
 
     async stop() {
+      stopping = true;
       clearInterval(sampler);
       if (running) {
         child.kill('SIGTERM');

@@ -21,12 +21,18 @@ class ApiClient {
     const headers = { accept: 'application/json', ...this.authHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     const started = performance.now();
-    const res = await fetch(this.baseUrl + path, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    let res;
+    try {
+      res = await fetch(this.baseUrl + path, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+    } catch (error) {
+      const cause = error.cause ? `${error.cause.code ?? ''} ${error.cause.message ?? ''}`.trim() : error.message;
+      throw new Error(`${method} ${path}: no answer (${cause})`, { cause: error });
+    }
     const text = await res.text();
     const ms = performance.now() - started;
     let json;

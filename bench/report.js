@@ -31,6 +31,9 @@ function render(report) {
   out.push(
     `${m.cpuModel} × ${m.cpus}, ${m.totalMemoryGb} GB, Node ${m.node}, ${m.os}; commit ${report.commit.hash.slice(0, 12)}${report.commit.dirty ? ' (+ uncommitted changes)' : ''}`,
   );
+  if (m.loadAverage1mAtStart > 0.5) {
+    out.push(`warning: load average was ${m.loadAverage1mAtStart} at start: other processes share the ${m.cpus} cores, figures may be low`);
+  }
   out.push(
     `reads: ${report.config.connections} connections, ${report.config.durationSec} s each after ${report.config.warmupSec} s warm-up; writes: ${report.config.writeConcurrency} in flight`,
   );
@@ -59,7 +62,8 @@ function render(report) {
     out.push('');
   }
   const missed = [...report.scenarios, ...report.facts].filter((x) => x.met === false).map((x) => x.name);
-  out.push(missed.length ? `Goals missed: ${missed.join('; ')}` : 'All goals met.');
+  if (report.error) out.push('INCOMPLETE: the bench stopped early (see Problems); the goals were not all measured.');
+  else out.push(missed.length ? `Goals missed: ${missed.join('; ')}` : 'All goals met.');
   out.push(`Results written to ${path.relative(process.cwd(), report.files.latest)}`);
   return out.join('\n');
 }

@@ -65,6 +65,8 @@ function machineFacts() {
     totalMemoryGb: Number((os.totalmem() / 1024 ** 3).toFixed(1)),
     node: process.version,
     os: `${os.type()} ${os.release()} ${os.arch()}`,
+    // Other work on this machine shares its cores and skews every figure.
+    loadAverage1mAtStart: Number(os.loadavg()[0].toFixed(2)),
   };
 }
 
@@ -124,6 +126,7 @@ async function main() {
     void cleanup().finally(() => process.exit(2));
   }, CONFIG.timeoutSec * 1000);
 
+  let app;
   try {
     const database = await provisionDatabase(process.env.DATABASE_URL);
     cleanups.push(database.drop);
@@ -132,17 +135,14 @@ async function main() {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const app = startApp({ port, database, logFile: path.join(RESULTS_DIR, `app-${database.kind}.log`) });
+    app = startApp({ port, database, logFile: path.join(RESULTS_DIR, `app-${database.kind}.log`) });
     cleanups.unshift(() => app.stop());
     const bootStarted = Date.now();
     await waitForHealth(app, baseUrl);
     fact('app start to /health 200', `${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
     log(`app pid ${app.pid} answering on ${baseUrl}`);
-    // RSS at each phase's end, to tell which phase drives the peak.
-    const rssByPhase = [];
-    const phaseDone = (phase) => rssByPhase.push(`${phase} ${Math.round((app.rssKb() ?? 0) / 1024)}`);
-    phaseDone('started');
 
+    app.startPhase('connect');
     const api = new ApiClient(baseUrl);
     const login = await api.expect(200, 'POST', '/api/auth/login', { email: 'admin@hoinghi.local', password: 'HoiNghi@2025' });
     api.token = login.body.accessToken;
@@ -178,18 +178,16 @@ async function main() {
     fact('points by level', `${provincial} provincial + ${commune} commune + 1 main`, `${EXPECTED.provincial} + ${EXPECTED.commune} + 1`,
       provincial === EXPECTED.provincial && commune === EXPECTED.commune);
     log(`connected ${connect.body.created} points in ${connect.ms.toFixed(0)} ms`);
-    phaseDone('connected');
 
     const headers = api.authHeaders;
-    const read = (name, url) =>
-      measureRoute({ name, url, headers, connections: CONFIG.connections, durationSec: CONFIG.durationSec, warmupSec: CONFIG.warmupSec });
-    log('reads: empty route');
-    const empty = await read('GET /health/live (empty route)', `${baseUrl}/health/live`);
-    log('reads: summary');
-    const summary = await read('GET …/bridge-points/summary', `${baseUrl}${points}/summary`);
-    log('reads: conference');
-    const single = await read('GET /api/conferences/:id', `${baseUrl}/api/conferences/${conferenceId}`);
-    phaseDone('reads');
+    const read = (phase, name, url) => {
+      log(`reads: ${phase}`);
+      app.startPhase(phase);
+      return measureRoute({ name, url, headers, connections: CONFIG.connections, durationSec: CONFIG.durationSec, warmupSec: CONFIG.warmupSec });
+    };
+    const empty = await read('empty route', 'GET /health/live (empty route)', `${baseUrl}/health/live`);
+    const summary = await read('summary', 'GET …/bridge-points/summary', `${baseUrl}${points}/summary`);
+    const single = await read('conference', 'GET /api/conferences/:id', `${baseUrl}/api/conferences/${conferenceId}`);
     const ratio = (s) => (empty.reqPerSec > 0 ? s.reqPerSec / empty.reqPerSec : null);
     const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
     report.scenarios.push({ ...empty, ratioToEmpty: 1, goal: 'baseline', met: clean(empty) });
@@ -216,13 +214,13 @@ async function main() {
 
     // `check` reads the summary after the round and says how many writes it does not show.
     const writeRound = async (name, action, body, check) => {
+      app.startPhase(action);
       log(`writes: ${n} × ${action}`);
       const result = await pool(name, list.ids, CONFIG.writeConcurrency, (id) => api.call('POST', `${points}/${id}/${action}`, body));
       const after = (await api.expect(200, 'GET', `${points}/summary`)).body;
       const verify = check(after);
       const ok = verify.lost === 0 && result.non2xx === 0 && result.errors === 0;
       report.scenarios.push({ ...result, ratioToEmpty: ratio(result), goal: 'lost 0, no errors', met: ok, verify });
-      phaseDone(action);
       fact(`${action}: summary after the round`, `lost: ${verify.lost} (${verify.detail})`, 'lost 0', verify.lost === 0);
       if (!ok) {
         report.problems.push(
@@ -241,11 +239,18 @@ async function main() {
 
     const memory = app.peakMemory();
     const peakMb = memory.peakKb / 1024;
-    report.memory = { ...memory, peakMb, rssMbByPhase: rssByPhase.join(', ') };
-    fact('peak RSS of the app', `${peakMb.toFixed(0)} MB (RSS MB at end of: ${rssByPhase.join(', ')})`, `< ${GOALS.peakRssMb} MB`, peakMb < GOALS.peakRssMb);
+    const byPhase = memory.phases.map((p) => `${p.phase} ${Math.round(p.peakRssKb / 1024)}`).join(', ');
+    report.memory = { ...memory, peakMb };
+    fact('peak RSS of the app', `${peakMb.toFixed(0)} MB (peak MB by phase: ${byPhase})`, `< ${GOALS.peakRssMb} MB`, peakMb < GOALS.peakRssMb);
   } catch (error) {
     report.error = error.stack ?? String(error);
     report.problems.push(`the bench stopped early: ${error.message}`);
+    if (app && !app.running) {
+      const { code, signal } = await app.exited;
+      report.problems.push(`the app had exited (code ${code}, signal ${signal}); log: ${app.logFile}`);
+    } else if (app) {
+      report.problems.push(`the app was still running; log: ${app.logFile}`);
+    }
   } finally {
     clearTimeout(watchdog);
     await cleanup();
