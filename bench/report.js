@@ -31,7 +31,7 @@ function render(report) {
   out.push(
     `${m.cpuModel} × ${m.cpus}, ${m.totalMemoryGb} GB, Node ${m.node}, ${m.os}; commit ${report.commit.hash.slice(0, 12)}${report.commit.dirty ? ' (+ uncommitted changes)' : ''}`,
   );
-  if (m.loadAverage1mAtStart > 0.5) {
+  if (m.loadAverage1mAtStart > m.cpus / 2) {
     out.push(`warning: load average was ${m.loadAverage1mAtStart} at start: other processes share the ${m.cpus} cores, figures may be low`);
   }
   out.push(
