@@ -50,15 +50,17 @@ export class BridgePointSummaryRepository {
   async summarize(conferenceId: string): Promise<BridgePointSummary | null> {
     const found: unknown[] = await this.dataSource.query('SELECT 1 AS found FROM conferences WHERE id = $1', [conferenceId]);
     if (found.length === 0) return null;
+    // Group first, then name the (few) provinces: joining before grouping let PostgreSQL, with
+    // no statistics yet on freshly connected points, walk the units table once per point.
     const rows: GroupRow[] = await this.dataSource.query(
-      `SELECT bp.administrative_unit_set AS unit_set, bp.province_code, au.name AS province_name, bp.region,
-              bp.confirmation_status, bp.connection_status,
-              COUNT(*) AS n, SUM(bp.expected_attendees) AS expected, SUM(bp.actual_attendees) AS actual
-         FROM bridge_points bp
-         LEFT JOIN administrative_units au
-           ON au.unit_set = bp.administrative_unit_set AND au.code = bp.province_code
-        WHERE bp.conference_id = $1
-        GROUP BY bp.administrative_unit_set, bp.province_code, au.name, bp.region, bp.confirmation_status, bp.connection_status`,
+      `SELECT g.unit_set, g.province_code, au.name AS province_name, g.region,
+              g.confirmation_status, g.connection_status, g.n, g.expected, g.actual
+         FROM (SELECT administrative_unit_set AS unit_set, province_code, region, confirmation_status, connection_status,
+                      COUNT(*) AS n, SUM(expected_attendees) AS expected, SUM(actual_attendees) AS actual
+                 FROM bridge_points
+                WHERE conference_id = $1
+                GROUP BY administrative_unit_set, province_code, region, confirmation_status, connection_status) g
+         LEFT JOIN administrative_units au ON au.unit_set = g.unit_set AND au.code = g.province_code`,
       [conferenceId],
     );
     return fold(rows);

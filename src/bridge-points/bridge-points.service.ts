@@ -317,6 +317,11 @@ export class BridgePointsService {
       });
       return { created: rows.length, existing: Math.max(0, considered - rows.length) };
     });
+    // Thousands of new rows at once: refresh PostgreSQL's statistics now rather than when
+    // autovacuum gets to it, so the next queries are planned for the table's real size.
+    if (result.created > 500 && this.points.manager.connection.options.type === 'postgres') {
+      await this.points.manager.query('ANALYZE bridge_points');
+    }
     this.summaries.invalidate(conferenceId);
     return result;
   }
