@@ -86,6 +86,13 @@ export class CreateBridgePointDto extends BridgePointContactDto {
   @ApiPropertyOptional() @IsOptional() @IsText(500) address?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
+
+  @ApiPropertyOptional({ description: 'self-registration places at this point', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(MAX_ATTENDEES)
+  capacity?: number;
 }
 
 export class CreateBridgePointListDto {
@@ -129,6 +136,7 @@ export class UpdateBridgePointDto extends BridgePointContactDto {
   @ApiPropertyOptional() @IsOptional() @IsText(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string;
+  @ApiPropertyOptional({ nullable: true, minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_ATTENDEES) capacity?: number | null;
 }
 
 export class VersionedActionDto {
@@ -213,6 +221,7 @@ export class BridgePointResponseDto {
   @ApiProperty({ enum: CONNECTION_STATUSES }) connectionStatus!: ConnectionStatus;
   @ApiProperty({ nullable: true, type: String }) connectionCheckedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) capacity!: number | null;
   @ApiProperty() version!: number;
 }
 
@@ -242,6 +251,7 @@ export function toBridgePointResponse(p: BridgePoint): BridgePointResponseDto {
     connectionStatus: p.connectionStatus,
     connectionCheckedAt: p.connectionCheckedAt ? p.connectionCheckedAt.toISOString() : null,
     notes: p.notes,
+    capacity: p.capacity,
     version: p.version,
   };
 }

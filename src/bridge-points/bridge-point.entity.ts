@@ -91,6 +91,10 @@ export class BridgePoint {
   @Column({ type: 'text', nullable: true })
   notes!: string | null;
 
+  /** Self-registration places at this point (null: no limit of its own). */
+  @Column({ type: 'integer', nullable: true })
+  capacity!: number | null;
+
   @Column({ type: 'integer', default: 0 })
   position!: number;
 

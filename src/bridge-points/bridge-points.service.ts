@@ -226,6 +226,7 @@ export class BridgePointsService {
           connectionStatus: 'untested',
           connectionCheckedAt: null,
           notes: item.notes ?? null,
+          capacity: item.capacity ?? null,
           position: position + i,
           version: 1,
         });
@@ -580,6 +581,7 @@ export class BridgePointsService {
       connectionStatus: 'untested',
       connectionCheckedAt: null,
       notes: null,
+      capacity: null,
       position,
       version: 1,
     };

@@ -64,6 +64,7 @@ export class DemoSeeder {
       connectionStatus: 'ok' as const,
       connectionCheckedAt: new Date(startsAt.getTime() - 24 * 3600 * 1000),
       notes: null,
+      capacity: null,
       version: 1,
     };
     const main = demo.mainBridgePoint;
