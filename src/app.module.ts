@@ -3,6 +3,7 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AdministrativeUnitsModule } from './administrative-units/administrative-units.module';
 import { AgendaModule } from './agenda/agenda.module';
+import { AttendeesModule } from './attendees/attendees.module';
 import { AuditModule } from './audit/audit.module';
 import { BridgePointsModule } from './bridge-points/bridge-points.module';
 import { ConferencesModule } from './conferences/conferences.module';
@@ -40,6 +41,7 @@ import { SeedingModule } from './seeding/seeding.module';
     ConferencesModule,
     BridgePointsModule,
     AgendaModule,
+    AttendeesModule,
     HealthModule,
     SeedingModule,
   ],

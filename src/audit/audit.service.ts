@@ -9,7 +9,7 @@ import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
   conferenceId: string | null;
-  entityType: 'conference' | 'bridge_point' | 'agenda_item';
+  entityType: 'conference' | 'bridge_point' | 'agenda_item' | 'attendee';
   entityId: string;
   action: string;
   before?: object | null;

@@ -17,6 +17,6 @@ import { SummaryCache } from './summary-cache';
   imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
   providers: [BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache],
-  exports: [BridgePointsService],
+  exports: [BridgePointsService, SummaryCache],
 })
 export class BridgePointsModule {}

@@ -1,0 +1,142 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { PageQueryDto } from '../common/pagination';
+import { normalizePhone } from '../common/phone';
+import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
+import {
+  Attendee,
+  ATTENDEE_ROLES,
+  ATTENDEE_SOURCES,
+  ATTENDEE_STATUSES,
+  AttendeeRole,
+  AttendeeSource,
+  AttendeeStatus,
+} from './attendee.entity';
+
+const toPhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizePhone(value) ?? value) : value);
+const lowerEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
+const PHONE_MESSAGE = '$property must be a Vietnamese phone number, e.g. 0912 345 678';
+/** Statuses an organizer may set by hand; attended comes from check-in, waitlisted from registration. */
+const SETTABLE_STATUSES = ['invited', 'registered', 'accepted', 'declined', 'cancelled'] as const;
+
+/** A person's own details: what a substitute brings too. */
+export class PersonDto {
+  @ApiProperty({ example: 'Nguyễn Thị Lan' }) @IsText(200) fullName!: string;
+  @ApiPropertyOptional({ example: 'Phó Chủ tịch Ủy ban MTTQ tỉnh' }) @IsOptional() @IsText(300) title?: string;
+  @ApiPropertyOptional({ example: 'Ủy ban MTTQ Việt Nam tỉnh Bắc Ninh' }) @IsOptional() @IsText(300) organization?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(lowerEmail)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string;
+  @ApiPropertyOptional({ example: '0912 345 678' })
+  @IsOptional()
+  @Transform(toPhone)
+  @Matches(/^\+84\d{9,10}$/, { message: PHONE_MESSAGE })
+  phone?: string;
+}
+
+export class CreateAttendeeDto extends PersonDto {
+  @ApiProperty() @IsUUID() bridgePointId!: string;
+  @ApiPropertyOptional({ enum: ATTENDEE_ROLES, default: 'delegate' }) @IsOptional() @IsIn(ATTENDEE_ROLES) role?: AttendeeRole;
+  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, default: 'invited' }) @IsOptional() @IsIn(SETTABLE_STATUSES) status?: AttendeeStatus;
+  @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
+}
+
+export class UpdateAttendeeDto {
+  @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOmittable() @IsText(200) fullName?: string;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) title?: string | null;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(lowerEmail)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(254)
+  email?: string | null;
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @Transform(toPhone)
+  @Matches(/^\+84\d{9,10}$/, { message: PHONE_MESSAGE })
+  phone?: string | null;
+  @ApiPropertyOptional() @IsOmittable() @IsUUID() bridgePointId?: string;
+  @ApiPropertyOptional({ enum: ATTENDEE_ROLES }) @IsOmittable() @IsIn(ATTENDEE_ROLES) role?: AttendeeRole;
+  @ApiPropertyOptional({ enum: SETTABLE_STATUSES }) @IsOmittable() @IsIn(SETTABLE_STATUSES) status?: AttendeeStatus;
+  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string | null;
+}
+
+export class AttendeeListQueryDto extends PageQueryDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() bridgePointId?: string;
+  @ApiPropertyOptional({ enum: ATTENDEE_ROLES }) @IsOptional() @IsIn(ATTENDEE_ROLES) role?: AttendeeRole;
+  @ApiPropertyOptional({ enum: ATTENDEE_STATUSES }) @IsOptional() @IsIn(ATTENDEE_STATUSES) status?: AttendeeStatus;
+  @ApiPropertyOptional({ description: 'name, organization or title contains, ignoring diacritics' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}
+
+export class CheckInBatchDto {
+  @ApiProperty({ type: [String], example: ['K7Q4ZP', 'M3X9RT'] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5000)
+  @IsString({ each: true })
+  @MaxLength(20, { each: true })
+  codes!: string[];
+}
+
+export class DeclineRsvpDto {
+  @ApiProperty({ example: 'Bận công tác đột xuất' }) @IsText(1000) reason!: string;
+}
+
+export class IssueRsvpLinkDto {
+  @ApiPropertyOptional({ description: 'defaults to 30 days after the conference ends (or from now, if later)' })
+  @IsOptional()
+  @IsIsoInstant()
+  expiresAt?: string;
+}
+
+export class AttendeeResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() conferenceId!: string;
+  @ApiProperty() bridgePointId!: string;
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ nullable: true, type: String }) title!: string | null;
+  @ApiProperty({ nullable: true, type: String }) organization!: string | null;
+  @ApiProperty({ nullable: true, type: String }) email!: string | null;
+  @ApiProperty({ nullable: true, type: String }) phone!: string | null;
+  @ApiProperty({ enum: ATTENDEE_ROLES }) role!: AttendeeRole;
+  @ApiProperty({ enum: ATTENDEE_STATUSES }) status!: AttendeeStatus;
+  @ApiProperty({ enum: ATTENDEE_SOURCES }) source!: AttendeeSource;
+  @ApiProperty({ example: 'K7Q4ZP' }) code!: string;
+  @ApiProperty({ nullable: true, type: String }) notes!: string | null;
+  @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
+  @ApiProperty({ nullable: true, type: Number }) waitlistPosition!: number | null;
+  @ApiProperty({ nullable: true, type: String }) checkedInAt!: string | null;
+  @ApiProperty() version!: number;
+}
+
+export function toAttendeeResponse(a: Attendee): AttendeeResponseDto {
+  return {
+    id: a.id,
+    conferenceId: a.conferenceId,
+    bridgePointId: a.bridgePointId,
+    fullName: a.fullName,
+    title: a.title,
+    organization: a.organization,
+    email: a.email,
+    phone: a.phone,
+    role: a.role,
+    status: a.status,
+    source: a.source,
+    code: a.code,
+    notes: a.notes,
+    declineReason: a.declineReason,
+    waitlistPosition: a.waitlistPosition,
+    checkedInAt: a.checkedInAt ? a.checkedInAt.toISOString() : null,
+    version: a.version,
+  };
+}

@@ -1,0 +1,21 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { BridgePointsModule } from '../bridge-points/bridge-points.module';
+import { Conference } from '../conferences/conference.entity';
+import { Attendee } from './attendee.entity';
+import { AttendeesController } from './attendees.controller';
+import { AttendeesService } from './attendees.service';
+import { PublicRsvpController } from './public-rsvp.controller';
+import { PublicRsvpService } from './public-rsvp.service';
+import { Waitlist } from './waitlist';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule],
+  controllers: [AttendeesController, PublicRsvpController],
+  providers: [AttendeesService, PublicRsvpService, Waitlist],
+  exports: [AttendeesService, Waitlist],
+})
+export class AttendeesModule {}

@@ -1,0 +1,409 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { Actor, userActor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { SignedLinksService } from '../auth/signed-links.service';
+import { User } from '../auth/user.entity';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { inScope, OperatorScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
+import { SummaryCache } from '../bridge-points/summary-cache';
+import { Clock } from '../common/clock';
+import { assertVersion } from '../common/find-or-fail';
+import { newId } from '../common/ids';
+import { Page, pageOf, skipOf } from '../common/pagination';
+import { containsPattern, searchKey } from '../common/text';
+import { assertOpen } from '../conferences/conference-lifecycle';
+import { Conference } from '../conferences/conference.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { newAttendeeCode, normalizeAttendeeCode } from './attendee-code';
+import {
+  AttendeeListQueryDto,
+  AttendeeResponseDto,
+  CheckInBatchDto,
+  CreateAttendeeDto,
+  IssueRsvpLinkDto,
+  PersonDto,
+  toAttendeeResponse,
+  UpdateAttendeeDto,
+} from './attendee.dto';
+import { Attendee, AttendeeStatus } from './attendee.entity';
+import { Waitlist } from './waitlist';
+
+export const RSVP_PAGE = 'rsvp';
+const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
+/** Statuses that hold a place (for capacity and the waiting list). */
+export const HOLDS_PLACE: AttendeeStatus[] = ['invited', 'registered', 'accepted', 'attended'];
+
+export interface AttendeeActor {
+  actor: Actor;
+  scope: OperatorScope | null;
+}
+
+export interface CheckInResult extends AttendeeResponseDto {
+  /** True when this attendee had already checked in; checkedInAt is then the first time. */
+  alreadyCheckedIn: boolean;
+}
+
+export const attendeeSearchKey = (a: { fullName: string; title?: string | null; organization?: string | null }) =>
+  searchKey([a.fullName, a.title, a.organization].filter(Boolean).join(' '));
+
+function badField(field: string, message: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field, message }] });
+}
+
+@Injectable()
+export class AttendeesService {
+  constructor(
+    @InjectRepository(Attendee) private readonly attendees: Repository<Attendee>,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly links: SignedLinksService,
+    private readonly summaries: SummaryCache,
+    private readonly waitlist: Waitlist,
+    private readonly clock: Clock,
+  ) {}
+
+  async actorFor(user: User): Promise<AttendeeActor> {
+    return { actor: userActor(user), scope: await scopeOf(this.attendees.manager, user) };
+  }
+
+  async list(conferenceId: string, query: AttendeeListQueryDto, who: AttendeeActor): Promise<Page<AttendeeResponseDto>> {
+    await this.conferenceOrFail(this.attendees.manager, conferenceId);
+    const qb = this.attendees
+      .createQueryBuilder('a')
+      .where('a.conferenceId = :conferenceId', { conferenceId })
+      .orderBy('a.searchKey', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(skipOf(query))
+      .take(query.pageSize);
+    if (query.bridgePointId) qb.andWhere('a.bridgePointId = :bp', { bp: query.bridgePointId });
+    if (query.role) qb.andWhere('a.role = :role', { role: query.role });
+    if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+    if (query.q?.trim()) qb.andWhere("a.searchKey LIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
+    if (who.scope) {
+      const points = whereInScope(
+        this.attendees.manager.createQueryBuilder(BridgePoint, 'bp').select('bp.id').where('bp.conferenceId = :conferenceId', { conferenceId }),
+        'bp',
+        who.scope,
+      );
+      qb.andWhere(`a.bridgePointId IN (${points.getQuery()})`, points.getParameters());
+    }
+    return pageOf(query, await qb.getManyAndCount(), toAttendeeResponse);
+  }
+
+  async get(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<AttendeeResponseDto> {
+    return toAttendeeResponse(await this.attendeeOrFail(this.attendees.manager, conferenceId, attendeeId, who));
+  }
+
+  async create(conferenceId: string, dto: CreateAttendeeDto, who: AttendeeActor): Promise<AttendeeResponseDto> {
+    const created = await this.tx.transaction(async (m) => {
+      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      await this.pointOrFail(m, conferenceId, dto.bridgePointId, who.scope);
+      if (dto.email) await this.assertEmailFree(m, conferenceId, dto.email);
+      const attendee: Omit<Attendee, 'createdAt' | 'updatedAt'> = {
+        id: newId(),
+        conferenceId,
+        bridgePointId: dto.bridgePointId,
+        fullName: dto.fullName,
+        title: dto.title ?? null,
+        organization: dto.organization ?? null,
+        email: dto.email ?? null,
+        phone: dto.phone ?? null,
+        role: dto.role ?? 'delegate',
+        status: dto.status ?? 'invited',
+        source: 'manual',
+        code: await this.freeCode(m, conferenceId),
+        notes: dto.notes ?? null,
+        declineReason: null,
+        waitlistPosition: null,
+        invitedAt: null,
+        respondedAt: null,
+        checkedInAt: null,
+        checkedInBy: null,
+        searchKey: attendeeSearchKey(dto),
+        version: 1,
+      };
+      await m.insert(Attendee, attendee);
+      await this.audit.record(m, who.actor, {
+        conferenceId,
+        entityType: 'attendee',
+        entityId: attendee.id,
+        action: 'create',
+        after: { fullName: attendee.fullName, email: attendee.email, bridgePointId: attendee.bridgePointId, role: attendee.role },
+      });
+      return m.findOneByOrFail(Attendee, { id: attendee.id });
+    });
+    return toAttendeeResponse(created);
+  }
+
+  async update(conferenceId: string, attendeeId: string, dto: UpdateAttendeeDto, who: AttendeeActor): Promise<AttendeeResponseDto> {
+    const updated = await this.tx.transaction(async (m) => {
+      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      const current = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
+      assertVersion(current, dto.version, `attendee ${attendeeId}`);
+      if (dto.bridgePointId && dto.bridgePointId !== current.bridgePointId) {
+        await this.pointOrFail(m, conferenceId, dto.bridgePointId, who.scope);
+      }
+      if (dto.email && dto.email !== current.email) await this.assertEmailFree(m, conferenceId, dto.email);
+      const { version: _v, ...fields } = dto;
+      const next = { ...current, ...fields };
+      const changes: Partial<Attendee> = {
+        ...fields,
+        searchKey: attendeeSearchKey(next),
+        ...(dto.status && dto.status !== current.status && { respondedAt: this.clock.now() }),
+      };
+      await this.versionedUpdate(m, current, changes);
+      if (this.freesPlace(current, next.status)) await this.waitlist.promote(m, conferenceId, current.bridgePointId);
+      const after = await m.findOneByOrFail(Attendee, { id: attendeeId });
+      await this.audit.record(m, who.actor, {
+        conferenceId,
+        entityType: 'attendee',
+        entityId: attendeeId,
+        action: 'update',
+        before: toAttendeeResponse(current),
+        after: toAttendeeResponse(after),
+      });
+      return after;
+    });
+    return toAttendeeResponse(updated);
+  }
+
+  async remove(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<void> {
+    await this.tx.transaction(async (m) => {
+      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      const current = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
+      await m.delete(Attendee, { id: attendeeId });
+      if (current.checkedInAt) await this.countCheckIns(m, current.bridgePointId, -1);
+      if (HOLDS_PLACE.includes(current.status)) await this.waitlist.promote(m, conferenceId, current.bridgePointId);
+      await this.audit.record(m, who.actor, {
+        conferenceId,
+        entityType: 'attendee',
+        entityId: attendeeId,
+        action: 'delete',
+        before: toAttendeeResponse(current),
+      });
+    });
+    this.summaries.invalidate(conferenceId);
+  }
+
+  /**
+   * Checks one attendee in. Idempotent: the first check-in counts them into their bridge
+   * point's actual attendance; a second answers the first time and counts nothing.
+   */
+  async checkIn(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<CheckInResult> {
+    const result = await this.tx.transaction(async (m) => {
+      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, who);
+      return this.checkInOne(m, attendee, who.actor);
+    });
+    this.summaries.invalidate(conferenceId);
+    return result;
+  }
+
+  /** Checks in a list of attendee codes at once; unknown codes (or codes outside the operator's points) are listed. */
+  async checkInBatch(
+    conferenceId: string,
+    dto: CheckInBatchDto,
+    who: AttendeeActor,
+  ): Promise<{ checkedIn: CheckInResult[]; alreadyCheckedIn: CheckInResult[]; unknown: string[] }> {
+    const codes = [...new Set(dto.codes.map(normalizeAttendeeCode))];
+    const result = await this.tx.transaction(async (m) => {
+      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      const found = await m.find(Attendee, { where: { conferenceId, code: In(codes) } });
+      const points = new Map(
+        (await m.find(BridgePoint, { where: { id: In([...new Set(found.map((a) => a.bridgePointId))]) } })).map((p) => [p.id, p]),
+      );
+      const allowed = found.filter((a) => inScope(points.get(a.bridgePointId)!, who.scope));
+      const byCode = new Set(allowed.map((a) => a.code));
+      const checkedIn: CheckInResult[] = [];
+      const already: CheckInResult[] = [];
+      for (const attendee of allowed) {
+        const outcome = await this.checkInOne(m, attendee, who.actor);
+        (outcome.alreadyCheckedIn ? already : checkedIn).push(outcome);
+      }
+      return { checkedIn, alreadyCheckedIn: already, unknown: codes.filter((c) => !byCode.has(c)) };
+    });
+    this.summaries.invalidate(conferenceId);
+    return result;
+  }
+
+  async issueLink(conferenceId: string, attendeeId: string, dto: IssueRsvpLinkDto, user: User) {
+    return this.tx.transaction(async (m) => {
+      const conference = await this.conferenceOrFail(m, conferenceId);
+      const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, await this.actorFor(user));
+      const expiresAt = dto.expiresAt
+        ? new Date(dto.expiresAt)
+        : new Date(Math.max(conference.endsAt.getTime(), this.clock.now().getTime()) + LINK_GRACE_MS);
+      if (expiresAt.getTime() <= this.clock.now().getTime()) throw badField('expiresAt', 'expiresAt must be in the future');
+      const [link] = await this.links.issue(m, 'attendee', [{ conferenceId, attendeeId: attendee.id }], expiresAt, user.id);
+      return { attendeeId, token: link.token, url: this.links.url(RSVP_PAGE, link.token), expiresAt: expiresAt.toISOString() };
+    });
+  }
+
+  async revokeLinks(conferenceId: string, attendeeId: string, user: User): Promise<{ revoked: number }> {
+    const revoked = await this.tx.transaction(async (m) => {
+      await this.attendeeOrFail(m, conferenceId, attendeeId, await this.actorFor(user));
+      return this.links.revoke(m, { attendeeId });
+    });
+    return { revoked };
+  }
+
+  /** RSVP: accept (đồng ý tham dự) or decline with a reason; a decline frees a place for the waiting list. */
+  async respond(conferenceId: string, attendeeId: string, answer: 'accepted' | 'declined', reason: string | null, actor: Actor) {
+    const updated = await this.tx.transaction(async (m) => {
+      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      const current = await this.attendeeOrFail(m, conferenceId, attendeeId, { actor, scope: null }, true);
+      this.assertCanRespond(current);
+      await this.versionedUpdate(m, current, {
+        status: answer,
+        declineReason: answer === 'declined' ? reason : null,
+        respondedAt: this.clock.now(),
+      });
+      if (this.freesPlace(current, answer)) await this.waitlist.promote(m, conferenceId, current.bridgePointId);
+      await this.audit.record(m, actor, {
+        conferenceId,
+        entityType: 'attendee',
+        entityId: attendeeId,
+        action: answer === 'accepted' ? 'rsvp_accept' : 'rsvp_decline',
+        before: { status: current.status },
+        after: { status: answer, declineReason: answer === 'declined' ? reason : null },
+      });
+      return m.findOneByOrFail(Attendee, { id: attendeeId });
+    });
+    return toAttendeeResponse(updated);
+  }
+
+  /**
+   * Cử người đi thay: the substitute becomes the attendee of record (with a new check-in code)
+   * and the original person is kept in the audit trail.
+   */
+  async substitute(conferenceId: string, attendeeId: string, person: PersonDto, actor: Actor) {
+    const updated = await this.tx.transaction(async (m) => {
+      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      const current = await this.attendeeOrFail(m, conferenceId, attendeeId, { actor, scope: null }, true);
+      this.assertCanRespond(current);
+      if (person.email && person.email !== current.email) await this.assertEmailFree(m, conferenceId, person.email);
+      const replacement = {
+        fullName: person.fullName,
+        title: person.title ?? null,
+        organization: person.organization ?? current.organization,
+        email: person.email ?? null,
+        phone: person.phone ?? null,
+        code: await this.freeCode(m, conferenceId),
+      };
+      await this.versionedUpdate(m, current, {
+        ...replacement,
+        searchKey: attendeeSearchKey(replacement),
+        status: 'accepted',
+        declineReason: null,
+        respondedAt: this.clock.now(),
+      });
+      await this.audit.record(m, actor, {
+        conferenceId,
+        entityType: 'attendee',
+        entityId: attendeeId,
+        action: 'substitute',
+        before: { fullName: current.fullName, title: current.title, organization: current.organization, email: current.email, phone: current.phone, code: current.code },
+        after: replacement,
+      });
+      return m.findOneByOrFail(Attendee, { id: attendeeId });
+    });
+    return toAttendeeResponse(updated);
+  }
+
+  private assertCanRespond(attendee: Attendee): void {
+    if (attendee.status === 'cancelled' || attendee.status === 'attended' || attendee.status === 'waitlisted') {
+      throw new ConflictException({
+        message: `attendee ${attendee.id} is ${attendee.status} and cannot answer the invitation`,
+        details: [{ field: 'status', message: `is ${attendee.status}` }],
+      });
+    }
+  }
+
+  private freesPlace(before: Attendee, nextStatus: AttendeeStatus): boolean {
+    return HOLDS_PLACE.includes(before.status) && !HOLDS_PLACE.includes(nextStatus);
+  }
+
+  private async checkInOne(m: EntityManager, attendee: Attendee, actor: Actor): Promise<CheckInResult> {
+    if (attendee.status === 'cancelled' || attendee.status === 'waitlisted') {
+      throw new ConflictException({
+        message: `attendee ${attendee.code} is ${attendee.status} and cannot check in`,
+        details: [{ field: 'status', message: `is ${attendee.status}` }],
+      });
+    }
+    const now = this.clock.now();
+    // Only the first check-in matches `checked_in_at IS NULL`, however many arrive at once.
+    const first = await m.update(
+      Attendee,
+      { id: attendee.id, checkedInAt: IsNull() },
+      { checkedInAt: now, checkedInBy: actor.label, status: 'attended', version: () => 'version + 1' },
+    );
+    if (first.affected === 1) await this.countCheckIns(m, attendee.bridgePointId, 1);
+    const after = await m.findOneByOrFail(Attendee, { id: attendee.id });
+    return { ...toAttendeeResponse(after), alreadyCheckedIn: first.affected !== 1 };
+  }
+
+  /** Check-ins feed the same actual-attendance figure that bridge points report. */
+  private async countCheckIns(m: EntityManager, bridgePointId: string, delta: 1 | -1): Promise<void> {
+    await m
+      .createQueryBuilder()
+      .update(BridgePoint)
+      .set({
+        actualAttendees: () =>
+          `CASE WHEN COALESCE(actual_attendees, 0) + (${delta}) < 0 THEN 0 ELSE COALESCE(actual_attendees, 0) + (${delta}) END`,
+        version: () => 'version + 1',
+      })
+      .where('id = :id', { id: bridgePointId })
+      .execute();
+  }
+
+  private async versionedUpdate(m: EntityManager, current: Attendee, changes: Partial<Attendee>): Promise<void> {
+    const result = await m.update(Attendee, { id: current.id, version: current.version }, { ...changes, version: current.version + 1 });
+    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Attendee, { id: current.id }), current.version, `attendee ${current.id}`);
+  }
+
+  private async assertEmailFree(m: EntityManager, conferenceId: string, email: string): Promise<void> {
+    if (await m.existsBy(Attendee, { conferenceId, email })) {
+      throw new ConflictException({
+        message: `email ${email} is already invited to this conference`,
+        details: [{ field: 'email', message: 'already used in this conference' }],
+      });
+    }
+  }
+
+  /** A code not yet used in this conference (a collision is rare; try again when it happens). */
+  async freeCode(m: EntityManager, conferenceId: string): Promise<string> {
+    for (;;) {
+      const code = newAttendeeCode();
+      if (!(await m.existsBy(Attendee, { conferenceId, code }))) return code;
+    }
+  }
+
+  private async conferenceOrFail(m: EntityManager, conferenceId: string): Promise<Conference> {
+    const conference = await m.findOneBy(Conference, { id: conferenceId });
+    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    return conference;
+  }
+
+  private async pointOrFail(m: EntityManager, conferenceId: string, pointId: string, scope: OperatorScope | null): Promise<BridgePoint> {
+    const point = await m.findOneBy(BridgePoint, { id: pointId, conferenceId });
+    if (!point || !inScope(point, scope)) throw badField('bridgePointId', `bridge point ${pointId} is not a point of this conference you may act on`);
+    return point;
+  }
+
+  /** 404 for an attendee of another conference and for one outside the operator's points alike. */
+  private async attendeeOrFail(m: EntityManager, conferenceId: string, attendeeId: string, who: AttendeeActor, forUpdate = false): Promise<Attendee> {
+    const attendee = await m.findOne(Attendee, {
+      where: { id: attendeeId, conferenceId },
+      ...(forUpdate && m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    let visible = !!attendee;
+    if (attendee && who.scope) {
+      const point = await m.findOneBy(BridgePoint, { id: attendee.bridgePointId });
+      visible = !!point && inScope(point, who.scope);
+    }
+    if (!attendee || !visible) throw new NotFoundException(`attendee ${attendeeId} not found in conference ${conferenceId}`);
+    return attendee;
+  }
+}

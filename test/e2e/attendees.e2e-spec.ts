@@ -1,0 +1,236 @@
+import { DataSource } from 'typeorm';
+import { aConference } from '../factories';
+import { startApp, TestApp } from '../harness';
+
+const bearer = { type: 'bearer' as const };
+interface Point {
+  id: string;
+  administrativeUnitCode: string;
+}
+
+describe('attendees (đại biểu)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let conferenceId: string;
+  let bacNinh: Point;
+  let hanoi: Point;
+  const url = (path = '') => `/api/conferences/${conferenceId}/attendees${path}`;
+  const count = async () => Number((await db.query('SELECT COUNT(*) AS n FROM attendees'))[0].n);
+  const anAttendee = (overrides: Record<string, unknown> = {}) => ({
+    bridgePointId: bacNinh.id,
+    fullName: 'Nguyễn Văn Hùng',
+    title: 'Trưởng Ban Dân vận Huyện ủy',
+    organization: 'Huyện ủy Yên Phong',
+    email: `hung.${Math.random().toString(36).slice(2)}@bacninh.gov.vn`,
+    phone: '0912 345 678',
+    ...overrides,
+  });
+  const add = async (overrides: Record<string, unknown> = {}) =>
+    (await t.http.post(url()).auth(t.adminToken, bearer).send(anAttendee(overrides)).expect(201)).body;
+  const summary = async () =>
+    (await t.http.get(`/api/conferences/${conferenceId}/bridge-points/summary`).auth(t.adminToken, bearer).expect(200)).body;
+
+  beforeAll(async () => {
+    t = await startApp();
+    db = t.app.get(DataSource);
+    conferenceId = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference()).expect(201)).body.id;
+    await t.http.post(`/api/conferences/${conferenceId}/bridge-points`).auth(t.adminToken, bearer).send({ administrativeUnitSet: 'vn-34' }).expect(201);
+    const points = (await t.http.get(`/api/conferences/${conferenceId}/bridge-points?pageSize=500`).auth(t.adminToken, bearer)).body.items;
+    bacNinh = points.find((p: Point) => p.administrativeUnitCode === '24');
+    hanoi = points.find((p: Point) => p.administrativeUnitCode === '01');
+  });
+  afterAll(() => t.close());
+
+  it('registers an attendee with a check-in code, a normalized phone and a lower-case email', async () => {
+    const a = await add({ email: 'Hung.NV@BacNinh.gov.vn', phone: '84-912-345-678' });
+    expect(a).toMatchObject({
+      conferenceId,
+      bridgePointId: bacNinh.id,
+      fullName: 'Nguyễn Văn Hùng',
+      email: 'hung.nv@bacninh.gov.vn',
+      phone: '+84912345678',
+      role: 'delegate',
+      status: 'invited',
+      source: 'manual',
+      code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/),
+      checkedInAt: null,
+      version: 1,
+    });
+  });
+
+  it('keeps emails unique per conference ignoring case', async () => {
+    await add({ email: 'trung.lap@bacninh.gov.vn' });
+    const before = await count();
+    const res = await t.http.post(url()).auth(t.adminToken, bearer).send(anAttendee({ email: 'TRUNG.LAP@bacninh.gov.vn' })).expect(409);
+    expect(res.body.details).toEqual([{ field: 'email', message: 'already used in this conference' }]);
+    expect(await count()).toBe(before);
+  });
+
+  it.each([
+    [{ email: 'not-an-email' }, 'email'],
+    [{ phone: '12345' }, 'phone'],
+    [{ fullName: '  ' }, 'fullName'],
+    [{ role: 'vip' }, 'role'],
+    [{ status: 'attended' }, 'status'],
+    [{ bridgePointId: 'x' }, 'bridgePointId'],
+    [{ bridgePointId: '00000000-0000-4000-8000-000000000000' }, 'bridgePointId'],
+  ])('refuses %j naming %s, writing nothing', async (overrides, field) => {
+    const before = await count();
+    const res = await t.http.post(url()).auth(t.adminToken, bearer).send(anAttendee(overrides)).expect(400);
+    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(await count()).toBe(before);
+  });
+
+  it('lists with filters and a query ignoring diacritics', async () => {
+    await add({ fullName: 'Đặng Thị Thu Hà', organization: 'Hội Liên hiệp Phụ nữ tỉnh', role: 'guest', bridgePointId: hanoi.id });
+    const q = async (query: string) => (await t.http.get(url(query)).auth(t.adminToken, bearer).expect(200)).body;
+    expect((await q('?q=dang%20thi%20thu%20ha')).items.map((a: { fullName: string }) => a.fullName)).toEqual(['Đặng Thị Thu Hà']);
+    expect((await q('?q=lien%20hiep%20phu%20nu')).total).toBe(1);
+    expect((await q(`?bridgePointId=${hanoi.id}`)).total).toBe(1);
+    expect((await q('?role=guest')).total).toBe(1);
+    expect((await q('?status=invited&pageSize=1')).items).toHaveLength(1);
+    await t.http.get(url('?status=partying')).auth(t.adminToken, bearer).expect(400);
+  });
+
+  it('updates with the version read and answers 409 to a stale one', async () => {
+    const a = await add();
+    const res = await t.http.patch(url(`/${a.id}`)).auth(t.adminToken, bearer).send({ version: 1, title: 'Phó Bí thư Huyện ủy' }).expect(200);
+    expect(res.body).toMatchObject({ title: 'Phó Bí thư Huyện ủy', version: 2 });
+    await t.http.patch(url(`/${a.id}`)).auth(t.adminToken, bearer).send({ version: 1, title: 'Khác' }).expect(409);
+    await t.http.patch(url(`/${a.id}`)).auth(t.adminToken, bearer).send({ version: 2, fullName: null }).expect(400);
+  });
+
+  describe('check-in', () => {
+    it('checks in once, counts into the bridge point, and answers the first time on a second try', async () => {
+      const before = (await summary()).actualAttendees;
+      const a = await add();
+      const first = await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
+      expect(first.body).toMatchObject({ status: 'attended', alreadyCheckedIn: false, checkedInAt: expect.any(String) });
+      const second = await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
+      expect(second.body).toMatchObject({ alreadyCheckedIn: true, checkedInAt: first.body.checkedInAt });
+      expect((await summary()).actualAttendees).toBe(before + 1);
+    });
+
+    it('checks in a batch of codes, typed loosely, reporting unknown ones', async () => {
+      const a = await add();
+      const b = await add();
+      const res = await t.http
+        .post(url('/check-in'))
+        .auth(t.adminToken, bearer)
+        .send({ codes: [a.code.toLowerCase(), `${b.code.slice(0, 3)}-${b.code.slice(3)}`, 'ZZZZZZ', a.code] })
+        .expect(200);
+      expect(res.body.checkedIn.map((r: { id: string }) => r.id).sort()).toEqual([a.id, b.id].sort());
+      expect(res.body.unknown).toEqual(['ZZZZZZ']);
+      const again = await t.http.post(url('/check-in')).auth(t.adminToken, bearer).send({ codes: [a.code] }).expect(200);
+      expect(again.body.alreadyCheckedIn.map((r: { id: string }) => r.id)).toEqual([a.id]);
+      await t.http.post(url('/check-in')).auth(t.adminToken, bearer).send({ codes: [] }).expect(400);
+    });
+
+    it('3,000 check-ins arriving at once lose none and count none twice', async () => {
+      const id = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference()).expect(201)).body.id;
+      const point = (await t.http.post(`/api/conferences/${id}/bridge-points`).auth(t.adminToken, bearer).send({ name: 'Hội trường tỉnh', level: 'provincial' }).expect(201)).body;
+      // 1,500 people, each checked in twice at the same moment.
+      const people = [];
+      for (let i = 0; i < 1500; i++) {
+        people.push((await t.http.post(`/api/conferences/${id}/attendees`).auth(t.adminToken, bearer).send({ bridgePointId: point.id, fullName: `Đại biểu ${i}` }).expect(201)).body);
+      }
+      const statuses: number[] = [];
+      const firsts: boolean[] = [];
+      const requests = people.flatMap((p) => [p, p]);
+      for (let i = 0; i < requests.length; i += 300) {
+        const res = await Promise.all(
+          requests.slice(i, i + 300).map((p) => t.http.post(`/api/conferences/${id}/attendees/${p.id}/check-in`).auth(t.adminToken, bearer)),
+        );
+        statuses.push(...res.map((r) => r.status));
+        firsts.push(...res.map((r) => r.body.alreadyCheckedIn === false));
+      }
+      expect(statuses.filter((s) => s !== 200)).toEqual([]);
+      expect(firsts.filter(Boolean)).toHaveLength(1500);
+      const s = (await t.http.get(`/api/conferences/${id}/bridge-points/summary`).auth(t.adminToken, bearer).expect(200)).body;
+      expect(s.actualAttendees).toBe(1500);
+    });
+  });
+
+  describe('RSVP through a signed link', () => {
+    const rsvp = (token: string, action = '') => `/api/public/rsvp/${token}${action}`;
+    const linkFor = async (attendeeId: string) =>
+      (await t.http.post(url(`/${attendeeId}/links`)).auth(t.adminToken, bearer).send({}).expect(201)).body;
+
+    it('shows the invitation and accepts it', async () => {
+      const a = await add();
+      const link = await linkFor(a.id);
+      expect(link.url).toMatch(/\/rsvp\//);
+      const view = await t.http.get(rsvp(link.token)).expect(200);
+      expect(view.body).toMatchObject({ attendee: { id: a.id, code: a.code }, bridgePoint: { name: 'Điểm cầu tỉnh Bắc Ninh' } });
+      const accepted = await t.http.post(rsvp(link.token, '/accept')).expect(200);
+      expect(accepted.body.status).toBe('accepted');
+    });
+
+    it('declines with a reason, which is required', async () => {
+      const a = await add();
+      const link = await linkFor(a.id);
+      await t.http.post(rsvp(link.token, '/decline')).send({}).expect(400);
+      const declined = await t.http.post(rsvp(link.token, '/decline')).send({ reason: 'Trùng lịch công tác' }).expect(200);
+      expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Trùng lịch công tác' });
+    });
+
+    it('sends a substitute who becomes the attendee of record, keeping the original in the history', async () => {
+      const a = await add({ fullName: 'Trần Văn Bình' });
+      const link = await linkFor(a.id);
+      const res = await t.http
+        .post(rsvp(link.token, '/substitute'))
+        .send({ fullName: 'Lê Thị Mai', title: 'Phó Trưởng Ban', email: 'Mai.LT@bacninh.gov.vn', phone: '0987 654 321' })
+        .expect(200);
+      expect(res.body).toMatchObject({ id: a.id, fullName: 'Lê Thị Mai', email: 'mai.lt@bacninh.gov.vn', phone: '+84987654321', status: 'accepted' });
+      expect(res.body.code).not.toBe(a.code);
+      const audit = await t.http.get(`/api/conferences/${conferenceId}/audit?pageSize=500`).auth(t.adminToken, bearer).expect(200);
+      const entry = audit.body.items.find((e: { action: string; entityId: string }) => e.action === 'substitute' && e.entityId === a.id);
+      expect(entry).toMatchObject({ actor: expect.stringMatching(/^link:/), before: { fullName: 'Trần Văn Bình', code: a.code }, after: { fullName: 'Lê Thị Mai' } });
+    });
+
+    it('refuses a substitute whose email is already invited', async () => {
+      const taken = await add();
+      const a = await add();
+      const link = await linkFor(a.id);
+      await t.http.post(rsvp(link.token, '/substitute')).send({ fullName: 'X', email: taken.email }).expect(409);
+    });
+
+    it('refuses revoked and unknown links', async () => {
+      const a = await add();
+      const link = await linkFor(a.id);
+      await t.http.delete(url(`/${a.id}/links`)).auth(t.adminToken, bearer).expect(200);
+      await t.http.post(rsvp(link.token, '/accept')).expect(410);
+      await t.http.get(rsvp('y'.repeat(43))).expect(404);
+      const bridgeLink = (await t.http.post(`/api/conferences/${conferenceId}/bridge-points/${bacNinh.id}/links`).auth(t.adminToken, bearer).send({}).expect(201)).body;
+      await t.http.get(rsvp(bridgeLink.token)).expect(404);
+    });
+  });
+
+  describe('operators', () => {
+    it('see and change only attendees of their own bridge points', async () => {
+      const op = await t.userWithRole('operator', { administrativeUnitCode: '24' });
+      const mine = await add();
+      const theirs = await add({ bridgePointId: hanoi.id });
+      const list = await t.http.get(url('?pageSize=500')).auth(op, bearer).expect(200);
+      const ids = list.body.items.map((a: { id: string }) => a.id);
+      expect(ids).toContain(mine.id);
+      expect(ids).not.toContain(theirs.id);
+      await t.http.post(url(`/${mine.id}/check-in`)).auth(op, bearer).expect(200);
+      await t.http.post(url(`/${theirs.id}/check-in`)).auth(op, bearer).expect(404);
+      await t.http.get(url(`/${theirs.id}`)).auth(op, bearer).expect(404);
+      await t.http.post(url()).auth(op, bearer).send(anAttendee({ bridgePointId: hanoi.id })).expect(400);
+      const batch = await t.http.post(url('/check-in')).auth(op, bearer).send({ codes: [theirs.code] }).expect(200);
+      expect(batch.body.unknown).toEqual([theirs.code]);
+      await t.http.post(url(`/${mine.id}/links`)).auth(op, bearer).send({}).expect(403);
+    });
+  });
+
+  it('answers 409 once the conference is closed', async () => {
+    const id = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference()).expect(201)).body.id;
+    const point = (await t.http.post(`/api/conferences/${id}/bridge-points`).auth(t.adminToken, bearer).send({ name: 'Điểm cầu', level: 'other' }).expect(201)).body;
+    const a = (await t.http.post(`/api/conferences/${id}/attendees`).auth(t.adminToken, bearer).send({ bridgePointId: point.id, fullName: 'A' }).expect(201)).body;
+    await t.http.post(`/api/conferences/${id}/cancel`).auth(t.adminToken, bearer).send({ reason: 'Hoãn' }).expect(200);
+    await t.http.post(`/api/conferences/${id}/attendees/${a.id}/check-in`).auth(t.adminToken, bearer).expect(409);
+    await t.http.post(`/api/conferences/${id}/attendees`).auth(t.adminToken, bearer).send({ bridgePointId: point.id, fullName: 'B' }).expect(409);
+  });
+});
