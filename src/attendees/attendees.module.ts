@@ -10,12 +10,14 @@ import { AttendeesController } from './attendees.controller';
 import { AttendeesService } from './attendees.service';
 import { PublicRsvpController } from './public-rsvp.controller';
 import { PublicRsvpService } from './public-rsvp.service';
+import { PublicRegistrationController } from './public-registration.controller';
+import { RegistrationService } from './registration.service';
 import { Waitlist } from './waitlist';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule],
-  controllers: [AttendeesController, PublicRsvpController],
-  providers: [AttendeesService, PublicRsvpService, Waitlist],
+  controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController],
+  providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist],
   exports: [AttendeesService, Waitlist],
 })
 export class AttendeesModule {}

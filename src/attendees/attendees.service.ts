@@ -28,12 +28,10 @@ import {
   UpdateAttendeeDto,
 } from './attendee.dto';
 import { Attendee, AttendeeStatus } from './attendee.entity';
-import { Waitlist } from './waitlist';
+import { HOLDS_PLACE, Waitlist } from './waitlist';
 
 export const RSVP_PAGE = 'rsvp';
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
-/** Statuses that hold a place (for capacity and the waiting list). */
-export const HOLDS_PLACE: AttendeeStatus[] = ['invited', 'registered', 'accepted', 'attended'];
 
 export interface AttendeeActor {
   actor: Actor;
