@@ -1,6 +1,6 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-export type SignedLinkKind = 'bridge_point' | 'attendee';
+export type SignedLinkKind = 'bridge_point' | 'attendee' | 'calendar';
 
 /** A link that lets someone without an account act for exactly one bridge point or attendee. */
 @Entity('signed_links')

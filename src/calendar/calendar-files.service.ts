@@ -1,0 +1,105 @@
+import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { Attendee } from '../attendees/attendee.entity';
+import { SignedLinksService } from '../auth/signed-links.service';
+import { User } from '../auth/user.entity';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { inScope, scopeOf } from '../bridge-points/bridge-point-scope';
+import { Clock } from '../common/clock';
+import { ConferencesService } from '../conferences/conferences.service';
+import { Conference } from '../conferences/conference.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { CalendarLink, CalendarLinksService, FEED_LINK_GRACE_MS } from './calendar-links.service';
+import { CalendarRepository } from './calendar.repository';
+import { CalendarService } from './calendar.service';
+import { IssueCalendarLinkDto } from './calendar.dto';
+import { IcsFile, icsFileName } from './ics-file';
+
+/** The .ics files the API serves: who may have which, and the data each is built from. */
+@Injectable()
+export class CalendarFilesService {
+  constructor(
+    private readonly calendar: CalendarService,
+    private readonly calendarLinks: CalendarLinksService,
+    private readonly repository: CalendarRepository,
+    private readonly conferences: ConferencesService,
+    private readonly links: SignedLinksService,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+    @InjectRepository(Attendee) private readonly attendees: Repository<Attendee>,
+    @InjectRepository(BridgePoint) private readonly points: Repository<BridgePoint>,
+  ) {}
+
+  /** The conference (and, when asked, each agenda item) for anyone who can see it. */
+  async conferenceCalendar(conferenceId: string, withAgenda: boolean, user: User): Promise<IcsFile> {
+    const conference = await this.conferences.findVisible(conferenceId, user);
+    const agenda = await this.agendaOf(conferenceId);
+    return {
+      body: this.calendar.conferenceCalendar(conference, agenda, withAgenda),
+      method: 'PUBLISH',
+      filename: icsFileName(conference.title),
+    };
+  }
+
+  /**
+   * One attendee's invitation: REQUEST, or CANCEL once the conference or the attendee is
+   * cancelled. An operator gets only attendees of their own bridge points (404 otherwise).
+   */
+  async invite(conferenceId: string, attendeeId: string, alarmMinutesBefore: number | null, user: User): Promise<IcsFile> {
+    const conference = await this.conferences.findVisible(conferenceId, user);
+    const attendee = await this.attendees.findOneBy({ id: attendeeId, conferenceId });
+    const point = attendee ? await this.points.findOneBy({ id: attendee.bridgePointId }) : null;
+    if (!attendee || !point || !inScope(point, await scopeOf(this.attendees.manager, user))) {
+      throw new NotFoundException(`attendee ${attendeeId} not found in conference ${conferenceId}`);
+    }
+    if (!attendee.email) {
+      throw new ConflictException({
+        message: `attendee ${attendeeId} has no email; a calendar invitation is addressed to one`,
+        details: [{ field: 'email', message: 'missing' }],
+      });
+    }
+    const method = conference.status === 'cancelled' || attendee.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    return {
+      body: this.calendar.invite(conference, attendee, point, await this.agendaOf(conferenceId), method, { alarmMinutesBefore }),
+      method,
+      filename: icsFileName(conference.title, method === 'CANCEL' ? 'huy-' : 'giay-moi-'),
+    };
+  }
+
+  /** A signed link to the attendee's personal feed (every conference their email is invited to). */
+  async issueLink(conferenceId: string, attendeeId: string, dto: IssueCalendarLinkDto, user: User): Promise<CalendarLink> {
+    return this.tx.transaction(async (m) => {
+      const conference = await m.findOneBy(Conference, { id: conferenceId });
+      if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+      const attendee = await m.findOneBy(Attendee, { id: attendeeId, conferenceId });
+      if (!attendee) throw new NotFoundException(`attendee ${attendeeId} not found in conference ${conferenceId}`);
+      const now = this.clock.now().getTime();
+      const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : new Date(Math.max(conference.endsAt.getTime(), now) + FEED_LINK_GRACE_MS);
+      if (expiresAt.getTime() <= now) {
+        throw new BadRequestException({
+          message: 'expiresAt must be in the future',
+          details: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
+        });
+      }
+      return this.calendarLinks.issue(m, { conferenceId, attendeeId }, expiresAt, user.id);
+    });
+  }
+
+  /** The feed a calendar app subscribes to: 404 for an unknown token, 410 for an expired or revoked one. */
+  async feed(token: string): Promise<IcsFile> {
+    const link = await this.links.resolve(token, 'calendar');
+    const owner = link.attendeeId ? await this.attendees.findOneBy({ id: link.attendeeId }) : null;
+    if (!owner) {
+      throw new NotFoundException({ message: 'Liên kết không hợp lệ.', details: [{ field: 'token', message: 'unknown' }] });
+    }
+    const invitations = await this.repository.invitationsOf(owner);
+    const agendas = await this.repository.agendaOf([...new Set(invitations.map((i) => i.conference.id))]);
+    const entries = invitations.map((i) => ({ ...i, agendaItems: agendas.get(i.conference.id) ?? [] }));
+    return { body: this.calendar.feed(entries, owner), method: 'PUBLISH', filename: 'lich-hoi-nghi.ics' };
+  }
+
+  private async agendaOf(conferenceId: string) {
+    return (await this.repository.agendaOf([conferenceId])).get(conferenceId) ?? [];
+  }
+}
