@@ -16,6 +16,7 @@ import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { SeedingModule } from './seeding/seeding.module';
 
 @Module({
@@ -42,6 +43,7 @@ import { SeedingModule } from './seeding/seeding.module';
     BridgePointsModule,
     AgendaModule,
     AttendeesModule,
+    MailModule,
     HealthModule,
     SeedingModule,
   ],

@@ -30,12 +30,22 @@ export class SignedLinksService {
   ) {}
 
   /** Issues links inside the caller's transaction; the tokens are returned once and never stored. */
-  async issue(
+  issue(
     manager: EntityManager,
     kind: SignedLinkKind,
     targets: { conferenceId: string; bridgePointId?: string; attendeeId?: string }[],
     expiresAt: Date,
     createdBy: string | null,
+  ): Promise<IssuedLink[]> {
+    return this.issueMany(manager, kind, targets.map((t) => ({ ...t, expiresAt })), createdBy);
+  }
+
+  /** Like `issue`, with an expiry per link. */
+  async issueMany(
+    manager: EntityManager,
+    kind: SignedLinkKind,
+    targets: { conferenceId: string; bridgePointId?: string; attendeeId?: string; expiresAt: Date }[],
+    createdBy: string | null = null,
   ): Promise<IssuedLink[]> {
     const issued = targets.map((target) => ({ target, id: newId(), token: this.tokens.make() }));
     const rows = issued.map(({ target, id, token }) => ({
@@ -45,13 +55,13 @@ export class SignedLinksService {
       conferenceId: target.conferenceId,
       bridgePointId: target.bridgePointId ?? null,
       attendeeId: target.attendeeId ?? null,
-      expiresAt,
+      expiresAt: target.expiresAt,
       revokedAt: null,
       lastUsedAt: null,
       createdBy,
     }));
     for (let i = 0; i < rows.length; i += 300) await manager.insert(SignedLink, rows.slice(i, i + 300));
-    return issued.map(({ id, token }) => ({ id, token, expiresAt }));
+    return issued.map(({ target, id, token }) => ({ id, token, expiresAt: target.expiresAt }));
   }
 
   /** Revokes every live link of one bridge point or attendee; answers how many. */

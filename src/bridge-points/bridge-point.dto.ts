@@ -185,6 +185,11 @@ export class IssueLinkDto {
   @IsOptional()
   @IsIsoInstant()
   expiresAt?: string;
+
+  @ApiPropertyOptional({ default: true, description: "also email a confirmation link to each point's technical contact" })
+  @IsOptional()
+  @IsBoolean()
+  sendEmail?: boolean;
 }
 
 export class IssueLinksDto extends IssueLinkDto {

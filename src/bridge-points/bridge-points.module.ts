@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { OutboxModule } from '../mail/outbox.module';
 import { Conference } from '../conferences/conference.entity';
 import { BridgePoint } from './bridge-point.entity';
 import { BridgePointSummaryRepository } from './bridge-point-summary.repository';
@@ -14,7 +15,7 @@ import { PublicBridgePointsService } from './public-bridge-points.service';
 import { SummaryCache } from './summary-cache';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule],
+  imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
   providers: [BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache],
   exports: [BridgePointsService, SummaryCache],

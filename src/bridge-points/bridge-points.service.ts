@@ -15,6 +15,7 @@ import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
+import { OutboxService } from '../mail/outbox.service';
 import { BridgePoint } from './bridge-point.entity';
 import { confirmationAfter } from './bridge-point-confirmation';
 import { bridgePointName } from './bridge-point-naming';
@@ -70,6 +71,7 @@ export class BridgePointsService {
     private readonly links: SignedLinksService,
     private readonly summaries: SummaryCache,
     private readonly clock: Clock,
+    private readonly outbox: OutboxService,
   ) {}
 
   async actorFor(user: User): Promise<PointActor> {
@@ -460,6 +462,23 @@ export class BridgePointsService {
       expiresAt,
       user.id,
     );
+    if (dto.sendEmail !== false) {
+      // The mail carries a link of its own, issued when it is sent: no token waits in the outbox.
+      await this.outbox.enqueue(
+        m,
+        points
+          .map((point, i) => ({ point, link: issued[i] }))
+          .filter(({ point }) => point.contactEmail)
+          .map(({ point, link }) => ({
+            kind: 'bridge_point_link' as const,
+            conferenceId: conference.id,
+            recipient: point.contactEmail!,
+            recipientName: point.contactName,
+            bridgePointId: point.id,
+            idempotencyKey: `bridge_point_link:${link.id}`,
+          })),
+      );
+    }
     return issued.map((link, i) => ({
       bridgePointId: points[i].id,
       token: link.token,

@@ -14,6 +14,8 @@ import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { sqlInstant } from '../database/sql-instant';
 import { TransactionRunner } from '../database/transaction-runner';
+import { calendarMessages, invitedAttendees } from '../mail/invitation-messages';
+import { OutboxService } from '../mail/outbox.service';
 import { Conference } from './conference.entity';
 import { assertOpen, nextStatus, Transition } from './conference-lifecycle';
 import {
@@ -45,6 +47,7 @@ export class ConferencesService {
     @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly outbox: OutboxService,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -171,6 +174,8 @@ export class ConferencesService {
       });
       await this.moveAgenda(m, id, shift, startsAt, endsAt);
       const updated = await m.findOneByOrFail(Conference, { id });
+      // Everyone already invited gets the new time, place or link, in this same transaction.
+      if (calendarChanged) await this.outbox.enqueue(m, calendarMessages(updated, await invitedAttendees(m, id), 'update'));
       await this.audit.record(m, userActor(user), {
         conferenceId: id,
         entityType: 'conference',
@@ -223,6 +228,9 @@ export class ConferencesService {
       }
       await this.versionedUpdate(m, current, changes);
       const updated = await m.findOneByOrFail(Conference, { id });
+      if (transition === 'cancel') {
+        await this.outbox.enqueue(m, calendarMessages(updated, await invitedAttendees(m, id), 'cancellation'));
+      }
       await this.audit.record(m, userActor(user), {
         conferenceId: id,
         entityType: 'conference',

@@ -17,6 +17,14 @@ export class AppConfig {
   readonly smtpUrl?: string;
   readonly mailDir: string;
   readonly mailFrom: string;
+  readonly mailDispatch: {
+    intervalMs: number;
+    maxAttempts: number;
+    retryBaseMs: number;
+    ratePerSecond: number;
+    batchSize: number;
+  };
+  readonly reminderBeforeMinutes: number;
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
@@ -38,6 +46,14 @@ export class AppConfig {
     this.smtpUrl = env.SMTP_URL;
     this.mailDir = resolve(env.MAIL_DIR);
     this.mailFrom = env.MAIL_FROM;
+    this.mailDispatch = {
+      intervalMs: env.MAIL_DISPATCH_INTERVAL_MS,
+      maxAttempts: env.MAIL_MAX_ATTEMPTS,
+      retryBaseMs: env.MAIL_RETRY_BASE_MS,
+      ratePerSecond: env.MAIL_RATE_PER_SECOND,
+      batchSize: env.MAIL_BATCH_SIZE,
+    };
+    this.reminderBeforeMinutes = env.REMINDER_BEFORE_MINUTES;
     this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;
     this.bodyLimitBytes = env.BODY_LIMIT_BYTES;

@@ -77,6 +77,41 @@ export class EnvironmentVariables {
   @IsString()
   MAIL_FROM = 'Ban Tổ chức Hội nghị <hoinghi@hoinghi.local>';
 
+  /** How often the mail dispatcher looks for due messages; 0 turns the automatic dispatcher off. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MAIL_DISPATCH_INTERVAL_MS = 1000;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  MAIL_MAX_ATTEMPTS = 8;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  MAIL_RETRY_BASE_MS = 2000;
+
+  /** 0: no limit. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MAIL_RATE_PER_SECOND = 50;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(1000)
+  MAIL_BATCH_SIZE = 50;
+
+  /** Reminders go out this long before a conference starts; 0 sends none. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  REMINDER_BEFORE_MINUTES = 1440;
+
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO = true;

@@ -1,0 +1,32 @@
+import { EntityManager, In, IsNull, Not } from 'typeorm';
+import { Attendee } from '../attendees/attendee.entity';
+import { Conference } from '../conferences/conference.entity';
+import { MessageKind } from './outbox-message.entity';
+import { NewMessage } from './outbox.service';
+
+/** Attendees who still take part (calendar mail goes to those of them with an email). */
+const TAKING_PART = { status: Not(In(['cancelled', 'declined', 'waitlisted'])) };
+
+/** One calendar message per attendee, keyed by attendee, kind and calendar revision. */
+export function calendarMessages(conference: Conference, attendees: Attendee[], kind: MessageKind): NewMessage[] {
+  return attendees
+    .filter((a) => a.email)
+    .map((a) => ({
+      kind,
+      conferenceId: conference.id,
+      recipient: a.email!,
+      recipientName: a.fullName,
+      attendeeId: a.id,
+      idempotencyKey: `${kind}:${a.id}:${conference.sequence}`,
+      payload: { sequence: conference.sequence },
+    }));
+}
+
+/** Attendees who were already invited and should hear about a change or a cancellation. */
+export function invitedAttendees(m: EntityManager, conferenceId: string): Promise<Attendee[]> {
+  return m.find(Attendee, { where: { conferenceId, invitedAt: Not(IsNull()), email: Not(IsNull()), ...TAKING_PART } });
+}
+
+export function reachableAttendees(m: EntityManager, conferenceId: string, ids?: string[]): Promise<Attendee[]> {
+  return m.find(Attendee, { where: { conferenceId, ...TAKING_PART, ...(ids && { id: In(ids) }) } });
+}

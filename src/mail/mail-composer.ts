@@ -1,0 +1,145 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { Speaker } from '../agenda/speaker.entity';
+import { Attendee } from '../attendees/attendee.entity';
+import { SignedLinksService } from '../auth/signed-links.service';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { CalendarLinksService, FEED_LINK_GRACE_MS } from '../calendar/calendar-links.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { Conference } from '../conferences/conference.entity';
+import { AppConfig } from '../config/app-config';
+import { TransactionRunner } from '../database/transaction-runner';
+import { OutgoingMail } from './mail-transport';
+import { OutboxMessage } from './outbox-message.entity';
+import { bridgePointLinkMail, calendarMail, Rendered } from './templates';
+
+const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
+const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted'];
+
+/**
+ * Turns outbox rows into emails from the data as it is when they are sent. Rows are composed a
+ * batch at a time: a fixed number of queries whatever the batch size, and the links a mail
+ * carries (RSVP, calendar feed, bridge-point confirmation) are issued here, in one
+ * transaction, so no raw token ever sits in the outbox.
+ */
+@Injectable()
+export class MailComposer {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly links: SignedLinksService,
+    private readonly calendar: CalendarService,
+    private readonly feeds: CalendarLinksService,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** One entry per row: the mail, or null when the row is no longer worth sending (superseded, person gone). */
+  async composeAll(rows: OutboxMessage[]): Promise<Map<string, OutgoingMail | null>> {
+    const result = new Map<string, OutgoingMail | null>();
+    if (rows.length === 0) return result;
+    const db = this.dataSource.manager;
+    const conferenceIds = [...new Set(rows.map((r) => r.conferenceId).filter((id): id is string => !!id))];
+    const attendeeIds = [...new Set(rows.map((r) => r.attendeeId).filter((id): id is string => !!id))];
+    const conferences = new Map((await db.findBy(Conference, { id: In(conferenceIds) })).map((c) => [c.id, c]));
+    const attendees = new Map(
+      (attendeeIds.length ? await db.findBy(Attendee, { id: In(attendeeIds) }) : []).map((a) => [a.id, a]),
+    );
+    const pointIds = [
+      ...new Set([...[...attendees.values()].map((a) => a.bridgePointId), ...rows.map((r) => r.bridgePointId).filter((id): id is string => !!id)]),
+    ];
+    const points = new Map((pointIds.length ? await db.findBy(BridgePoint, { id: In(pointIds) }) : []).map((p) => [p.id, p]));
+    const agenda = await this.agendaOf(conferenceIds);
+
+    type Plan = { row: OutboxMessage; conference: Conference; attendee?: Attendee; point: BridgePoint };
+    const plans: Plan[] = [];
+    for (const row of rows) {
+      const conference = row.conferenceId ? conferences.get(row.conferenceId) : undefined;
+      const attendee = row.attendeeId ? attendees.get(row.attendeeId) : undefined;
+      const point = attendee ? points.get(attendee.bridgePointId) : row.bridgePointId ? points.get(row.bridgePointId) : undefined;
+      if (!conference || !point || (row.kind !== 'bridge_point_link' && !attendee)) {
+        result.set(row.id, null);
+        continue;
+      }
+      if (row.kind !== 'bridge_point_link' && this.superseded(row, conference, attendee!)) {
+        result.set(row.id, null);
+        continue;
+      }
+      plans.push({ row, conference, attendee, point });
+    }
+
+    // Links the mails carry, issued together; their tokens exist only in the mails.
+    const tokens = await this.tx.transaction(async (m) => {
+      const issued = new Map<string, { rsvp?: string; feed?: string; confirm?: string }>();
+      const expiry = (c: Conference) => new Date(Math.max(c.endsAt.getTime(), Date.now()) + LINK_GRACE_MS);
+      const rsvpTargets = plans.filter((p) => p.attendee && p.row.kind !== 'cancellation');
+      const rsvp = await this.links.issueMany(m, 'attendee', rsvpTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: expiry(p.conference) })));
+      const feedExpiry = (c: Conference) => new Date(Math.max(c.endsAt.getTime(), Date.now()) + FEED_LINK_GRACE_MS);
+      const feed = await this.links.issueMany(m, 'calendar', rsvpTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: feedExpiry(p.conference) })));
+      rsvpTargets.forEach((p, i) => issued.set(p.row.id, { rsvp: rsvp[i].token, feed: feed[i].token }));
+      const pointTargets = plans.filter((p) => p.row.kind === 'bridge_point_link');
+      const confirm = await this.links.issueMany(m, 'bridge_point', pointTargets.map((p) => ({ conferenceId: p.conference.id, bridgePointId: p.point.id, expiresAt: expiry(p.conference) })));
+      pointTargets.forEach((p, i) => issued.set(p.row.id, { confirm: confirm[i].token }));
+      return issued;
+    });
+
+    for (const { row, conference, attendee, point } of plans) {
+      const token = tokens.get(row.id) ?? {};
+      if (row.kind === 'bridge_point_link') {
+        result.set(row.id, this.mail(row, bridgePointLinkMail(conference, point, this.links.url('bridge-points/confirm', token.confirm!))));
+        continue;
+      }
+      const items = agenda.get(conference.id) ?? [];
+      const feedUrl = token.feed ? this.feeds.urls(token.feed).webcalUrl : null;
+      const method = row.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+      const rendered = calendarMail({
+        kind: row.kind,
+        conference,
+        attendee: attendee!,
+        bridgePoint: point,
+        agenda: items,
+        rsvpUrl: token.rsvp ? this.links.url('rsvp', token.rsvp) : null,
+        feedUrl,
+      });
+      const ics = this.calendar.invite(conference, attendee!, point, items, method, { feedUrl });
+      result.set(row.id, { ...this.mail(row, rendered), icalEvent: { method, content: ics, filename: 'giay-moi.ics' } });
+    }
+    return result;
+  }
+
+  /** An update made stale by a newer revision, or mail to someone who dropped out. */
+  private superseded(row: OutboxMessage, conference: Conference, attendee: Attendee): boolean {
+    if (row.kind === 'cancellation') return false;
+    if (conference.status === 'cancelled' || DROPPED_OUT.includes(attendee.status)) return true;
+    const sequence = Number((row.payload as { sequence?: number } | null)?.sequence ?? conference.sequence);
+    return row.kind === 'update' && sequence < conference.sequence;
+  }
+
+  private mail(row: OutboxMessage, rendered: Rendered): OutgoingMail {
+    const host = new URL(this.config.publicBaseUrl).hostname;
+    return {
+      to: { name: row.recipientName, address: row.recipient },
+      subject: rendered.subject,
+      text: rendered.text,
+      html: rendered.html,
+      messageId: `<${row.id}@${host}>`,
+    };
+  }
+
+  /** Agenda items of these conferences with their speakers' names, in three queries. */
+  private async agendaOf(conferenceIds: string[]): Promise<Map<string, (AgendaItem & { speakerNames: string[] })[]>> {
+    const db = this.dataSource.manager;
+    const items = conferenceIds.length ? await db.find(AgendaItem, { where: { conferenceId: In(conferenceIds) }, order: { startsAt: 'ASC', position: 'ASC' } }) : [];
+    const links = items.length ? await db.find(AgendaItemSpeaker, { where: { agendaItemId: In(items.map((i) => i.id)) }, order: { position: 'ASC' } }) : [];
+    const speakers = new Map(
+      (links.length ? await db.findBy(Speaker, { id: In([...new Set(links.map((l) => l.speakerId))]) }) : []).map((s) => [s.id, s.fullName]),
+    );
+    const byConference = new Map<string, (AgendaItem & { speakerNames: string[] })[]>();
+    for (const item of items) {
+      const speakerNames = links.filter((l) => l.agendaItemId === item.id).map((l) => speakers.get(l.speakerId)!).filter(Boolean);
+      byConference.set(item.conferenceId, [...(byConference.get(item.conferenceId) ?? []), { ...item, speakerNames }]);
+    }
+    return byConference;
+  }
+}

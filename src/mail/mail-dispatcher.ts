@@ -1,0 +1,237 @@
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { Clock } from '../common/clock';
+import { newId } from '../common/ids';
+import { AppConfig } from '../config/app-config';
+import { sqlInstant } from '../database/sql-instant';
+import { TransactionRunner } from '../database/transaction-runner';
+import { DeliveryAttempt } from './delivery-attempt.entity';
+import { MailComposer } from './mail-composer';
+import { MailTransport, OutgoingMail, PermanentMailError } from './mail-transport';
+import { OutboxMessage } from './outbox-message.entity';
+import { Reminders } from './reminders';
+
+const LEASE_MS = 5 * 60 * 1000;
+const MAX_BACKOFF_MS = 60 * 60 * 1000;
+const PARALLEL_SENDS = 5;
+const REMINDER_CHECK_MS = 60_000;
+
+interface Outcome {
+  row: OutboxMessage;
+  status: 'sent' | 'failed' | 'pending' | 'skipped';
+  error: string | null;
+  messageId: string | null;
+  durationMs: number;
+}
+
+/** Spaces sends so that at most `perSecond` start in any second (0: no limit). */
+class RateLimiter {
+  private next = 0;
+  constructor(private readonly perSecond: number) {}
+
+  async take(): Promise<void> {
+    if (this.perSecond <= 0) return;
+    const now = Date.now();
+    const at = Math.max(now, this.next);
+    this.next = at + 1000 / this.perSecond;
+    if (at > now) await new Promise((resolve) => setTimeout(resolve, at - now));
+  }
+}
+
+/**
+ * Delivers the outbox. A batch of due rows is claimed atomically (on PostgreSQL with
+ * `FOR UPDATE SKIP LOCKED`, so several app instances never take the same row), marked
+ * `sending` with a lease, composed, sent through the pooled transport at a limited rate, and
+ * marked sent, retried later with exponential backoff, or failed after the last attempt. A
+ * row left `sending` by a crashed instance is taken again once its lease expires. Every try is
+ * written to the delivery log.
+ */
+@Injectable()
+export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailDispatcher.name);
+  private readonly limiter: RateLimiter;
+  private timer: NodeJS.Timeout | null = null;
+  private current: Promise<number> | null = null;
+  private stopping = false;
+  private remindersCheckedAt = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+    private readonly transport: MailTransport,
+    private readonly composer: MailComposer,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+    private readonly reminders: Reminders,
+  ) {
+    this.limiter = new RateLimiter(config.mailDispatch.ratePerSecond);
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.config.mailDispatch.intervalMs > 0) this.start();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.stop();
+  }
+
+  start(): void {
+    this.stopping = false;
+    const tick = async () => {
+      if (this.stopping) return;
+      try {
+        if (Date.now() - this.remindersCheckedAt >= REMINDER_CHECK_MS) {
+          this.remindersCheckedAt = Date.now();
+          await this.reminders.queueDue();
+        }
+        while (!this.stopping && (await this.runOnce()) > 0);
+      } catch (error) {
+        this.logger.error({ err: error }, 'mail dispatch failed');
+      }
+      if (!this.stopping) this.timer = setTimeout(tick, this.config.mailDispatch.intervalMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  /** Stops taking new batches and waits for the one in flight to be sent and recorded. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.current?.catch(() => undefined);
+  }
+
+  /** Claims and sends one batch; answers how many rows it handled (0: nothing was due). */
+  runOnce(): Promise<number> {
+    if (this.current) return this.current;
+    this.current = this.batch().finally(() => (this.current = null));
+    return this.current;
+  }
+
+  /** Runs batches until nothing is due now (rows waiting for a later retry stay). */
+  async drain(): Promise<number> {
+    let total = 0;
+    for (let handled = await this.runOnce(); handled > 0; handled = await this.runOnce()) total += handled;
+    return total;
+  }
+
+  private async batch(): Promise<number> {
+    const rows = await this.claim(this.config.mailDispatch.batchSize);
+    if (rows.length === 0) return 0;
+    let mails: Map<string, OutgoingMail | null>;
+    try {
+      mails = await this.composer.composeAll(rows);
+    } catch (error) {
+      // Nothing could be composed (e.g. the database was briefly unavailable): retry them all later.
+      const message = error instanceof Error ? error.message : String(error);
+      await this.record(rows.map((row) => ({ row, status: this.retryOrFail(row, false), error: message, messageId: null, durationMs: 0 })));
+      return rows.length;
+    }
+    const outcomes: Outcome[] = [];
+    let next = 0;
+    const worker = async () => {
+      while (next < rows.length) {
+        const row = rows[next++];
+        outcomes.push(await this.deliver(row, mails.get(row.id) ?? null));
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, rows.length) }, worker));
+    await this.record(outcomes);
+    return rows.length;
+  }
+
+  private retryOrFail(row: OutboxMessage, permanent: boolean): 'pending' | 'failed' {
+    return permanent || row.attempts >= this.config.mailDispatch.maxAttempts ? 'failed' : 'pending';
+  }
+
+  private async deliver(row: OutboxMessage, mail: OutgoingMail | null): Promise<Outcome> {
+    const started = Date.now();
+    const done = (status: Outcome['status'], error: string | null, messageId: string | null = null): Outcome => ({
+      row,
+      status,
+      error,
+      messageId,
+      durationMs: Date.now() - started,
+    });
+    try {
+      if (mail === null) return done('skipped', 'superseded or no longer relevant');
+      await this.limiter.take();
+      const sent = await this.transport.send(mail);
+      return done('sent', null, sent.messageId);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return done(this.retryOrFail(row, error instanceof PermanentMailError), message.slice(0, 2000));
+    }
+  }
+
+  /** Takes due rows: pending ones whose time has come, and `sending` ones whose lease expired. */
+  private async claim(limit: number): Promise<OutboxMessage[]> {
+    const now = this.clock.now();
+    const lockedUntil = new Date(now.getTime() + LEASE_MS);
+    if (this.dataSource.options.type === 'postgres') {
+      const ids: { id: string }[] = await this.dataSource.query(
+        `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, locked_until = $2, updated_at = now()
+          WHERE id IN (SELECT id FROM outbox_messages
+                        WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1)
+                        ORDER BY next_attempt_at, id
+                        LIMIT $3
+                        FOR UPDATE SKIP LOCKED)
+          RETURNING id`,
+        [now, lockedUntil, limit],
+      );
+      return ids.length ? this.dataSource.getRepository(OutboxMessage).findBy({ id: In(ids.map((r) => r.id)) }) : [];
+    }
+    // SQLite: one connection and one transaction at a time, so select-then-update is atomic.
+    return this.tx.transaction(async (m) => {
+      const due = await m
+        .createQueryBuilder(OutboxMessage, 'o')
+        .where("(o.status = 'pending' AND o.nextAttemptAt <= :now) OR (o.status = 'sending' AND o.lockedUntil < :now)", {
+          now: sqlInstant(m, now),
+        })
+        .orderBy('o.nextAttemptAt', 'ASC')
+        .addOrderBy('o.id', 'ASC')
+        .limit(limit)
+        .getMany();
+      if (due.length === 0) return [];
+      await m
+        .createQueryBuilder()
+        .update(OutboxMessage)
+        .set({ status: 'sending', attempts: () => 'attempts + 1', lockedUntil })
+        .whereInIds(due.map((r) => r.id))
+        .execute();
+      return due.map((r) => ({ ...r, status: 'sending' as const, attempts: r.attempts + 1, lockedUntil }));
+    });
+  }
+
+  private async record(outcomes: Outcome[]): Promise<void> {
+    const now = this.clock.now();
+    await this.tx.transaction(async (m) => {
+      for (const o of outcomes) {
+        const retryIn = Math.min(MAX_BACKOFF_MS, this.config.mailDispatch.retryBaseMs * 2 ** (o.row.attempts - 1));
+        await m.update(
+          OutboxMessage,
+          { id: o.row.id },
+          {
+            status: o.status,
+            lastError: o.error,
+            lockedUntil: null,
+            ...(o.status === 'sent' && { sentAt: now, messageId: o.messageId }),
+            ...(o.status === 'pending' && { nextAttemptAt: new Date(now.getTime() + retryIn) }),
+          },
+        );
+      }
+      await m.insert(
+        DeliveryAttempt,
+        outcomes.map((o) => ({
+          id: newId(),
+          messageId: o.row.id,
+          attempt: o.row.attempts,
+          at: now,
+          outcome: o.status === 'pending' ? 'failed' : o.status,
+          error: o.error,
+          durationMs: o.durationMs,
+        })),
+      );
+    });
+  }
+}

@@ -1,0 +1,93 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import nodemailer, { Transporter } from 'nodemailer';
+import { AppConfig } from '../config/app-config';
+
+/** An email ready to go: what the composer produces and the transport sends. */
+export interface OutgoingMail {
+  to: { name: string | null; address: string };
+  subject: string;
+  text: string;
+  html: string;
+  /** A calendar invitation (text/calendar; method=…) sent as nodemailer's icalEvent. */
+  icalEvent?: { method: 'REQUEST' | 'CANCEL' | 'PUBLISH'; content: string; filename: string };
+  /** Stable per outbox row, so a receiver can tell a resend from a new message. */
+  messageId: string;
+}
+
+/** A refusal that trying again will not fix (e.g. 550 no such mailbox). */
+export class PermanentMailError extends Error {}
+
+/** Sends mail: SMTP when SMTP_URL is set, otherwise `.eml` files under MAIL_DIR. Tests replace it. */
+export abstract class MailTransport {
+  abstract send(mail: OutgoingMail): Promise<{ messageId: string }>;
+  abstract close(): Promise<void>;
+}
+
+function toNodemailer(from: string, mail: OutgoingMail) {
+  return {
+    from,
+    to: mail.to.name ? { name: mail.to.name, address: mail.to.address } : mail.to.address,
+    subject: mail.subject,
+    text: mail.text,
+    html: mail.html,
+    messageId: mail.messageId,
+    ...(mail.icalEvent && { icalEvent: mail.icalEvent }),
+  };
+}
+
+@Injectable()
+export class SmtpMailTransport extends MailTransport implements OnModuleDestroy {
+  private readonly transporter: Transporter;
+
+  constructor(private readonly config: AppConfig) {
+    super();
+    const url = new URL(config.smtpUrl!);
+    url.searchParams.set('pool', 'true');
+    url.searchParams.set('maxConnections', '5');
+    this.transporter = nodemailer.createTransport(url.toString());
+  }
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    try {
+      const info = await this.transporter.sendMail(toNodemailer(this.config.mailFrom, mail));
+      return { messageId: info.messageId };
+    } catch (error) {
+      const code = (error as { responseCode?: number }).responseCode;
+      // 5xx answers to the recipient (bad mailbox, rejected address) will not change on retry.
+      if (code !== undefined && code >= 500 && code < 600 && (error as { command?: string }).command === 'RCPT TO') {
+        throw new PermanentMailError((error as Error).message);
+      }
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    this.transporter.close();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.close();
+  }
+}
+
+/** With no SMTP server configured, each mail is written as an .eml file a newcomer can open. */
+@Injectable()
+export class FileMailTransport extends MailTransport {
+  private readonly transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+
+  constructor(private readonly config: AppConfig) {
+    super();
+    mkdirSync(config.mailDir, { recursive: true });
+  }
+
+  async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    const info = await this.transporter.sendMail(toNodemailer(this.config.mailFrom, mail));
+    const name = mail.messageId.replace(/[<>]/g, '').replace(/[^\w.@-]/g, '_');
+    writeFileSync(join(this.config.mailDir, `${name}.eml`), info.message as Buffer);
+    return { messageId: info.messageId };
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { Clock } from '../common/clock';
+import { Conference } from '../conferences/conference.entity';
+import { AppConfig } from '../config/app-config';
+import { sqlInstant } from '../database/sql-instant';
+import { TransactionRunner } from '../database/transaction-runner';
+import { invitedAttendees } from './invitation-messages';
+import { OutboxService } from './outbox.service';
+
+/**
+ * Queues a reminder to every invited attendee when a published conference is within
+ * REMINDER_BEFORE_MINUTES of its start; keyed by attendee and start time, so it goes once per
+ * start (and again if the conference is moved).
+ */
+@Injectable()
+export class Reminders {
+  constructor(
+    private readonly tx: TransactionRunner,
+    private readonly outbox: OutboxService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
+  ) {}
+
+  async queueDue(): Promise<number> {
+    const minutes = this.config.reminderBeforeMinutes;
+    if (minutes <= 0) return 0;
+    const now = this.clock.now();
+    return this.tx.transaction(async (m) => {
+      const soon = await m
+        .createQueryBuilder(Conference, 'c')
+        .where({ status: In(['published', 'ongoing']) })
+        .andWhere('c.startsAt > :now AND c.startsAt <= :until', {
+          now: sqlInstant(m, now),
+          until: sqlInstant(m, new Date(now.getTime() + minutes * 60_000)),
+        })
+        .getMany();
+      let queued = 0;
+      for (const conference of soon) {
+        const attendees = await invitedAttendees(m, conference.id);
+        queued += await this.outbox.enqueue(
+          m,
+          attendees.map((a) => ({
+            kind: 'reminder' as const,
+            conferenceId: conference.id,
+            recipient: a.email!,
+            recipientName: a.fullName,
+            attendeeId: a.id,
+            idempotencyKey: `reminder:${a.id}:${conference.startsAt.toISOString()}`,
+            payload: { sequence: conference.sequence },
+          })),
+        );
+      }
+      return queued;
+    });
+  }
+}

@@ -1,0 +1,114 @@
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { Attendee } from '../attendees/attendee.entity';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { vnClock, vnDateTime, vnRange } from '../common/vietnamese-time';
+import { Conference } from '../conferences/conference.entity';
+import { MessageKind } from './outbox-message.entity';
+
+const FORMATS: Record<Conference['format'], string> = {
+  in_person: 'trực tiếp',
+  online: 'trực tuyến',
+  hybrid: 'kết hợp trực tiếp và trực tuyến',
+};
+
+const escape = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export interface Rendered {
+  subject: string;
+  text: string;
+  html: string;
+}
+
+interface Line {
+  label: string;
+  value: string;
+  href?: string;
+}
+
+function render(subject: string, greeting: string, intro: string, lines: Line[], outro: string[]): Rendered {
+  const text = [greeting, '', intro, '', ...lines.map((l) => `${l.label}: ${l.value}`), '', ...outro, '', 'Ban Tổ chức Hội nghị'].join('\n');
+  const rows = lines
+    .map(
+      (l) =>
+        `<tr><th align="left" style="padding:4px 12px 4px 0;vertical-align:top">${escape(l.label)}</th><td style="padding:4px 0">${
+          l.href ? `<a href="${escape(l.href)}">${escape(l.value)}</a>` : escape(l.value).replace(/\n/g, '<br>')
+        }</td></tr>`,
+    )
+    .join('');
+  const html = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>${escape(subject)}</title></head>
+<body style="font-family:Arial,Helvetica,sans-serif;font-size:15px;line-height:1.5;color:#1a1a1a">
+<p>${escape(greeting)}</p><p>${escape(intro)}</p>
+<table role="presentation" style="border-collapse:collapse">${rows}</table>
+${outro.map((p) => `<p>${escape(p)}</p>`).join('')}
+<p>Ban Tổ chức Hội nghị</p></body></html>`;
+  return { subject, text, html };
+}
+
+export interface CalendarMailContext {
+  kind: Exclude<MessageKind, 'bridge_point_link'>;
+  conference: Conference;
+  attendee: Attendee;
+  bridgePoint: BridgePoint;
+  agenda: AgendaItem[];
+  rsvpUrl: string | null;
+  feedUrl: string | null;
+}
+
+const SUBJECT_PREFIX: Record<CalendarMailContext['kind'], string> = {
+  invitation: 'Giấy mời',
+  update: 'Thay đổi thông tin',
+  cancellation: 'Thông báo hủy',
+  reminder: 'Nhắc lịch',
+};
+
+/** Giấy mời, its updates, cancellation and reminder, in Vietnamese. */
+export function calendarMail(ctx: CalendarMailContext): Rendered {
+  const { conference: c, attendee: a, bridgePoint: bp } = ctx;
+  const tz = c.timezone;
+  const greeting = `Kính gửi đồng chí ${a.fullName}${a.title ? `, ${a.title}` : ''}${a.organization ? ` – ${a.organization}` : ''},`;
+  const intro = {
+    invitation: `Ban Tổ chức trân trọng kính mời đồng chí tham dự ${c.title}.`,
+    update: `Ban Tổ chức xin thông báo thay đổi thông tin của ${c.title}. Lịch của đồng chí được cập nhật theo thư này.`,
+    cancellation: `Ban Tổ chức xin thông báo: ${c.title} đã bị hủy${c.cancelReason ? ` (lý do: ${c.cancelReason})` : ''}. Sự kiện sẽ được gỡ khỏi lịch của đồng chí.`,
+    reminder: `Ban Tổ chức xin nhắc lịch: ${c.title} sẽ bắt đầu lúc ${vnDateTime(c.startsAt, tz)}.`,
+  }[ctx.kind];
+  const lines: Line[] = [
+    { label: 'Thời gian', value: vnRange(c.startsAt, c.endsAt, tz) },
+    { label: 'Hình thức', value: FORMATS[c.format] },
+    { label: 'Điểm cầu', value: bp.address ? `${bp.name} – ${bp.address}` : bp.name },
+  ];
+  if (ctx.kind !== 'cancellation') {
+    if (c.venue) lines.push({ label: 'Địa điểm chính', value: c.venue });
+    if (c.onlineUrl) lines.push({ label: 'Phòng họp trực tuyến', value: c.onlineUrl, href: c.onlineUrl });
+    if (ctx.agenda.length > 0) {
+      lines.push({
+        label: 'Chương trình',
+        value: ctx.agenda.map((i) => `${vnClock(i.startsAt, tz)}–${vnClock(i.endsAt, tz)} ${i.title}`).join('\n'),
+      });
+    }
+    lines.push({ label: 'Mã điểm danh', value: a.code });
+    if (ctx.rsvpUrl) lines.push({ label: 'Xác nhận tham dự', value: ctx.rsvpUrl, href: ctx.rsvpUrl });
+    if (ctx.feedUrl) lines.push({ label: 'Theo dõi lịch hội nghị', value: ctx.feedUrl, href: ctx.feedUrl });
+  }
+  const outro =
+    ctx.kind === 'cancellation'
+      ? ['Ban Tổ chức xin lỗi vì sự bất tiện này.']
+      : ['Thư này kèm lời mời lịch: chọn Chấp nhận hoặc Từ chối trong Outlook, Gmail hay Thunderbird để trả lời.'];
+  return render(`${SUBJECT_PREFIX[ctx.kind]}: ${c.title}`, greeting, intro, lines, outro);
+}
+
+/** The confirmation link for a bridge point's technical contact. */
+export function bridgePointLinkMail(conference: Conference, point: BridgePoint, url: string): Rendered {
+  return render(
+    `Xác nhận điểm cầu: ${conference.title}`,
+    `Kính gửi ${point.contactName ? `đồng chí ${point.contactName}` : `Ban Tổ chức ${point.name}`},`,
+    `Ban Tổ chức đề nghị ${point.name} xác nhận tham gia ${conference.title}, báo cáo kết quả kiểm tra đường truyền và số người dự.`,
+    [
+      { label: 'Thời gian', value: vnRange(conference.startsAt, conference.endsAt, conference.timezone) },
+      { label: 'Điểm cầu', value: point.name },
+      { label: 'Trang xác nhận', value: url, href: url },
+    ],
+    ['Trang xác nhận không cần tài khoản; đường dẫn chỉ dành cho điểm cầu của đồng chí, vui lòng không chuyển tiếp.'],
+  );
+}

@@ -1,0 +1,67 @@
+import { AddressInfo } from 'node:net';
+import { ParsedMail, simpleParser } from 'mailparser';
+import { SMTPServer, SMTPServerAddress } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string;
+  raw: string;
+  parsed: ParsedMail;
+}
+
+/**
+ * A real SMTP server on 127.0.0.1 for tests: it keeps what it receives, can refuse every
+ * message for a while (451) and can reject chosen addresses (550).
+ */
+export class SmtpSink {
+  readonly received: ReceivedMail[] = [];
+  /** How many more messages to refuse with a temporary error. */
+  refuseNext = 0;
+  readonly rejectAddresses = new Set<string>();
+  private server!: SMTPServer;
+  port = 0;
+
+  async start(): Promise<void> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onRcptTo: (address: SMTPServerAddress, _session, callback) => {
+        if (this.rejectAddresses.has(address.address.toLowerCase())) {
+          const error = Object.assign(new Error('No such user here'), { responseCode: 550 });
+          return callback(error);
+        }
+        callback();
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+        stream.on('end', () => {
+          if (this.refuseNext > 0) {
+            this.refuseNext--;
+            return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
+          }
+          const raw = Buffer.concat(chunks).toString('utf8');
+          void simpleParser(raw).then((parsed) => {
+            const to = (session.envelope.rcptTo[0]?.address ?? '').toLowerCase();
+            this.received.push({ to, raw, parsed });
+            callback();
+          });
+        });
+      },
+    });
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  to(address: string): ReceivedMail[] {
+    return this.received.filter((m) => m.to === address.toLowerCase());
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
