@@ -18,6 +18,14 @@ export interface TestApp {
 
 let userCounter = 0;
 
+/** A second app instance on the same database as the last `startApp` (for multi-instance tests on PostgreSQL). */
+export async function startAnotherInstance(): Promise<NestFastifyApplication> {
+  const { createApp } = await import('../src/app');
+  const app = await createApp();
+  await app.init();
+  return app;
+}
+
 /** Boots the real app on a fresh copy of the migrated, seeded template database. */
 export async function startApp(env: Record<string, string> = {}): Promise<TestApp> {
   const database = await cloneTemplate(loadTemplateInfo());

@@ -169,7 +169,8 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     const now = this.clock.now();
     const lockedUntil = new Date(now.getTime() + LEASE_MS);
     if (this.dataSource.options.type === 'postgres') {
-      const ids: { id: string }[] = await this.dataSource.query(
+      // TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, affectedCount].
+      const [ids]: [{ id: string }[], number] = await this.dataSource.query(
         `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, locked_until = $2, updated_at = now()
           WHERE id IN (SELECT id FROM outbox_messages
                         WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1)

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { MailDispatcher } from '../../src/mail/mail-dispatcher';
 import { aConference } from '../factories';
-import { startApp, TestApp } from '../harness';
+import { startAnotherInstance, startApp, TestApp } from '../harness';
 import { ReceivedMail, SmtpSink } from '../smtp-sink';
 
 const bearer = { type: 'bearer' as const };
@@ -205,6 +205,23 @@ describe('invitations by email, through the outbox, to a real SMTP server', () =
     const view = await t.http.get(`/api/public/bridge-points/${token}`).expect(200);
     expect(view.body.bridgePoint.id).toBe(point.id);
   });
+
+  // Several instances share one database only on PostgreSQL (DESIGN.md); SQLite is one process's file.
+  if (process.env.DATABASE_URL) {
+    it('two app instances sending the same conference deliver each email once', async () => {
+      const people = Array.from({ length: 150 }, (_, i) => ({ fullName: `Đại biểu ${i}`, email: `hai${i}@instances.gov.vn` }));
+      const { id } = await setUp(people);
+      await invite(id).expect(202);
+      const other = await startAnotherInstance();
+      try {
+        const second = other.get(MailDispatcher);
+        await Promise.all([dispatcher.drain(), second.drain(), dispatcher.drain(), second.drain()]);
+      } finally {
+        await other.close();
+      }
+      for (const p of people) expect(smtp.to(p.email)).toHaveLength(1);
+    });
+  }
 
   it('keeps the tokens it mails nowhere in the database', async () => {
     const { id } = await setUp([{ fullName: 'Vũ Thị Lan', email: 'lan@token.gov.vn' }]);
