@@ -1,0 +1,111 @@
+import { fieldOfHeader, roleOf } from './attendee-import-columns';
+import { Sheet } from './attendee-import-file';
+import { checkRows, columnsOf, looksLikeFormula, PointDirectory } from './attendee-import-rows';
+
+const points = [
+  { id: 'p-main', name: 'Điểm cầu Trung ương', administrativeUnitCode: null },
+  { id: 'p-01', name: 'Điểm cầu thành phố Hà Nội', administrativeUnitCode: '01' },
+  { id: 'p-24', name: 'Điểm cầu tỉnh Bắc Ninh', administrativeUnitCode: '24' },
+  { id: 'p-07', name: 'Điểm cầu xã Tân Lập', administrativeUnitCode: '00007' },
+  { id: 'p-09', name: 'Điểm cầu xã Tân Lập', administrativeUnitCode: '00009' },
+];
+
+describe('import columns', () => {
+  it.each([
+    ['Họ và tên', 'fullName'],
+    ['HO VA TEN', 'fullName'],
+    ['Họ tên *', 'fullName'],
+    ['Họ và tên (full name)', 'fullName'],
+    ['Full name', 'fullName'],
+    ['E-mail', 'email'],
+    ['SĐT', 'phone'],
+    ['Số điện thoại', 'phone'],
+    ['Điểm cầu', 'bridgePoint'],
+    ['Bridge point', 'bridgePoint'],
+    ['Đơn vị công tác', 'organization'],
+    ['Vai trò', 'role'],
+  ])('reads the header %p as %s', (header, field) => {
+    expect(fieldOfHeader(header)).toBe(field);
+  });
+
+  it('ignores columns it does not know, such as STT', () => {
+    expect(fieldOfHeader('STT')).toBeUndefined();
+    expect(fieldOfHeader('Mã')).toBeUndefined();
+  });
+
+  it.each([
+    ['Đại biểu', 'delegate'],
+    ['khach moi', 'guest'],
+    ['BÁO CÁO VIÊN', 'speaker'],
+    ['Chủ trì', 'chair'],
+    ['BTC', 'organizer'],
+    ['Phóng viên', 'press'],
+    ['speaker', 'speaker'],
+  ])('reads the role %p as %s', (label, role) => {
+    expect(roleOf(label)).toBe(role);
+  });
+});
+
+describe('looksLikeFormula', () => {
+  it.each(['=1+1', '=HYPERLINK("x")', '@SUM(A1)', '+SUM(A1:A2)', "-2+3+cmd|' /C calc'!A0", '- Phó giám đốc'])('flags %p', (value) => {
+    expect(looksLikeFormula(value)).toBe(true);
+  });
+
+  it.each(['+84 912 345 678', '+84 (24) 3825 1234', '-', 'Nguyễn Văn An', 'an@x.vn', '0912-345-678'])('lets %p through', (value) => {
+    expect(looksLikeFormula(value)).toBe(false);
+  });
+});
+
+describe('PointDirectory', () => {
+  const directory = new PointDirectory(points);
+
+  it('finds a point by its name ignoring case and diacritics, or by its unit code, padding codes Excel shortened', () => {
+    expect(directory.find('ĐIỂM CẦU TỈNH BẮC NINH')).toMatchObject({ id: 'p-24' });
+    expect(directory.find('diem cau tinh bac ninh')).toMatchObject({ id: 'p-24' });
+    expect(directory.find('Bắc Ninh')).toMatchObject({ id: 'p-24' });
+    expect(directory.find('thành phố Hà Nội')).toMatchObject({ id: 'p-01' });
+    expect(directory.find('Trung ương')).toMatchObject({ id: 'p-main' });
+    expect(directory.find('24')).toMatchObject({ id: 'p-24' });
+    expect(directory.find('1')).toMatchObject({ id: 'p-01' });
+    expect(directory.find('7')).toMatchObject({ id: 'p-07' });
+    expect(directory.find('p-24')).toMatchObject({ id: 'p-24' });
+  });
+
+  it('explains an unknown or ambiguous name', () => {
+    expect(directory.find('Lào Cai')).toBe('"Lào Cai" is not a bridge point of this conference');
+    expect(directory.find('Điểm cầu xã Tân Lập')).toBe(
+      '"Điểm cầu xã Tân Lập" matches 2 bridge points (Điểm cầu xã Tân Lập, Điểm cầu xã Tân Lập): write its administrative unit code instead',
+    );
+  });
+});
+
+describe('checkRows', () => {
+  const sheet = (headers: string[], rows: (string | { invalid: string })[][]): Sheet => ({
+    format: 'csv',
+    headers,
+    rows: rows.map((cells, i) => ({ row: i + 2, cells })),
+  });
+
+  it('restores the leading zero Excel drops from a phone number, and collapses line breaks in a name', () => {
+    const s = sheet(['Họ và tên', 'Số điện thoại', 'Điểm cầu'], [['Nguyễn\nVăn  An', '912345678', '24']]);
+    const checked = checkRows(s, columnsOf(s, false), new PointDirectory(points), null);
+    expect(checked.errors).toEqual([]);
+    expect(checked.valid).toEqual([{ row: 2, fullName: 'Nguyễn Văn An', phone: '+84912345678', bridgePointId: 'p-24' }]);
+  });
+
+  it('reports every problem of a row, and the later of two rows with one email', () => {
+    const s = sheet(
+      ['Họ và tên', 'Email', 'Điểm cầu', 'Vai trò'],
+      [
+        ['A', 'a@x.vn', '24', ''],
+        ['B', 'A@x.vn', 'Lào Cai', 'Thư ký'],
+        [{ invalid: 'contains the error value #N/A' }, '', '', ''],
+      ],
+    );
+    const checked = checkRows(s, columnsOf(s, false), new PointDirectory(points), null);
+    expect(checked.valid.map((r) => r.row)).toEqual([2]);
+    expect([...checked.rejectedRows]).toEqual([3, 4]);
+    expect(checked.errors.map((e) => `${e.row} ${e.field}`)).toEqual(['3 email', '3 role', '3 bridgePoint', '4 fullName', '4 bridgePoint']);
+    expect(checked.errors[3].message).toBe('Họ và tên contains the error value #N/A');
+  });
+});

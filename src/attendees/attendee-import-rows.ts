@@ -1,0 +1,226 @@
+import { isEmail } from 'class-validator';
+import { normalizePhone } from '../common/phone';
+import { nfc, searchKey } from '../common/text';
+import { COLUMN_LABELS, fieldOfHeader, IMPORT_FIELDS, ImportField, ROLE_LABELS, roleOf } from './attendee-import-columns';
+import { Cell, fileError, Sheet } from './attendee-import-file';
+import { AttendeeRole } from './attendee.entity';
+import { ImportRowError } from './import-job.entity';
+
+/**
+ * One row that passed the checks. An optional value that is absent (no such column, or a blank
+ * cell) leaves an existing delegate's value as it is; a new delegate gets null.
+ */
+export interface ImportRow {
+  row: number;
+  fullName: string;
+  title?: string;
+  organization?: string;
+  email?: string;
+  phone?: string;
+  bridgePointId: string;
+  role?: AttendeeRole;
+  notes?: string;
+}
+
+export interface CheckedRows {
+  totalRows: number;
+  valid: ImportRow[];
+  /** Rows with at least one error. */
+  rejectedRows: Set<number>;
+  errors: ImportRowError[];
+}
+
+export interface PointRef {
+  id: string;
+  name: string;
+  administrativeUnitCode: string | null;
+}
+
+const MAX_LENGTH: Partial<Record<ImportField, number>> = {
+  fullName: 200,
+  title: 300,
+  organization: 300,
+  email: 254,
+  notes: 5000,
+};
+
+const quote = (value: string) => `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+
+/**
+ * A value a spreadsheet would run as a formula (CSV injection): `=…`, `@…`, or `+`/`-` followed
+ * by more than a number. "+84 912 345 678" is a phone number, "-cmd|…" and "+SUM(…)" are not.
+ */
+export function looksLikeFormula(value: string): boolean {
+  if (/^[=@]/.test(value)) return true;
+  return /^[+-]/.test(value) && !/^[+-][\d\s.()+-]*$/.test(value);
+}
+
+/** Bridge points as a file may name them: id, administrative unit code, full name, or name without "Điểm cầu tỉnh …". */
+export class PointDirectory {
+  private readonly lookups: Map<string, PointRef[]>[] = [new Map(), new Map(), new Map(), new Map()];
+
+  constructor(points: PointRef[]) {
+    const [byId, byCode, byName, byShortName] = this.lookups;
+    for (const point of points) {
+      add(byId, point.id.toLowerCase(), point);
+      if (point.administrativeUnitCode) add(byCode, point.administrativeUnitCode, point);
+      const name = searchKey(point.name);
+      add(byName, name, point);
+      const short = name.replace(/^diem cau\s+/, '');
+      add(byShortName, short, point);
+      const withoutLevel = short.replace(/^(tinh|thanh pho|xa|phuong|dac khu)\s+/, '');
+      if (withoutLevel !== short) add(byShortName, withoutLevel, point);
+    }
+  }
+
+  /** The point a cell names, or why none (unknown, or several points by that name). */
+  find(value: string): PointRef | string {
+    const key = searchKey(value);
+    const keys = /^\d+$/.test(key) ? [key, key.padStart(2, '0'), key.padStart(5, '0')] : [key];
+    for (const lookup of this.lookups) {
+      const found = [...new Set(keys.flatMap((k) => lookup.get(k) ?? []))];
+      if (found.length === 1) return found[0];
+      if (found.length > 1) {
+        return `${quote(value)} matches ${found.length} bridge points (${found
+          .slice(0, 3)
+          .map((p) => p.name)
+          .join(', ')}${found.length > 3 ? ', …' : ''}): write its administrative unit code instead`;
+      }
+    }
+    return `${quote(value)} is not a bridge point of this conference`;
+  }
+}
+
+function add(map: Map<string, PointRef[]>, key: string, point: PointRef): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [point]);
+  else if (!list.includes(point)) list.push(point);
+}
+
+/**
+ * Which column holds which field. Refuses a file whose first row does not name the columns,
+ * and then one with nothing below its header.
+ */
+export function columnsOf(sheet: Sheet, hasDefaultPoint: boolean): Map<ImportField, number> {
+  const columns = new Map<ImportField, number>();
+  sheet.headers.forEach((header, index) => {
+    const field = fieldOfHeader(header);
+    if (!field) return;
+    if (columns.has(field)) {
+      throw fileError(`columns "${sheet.headers[columns.get(field)!]}" and "${header}" both give ${COLUMN_LABELS[field]} (${field})`);
+    }
+    columns.set(field, index);
+  });
+  const known = IMPORT_FIELDS.map((f) => `${COLUMN_LABELS[f]} (${f})`).join(', ');
+  if (columns.size === 0) {
+    throw fileError(`the first row must be a header row naming the columns: ${known}`);
+  }
+  const missing = (['fullName', ...(hasDefaultPoint ? [] : ['bridgePoint'])] as ImportField[]).filter((f) => !columns.has(f));
+  if (missing.length > 0) {
+    const names = missing.map((f) => `${COLUMN_LABELS[f]} (${f})`).join(' and ');
+    const hint = missing.includes('bridgePoint') ? ', or give bridgePointId for the whole file' : '';
+    throw fileError(`the header row has no column ${names}${hint}`);
+  }
+  if (sheet.rows.length === 0) throw fileError('file has a header row but no rows below it');
+  return columns;
+}
+
+/**
+ * Checks every row on its own and against the rows above it: a later row repeating an email
+ * is the one rejected. Every problem is reported with the row, the field and a message.
+ */
+export function checkRows(
+  sheet: Sheet,
+  columns: Map<ImportField, number>,
+  points: PointDirectory,
+  defaultPoint: PointRef | null,
+): CheckedRows {
+  const errors: ImportRowError[] = [];
+  const rejectedRows = new Set<number>();
+  const valid: ImportRow[] = [];
+  const emailRows = new Map<string, number>();
+  const roleList = Object.entries(ROLE_LABELS)
+    .map(([code, label]) => `${label} (${code})`)
+    .join(', ');
+
+  for (const { row, cells } of sheet.rows) {
+    const rowErrors: ImportRowError[] = [];
+    const fail = (field: string, message: string) => rowErrors.push({ row, field, message });
+
+    /** The cell's text, NFC and trimmed; undefined for a blank cell or a cell already reported. */
+    const text = (field: ImportField): string | undefined => {
+      const index = columns.get(field);
+      if (index === undefined) return undefined;
+      const cell: Cell = cells[index] ?? '';
+      if (typeof cell !== 'string') {
+        fail(field, `${COLUMN_LABELS[field]} ${cell.invalid}`);
+        return undefined;
+      }
+      // Only notes keep line breaks; a name or an email split over lines is one line.
+      const value = field === 'notes' ? nfc(cell) : nfc(cell).replace(/\s+/g, ' ');
+      if (value === '') return undefined;
+      if (looksLikeFormula(value)) {
+        fail(field, `${quote(value)} starts with "${value[0]}" and would run as a spreadsheet formula: formulas are not imported`);
+        return undefined;
+      }
+      const max = MAX_LENGTH[field];
+      if (max && value.length > max) {
+        fail(field, `${COLUMN_LABELS[field]} is longer than ${max} characters`);
+        return undefined;
+      }
+      return value;
+    };
+
+    const fullName = text('fullName');
+    if (fullName === undefined && !rowErrors.some((e) => e.field === 'fullName')) fail('fullName', `${COLUMN_LABELS.fullName} is required`);
+    const title = text('title');
+    const organization = text('organization');
+    const notes = text('notes');
+
+    const email = text('email')?.toLowerCase();
+    if (email !== undefined) {
+      if (!isEmail(email)) {
+        fail('email', `${quote(email)} is not an email address`);
+      } else if (emailRows.has(email)) {
+        fail('email', `${email} is already on row ${emailRows.get(email)} of this file`);
+      } else {
+        emailRows.set(email, row);
+      }
+    }
+
+    let phone = text('phone');
+    if (phone !== undefined) {
+      // A phone column formatted as numbers loses its leading 0 in Excel (912345678).
+      const normalized = normalizePhone(phone) ?? (/^[1-9]\d{8,9}$/.test(phone) ? normalizePhone(`0${phone}`) : null);
+      if (!normalized) fail('phone', `${quote(phone)} is not a Vietnamese phone number (e.g. 0912 345 678)`);
+      else phone = normalized;
+    }
+
+    let role: AttendeeRole | undefined;
+    const roleText = text('role');
+    if (roleText !== undefined) {
+      role = roleOf(roleText);
+      if (!role) fail('role', `${quote(roleText)} is not a role; use one of ${roleList}`);
+    }
+
+    let point: PointRef | null = null;
+    const pointText = text('bridgePoint');
+    if (pointText !== undefined) {
+      const found = points.find(pointText);
+      if (typeof found === 'string') fail('bridgePoint', found);
+      else point = found;
+    } else if (defaultPoint) {
+      point = defaultPoint;
+    } else if (!rowErrors.some((e) => e.field === 'bridgePoint')) {
+      fail('bridgePoint', `${COLUMN_LABELS.bridgePoint} is required`);
+    }
+
+    if (rowErrors.length > 0) {
+      errors.push(...rowErrors);
+      rejectedRows.add(row);
+      continue;
+    }
+    valid.push({ row, fullName: fullName!, title, organization, email, phone, bridgePointId: point!.id, role, notes });
+  }
+  return { totalRows: sheet.rows.length, valid, rejectedRows, errors };
+}

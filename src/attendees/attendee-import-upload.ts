@@ -1,0 +1,79 @@
+import multipart from '@fastify/multipart';
+import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
+import { FastifyInstance, FastifyRequest } from 'fastify';
+
+export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
+const MAX_FIELDS = 10;
+
+const registered = new WeakSet<FastifyInstance>();
+
+/**
+ * Lets Fastify accept multipart/form-data, for file uploads. Only the routes that read parts
+ * see them: a multipart body sent to a JSON route arrives as no body and is refused there.
+ */
+export function registerMultipart(fastify: FastifyInstance): void {
+  if (registered.has(fastify)) return;
+  registered.add(fastify);
+  void fastify.register(multipart, {
+    limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: MAX_FIELDS, fieldSize: 1000, parts: MAX_FIELDS + 1 },
+  });
+}
+
+export interface Upload {
+  fileName: string;
+  buffer: Buffer;
+  /** The form's text fields (dryRun, atomic, …), checked by the caller like a query. */
+  fields: Record<string, string>;
+}
+
+const bad = (field: string, message: string) => new BadRequestException({ message, details: [{ field, message }] });
+
+/** Browsers and curl send a file name as UTF-8 bytes, which the multipart parser reads as Latin-1. */
+function fileNameOf(raw: string | undefined): string {
+  if (!raw) return 'file';
+  const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
+  const latin1 = [...raw].every((c) => c.charCodeAt(0) <= 0xff);
+  const name = latin1 && !utf8.includes('\uFFFD') ? utf8 : raw;
+  return name.normalize('NFC').slice(0, 300);
+}
+
+/** Reads a multipart upload with one file in the field `file`; a file over 20 MB answers 413. */
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
+    throw bad('file', 'send the file as multipart/form-data in the field "file"');
+  }
+  const fields: Record<string, string> = {};
+  let file: { fileName: string; buffer: Buffer } | undefined;
+  let wrongField: string | undefined;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value);
+      } else if (part.fieldname === 'file') {
+        file = { fileName: fileNameOf(part.filename), buffer: await part.toBuffer() };
+      } else {
+        // Read it to the end anyway, so the answer does not cut the upload off mid-stream.
+        wrongField = part.fieldname;
+        part.file.resume();
+        await new Promise((resolve) => part.file.once('end', resolve).once('close', resolve));
+      }
+    }
+  } catch (error) {
+    throw uploadError(error);
+  }
+  if (wrongField !== undefined) throw bad('file', `send the file in the field "file", not "${wrongField}"`);
+  if (!file) throw bad('file', 'file is required');
+  return { ...file, fields };
+}
+
+function uploadError(error: unknown): HttpException {
+  if (error instanceof HttpException) return error;
+  const code = (error as { code?: string }).code;
+  if (code === 'FST_REQ_FILE_TOO_LARGE') {
+    const message = `file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`;
+    return new PayloadTooLargeException({ message, details: [{ field: 'file', message: 'must be at most 20 MB' }] });
+  }
+  if (code === 'FST_FILES_LIMIT') return bad('file', 'send one file only');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return bad('body', 'the form has too many fields');
+  return bad('body', 'the multipart body cannot be read');
+}
