@@ -9,6 +9,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { freePort, provisionDatabase, startApp, waitForHealth } = require('./app-process');
 const { ApiClient } = require('./http');
+const { measureImport } = require('./import');
 const { measureRoute, pool } = require('./load');
 const { render, write } = require('./report');
 
@@ -236,6 +237,10 @@ async function main() {
       lost: Math.ceil((25 * n - s.actualAttendees) / 25),
       detail: `actualAttendees ${s.actualAttendees} of ${25 * n}`,
     }));
+
+    const imported = await measureImport({ api, database, app, log, fact });
+    report.import = imported.result;
+    report.problems.push(...imported.problems);
 
     const memory = app.peakMemory();
     const peakMb = memory.peakKb / 1024;
