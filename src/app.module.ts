@@ -3,9 +3,11 @@ import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
 import { AdministrativeUnitsModule } from './administrative-units/administrative-units.module';
 import { AgendaModule } from './agenda/agenda.module';
+import { AttendeeFilesModule } from './attendees/attendee-files.module';
 import { AttendeesModule } from './attendees/attendees.module';
 import { AuditModule } from './audit/audit.module';
 import { BridgePointsModule } from './bridge-points/bridge-points.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
@@ -43,6 +45,8 @@ import { SeedingModule } from './seeding/seeding.module';
     BridgePointsModule,
     AgendaModule,
     AttendeesModule,
+    AttendeeFilesModule,
+    CalendarModule,
     MailModule,
     HealthModule,
     SeedingModule,
