@@ -98,7 +98,7 @@ export class EnvironmentVariables {
   @Transform(toInt)
   @IsInt()
   @Min(0)
-  MAIL_RATE_PER_SECOND = 50;
+  MAIL_RATE_PER_SECOND = 1000;
 
   @Transform(toInt)
   @IsInt()
