@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Page, pageOf, skipOf } from '../common/pagination';
@@ -9,6 +9,7 @@ import {
   AdministrativeUnitResponseDto,
   toAdministrativeUnitResponse,
 } from './administrative-unit.dto';
+import { badField } from '../common/errors';
 
 @Injectable()
 export class AdministrativeUnitsService {
@@ -51,6 +52,3 @@ export class AdministrativeUnitsService {
   }
 }
 
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, message }] });
-}

@@ -1,4 +1,4 @@
-import { BadRequestException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
@@ -16,10 +16,8 @@ import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemRepository } from './agenda-item.repository';
 import { assertNoOverlap, assertWithinConference } from './agenda-overlap';
 import { Speaker } from './speaker.entity';
+import { badField } from '../common/errors';
 
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, message }] });
-}
 
 /** A conference's programme (chương trình): items in time order, one at a time in each place. */
 @Injectable()

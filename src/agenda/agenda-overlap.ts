@@ -1,4 +1,6 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import { ConflictException } from '@nestjs/common';
+import { badField } from '../common/errors';
+import { pad2, WallClock, wallClock } from '../common/vietnamese-time';
 
 /** An agenda item's time and place, as the scheduling rules see it. */
 export interface Slot {
@@ -17,32 +19,14 @@ export interface ConferenceWindow {
   timezone: string;
 }
 
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, message }] });
-}
 
-const parts = (date: Date, timezone: string): Record<string, string> =>
-  Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
-      timeZone: timezone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
-      .formatToParts(date)
-      .map((part) => [part.type, part.value]),
-  );
-
-const localDay = (p: Record<string, string>) => `${p.day}/${p.month}/${p.year}`;
-const localTime = (p: Record<string, string>) => `${p.hour}:${p.minute}`;
+const localDay = (w: WallClock) => `${pad2(w.day)}/${pad2(w.month)}/${w.year}`;
+const localTime = (w: WallClock) => `${pad2(w.hour)}:${pad2(w.minute)}`;
 
 /** True when the window starts and ends on the same calendar day in its time zone. */
 export function isSingleDay(window: ConferenceWindow): boolean {
   const last = new Date(window.endsAt.getTime() - 1);
-  return localDay(parts(window.startsAt, window.timezone)) === localDay(parts(last, window.timezone));
+  return localDay(wallClock(window.startsAt, window.timezone)) === localDay(wallClock(last, window.timezone));
 }
 
 /**
@@ -50,8 +34,8 @@ export function isSingleDay(window: ConferenceWindow): boolean {
  * (`15/07/2025 08:30–09:15`, `15/07/2025 14:00 – 16/07/2025 11:00`) when `withDate`.
  */
 export function formatSpan(startsAt: Date, endsAt: Date, timezone: string, withDate: boolean): string {
-  const start = parts(startsAt, timezone);
-  const end = parts(endsAt, timezone);
+  const start = wallClock(startsAt, timezone);
+  const end = wallClock(endsAt, timezone);
   if (!withDate) return `${localTime(start)}–${localTime(end)}`;
   if (localDay(start) === localDay(end)) return `${localDay(start)} ${localTime(start)}–${localTime(end)}`;
   return `${localDay(start)} ${localTime(start)} – ${localDay(end)} ${localTime(end)}`;

@@ -1,5 +1,6 @@
 import { Workbook } from 'exceljs';
 import { searchKey } from '../common/text';
+import { wallClock } from '../common/vietnamese-time';
 import { COLUMN_LABELS, ROLE_LABELS } from './attendee-import-columns';
 import { AttendeeRole, AttendeeStatus } from './attendee.entity';
 
@@ -53,20 +54,6 @@ export function displayPhone(phone: string | null): string {
   return phone;
 }
 
-/** The wall-clock time of an instant in a time zone, as numbers. */
-function wallClock(instant: Date, timeZone: string) {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(instant);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return { year: part('year'), month: part('month'), day: part('day'), hour: part('hour'), minute: part('minute') };
-}
 
 /** "15/07/2025 08:05" in the conference's time zone. */
 export function localTime(instant: Date, timeZone: string): string {

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Actor, userActor } from '../audit/actor';
@@ -29,6 +29,7 @@ import {
 } from './attendee.dto';
 import { Attendee, AttendeeStatus } from './attendee.entity';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
+import { badField } from '../common/errors';
 
 export const RSVP_PAGE = 'rsvp';
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
@@ -46,9 +47,6 @@ export interface CheckInResult extends AttendeeResponseDto {
 export const attendeeSearchKey = (a: { fullName: string; title?: string | null; organization?: string | null }) =>
   searchKey([a.fullName, a.title, a.organization].filter(Boolean).join(' '));
 
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, message }] });
-}
 
 @Injectable()
 export class AttendeesService {

@@ -42,6 +42,7 @@ import {
 } from './bridge-point.dto';
 import { ConnectionCheck } from './connection-check.entity';
 import { SummaryCache } from './summary-cache';
+import { badField } from '../common/errors';
 
 const CHUNK = 200;
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
@@ -55,9 +56,6 @@ export interface PointActor {
   onlyPointId?: string;
 }
 
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, message }] });
-}
 
 type NewPoint = Omit<BridgePoint, 'createdAt' | 'updatedAt'>;
 

@@ -1,15 +1,16 @@
 const WEEKDAYS = ['Chủ nhật', 'thứ Hai', 'thứ Ba', 'thứ Tư', 'thứ Năm', 'thứ Sáu', 'thứ Bảy'];
 
-interface Parts {
+/** The wall-clock reading of an instant in a time zone (month 1–12, weekday 0 = Sunday). */
+export interface WallClock {
   year: number;
   month: number;
   day: number;
-  hour: string;
-  minute: string;
+  hour: number;
+  minute: number;
   weekday: number;
 }
 
-function partsIn(date: Date, timeZone: string): Parts {
+export function wallClock(date: Date, timeZone: string): WallClock {
   const parts = Object.fromEntries(
     new Intl.DateTimeFormat('en-GB', {
       timeZone,
@@ -24,20 +25,28 @@ function partsIn(date: Date, timeZone: string): Parts {
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );
-  const weekday = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday);
-  return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: parts.hour, minute: parts.minute, weekday };
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    weekday: ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'].indexOf(parts.weekday),
+  };
 }
+
+export const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** "08:00" in the given time zone. */
 export function vnClock(date: Date, timeZone: string): string {
-  const p = partsIn(date, timeZone);
-  return `${p.hour}:${p.minute}`;
+  const w = wallClock(date, timeZone);
+  return `${pad2(w.hour)}:${pad2(w.minute)}`;
 }
 
 /** "thứ Sáu, ngày 15/7/2022" in the given time zone. */
 export function vnDate(date: Date, timeZone: string): string {
-  const p = partsIn(date, timeZone);
-  return `${WEEKDAYS[p.weekday]}, ngày ${p.day}/${p.month}/${p.year}`;
+  const w = wallClock(date, timeZone);
+  return `${WEEKDAYS[w.weekday]}, ngày ${w.day}/${w.month}/${w.year}`;
 }
 
 /** "08:00, thứ Sáu, ngày 15/7/2022": how a time is written in a Vietnamese invitation. */

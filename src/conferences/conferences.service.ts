@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
@@ -29,13 +29,11 @@ import {
   TransitionDto,
   UpdateConferenceDto,
 } from './conference.dto';
+import { badField } from '../common/errors';
 
 /** Fields whose change makes calendars need an update (iCalendar SEQUENCE). */
 const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl', 'timezone'] as const;
 
-function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, message }] });
-}
 
 function assertWindow(startsAt: Date, endsAt: Date): void {
   if (endsAt.getTime() <= startsAt.getTime()) throw badField('endsAt', 'endsAt must be after startsAt');
