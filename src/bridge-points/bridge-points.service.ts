@@ -18,7 +18,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../mail/outbox.service';
 import { BridgePoint } from './bridge-point.entity';
 import { confirmationAfter } from './bridge-point-confirmation';
-import { bridgePointName } from './bridge-point-naming';
+import { newBridgePoint, NewBridgePoint, unitFields } from './bridge-point-row';
 import { inScope, OperatorScope, scopeOf, whereInScope } from './bridge-point-scope';
 import { BridgePointSummary } from './bridge-point-summary.repository';
 import {
@@ -57,7 +57,7 @@ export interface PointActor {
 }
 
 
-type NewPoint = Omit<BridgePoint, 'createdAt' | 'updatedAt'>;
+type NewPoint = NewBridgePoint;
 
 @Injectable()
 export class BridgePointsService {
@@ -199,37 +199,29 @@ export class BridgePointsService {
         }
         if (!parent && unit?.level === 'commune') parent = provincePoints.get(`${set}:${unit.parentCode}`);
         if (unit) existingUnits.add(`${set}:${unit.code}`);
-        const name = item.name ?? bridgePointName(unit!);
-        rows.push({
-          id: newId(),
-          conferenceId,
-          name,
-          searchKey: searchKey(name),
-          level: item.level ?? (unit ? (unit.level === 'province' ? 'provincial' : 'commune') : 'other'),
-          isMain: item.isMain ?? false,
-          administrativeUnitSet: unit ? set : null,
-          administrativeUnitCode: unit?.code ?? null,
-          provinceCode: unit ? (unit.level === 'province' ? unit.code : unit.parentCode) : (parent?.provinceCode ?? null),
-          region: unit?.region ?? parent?.region ?? null,
-          parentId: parent?.id ?? null,
-          address: item.address ?? null,
-          chairName: item.chairName ?? null,
-          chairTitle: item.chairTitle ?? null,
-          contactName: item.contactName ?? null,
-          contactPhone: item.contactPhone ?? null,
-          contactEmail: item.contactEmail ?? null,
-          expectedAttendees: item.expectedAttendees ?? null,
-          actualAttendees: null,
-          confirmationStatus: 'pending',
-          declineReason: null,
-          confirmedAt: null,
-          connectionStatus: 'untested',
-          connectionCheckedAt: null,
-          notes: item.notes ?? null,
-          capacity: item.capacity ?? null,
-          position: position + i,
-          version: 1,
-        });
+        const fromUnit = unit ? unitFields(set, unit) : undefined;
+        rows.push(
+          newBridgePoint({
+            conferenceId,
+            ...fromUnit,
+            name: item.name ?? fromUnit!.name,
+            level: item.level ?? fromUnit?.level ?? 'other',
+            isMain: item.isMain ?? false,
+            provinceCode: fromUnit ? fromUnit.provinceCode : (parent?.provinceCode ?? null),
+            region: fromUnit?.region ?? parent?.region ?? null,
+            parentId: parent?.id ?? null,
+            address: item.address ?? null,
+            chairName: item.chairName ?? null,
+            chairTitle: item.chairTitle ?? null,
+            contactName: item.contactName ?? null,
+            contactPhone: item.contactPhone ?? null,
+            contactEmail: item.contactEmail ?? null,
+            expectedAttendees: item.expectedAttendees ?? null,
+            notes: item.notes ?? null,
+            capacity: item.capacity ?? null,
+            position: position + i,
+          }),
+        );
       });
       if (details.length > 0) {
         const conflict = details.some((d) => d.message.includes('already'));
@@ -571,37 +563,7 @@ export class BridgePointsService {
     parentId: string | null,
     position: number,
   ): NewPoint {
-    const name = bridgePointName(unit);
-    return {
-      id: newId(),
-      conferenceId,
-      name,
-      searchKey: searchKey(name),
-      level: unit.level === 'province' ? 'provincial' : 'commune',
-      isMain: false,
-      administrativeUnitSet: set,
-      administrativeUnitCode: unit.code,
-      provinceCode: unit.level === 'province' ? unit.code : unit.parentCode,
-      region: unit.region,
-      parentId,
-      address: null,
-      chairName: null,
-      chairTitle: null,
-      contactName: null,
-      contactPhone: null,
-      contactEmail: null,
-      expectedAttendees: null,
-      actualAttendees: null,
-      confirmationStatus: 'pending',
-      declineReason: null,
-      confirmedAt: null,
-      connectionStatus: 'untested',
-      connectionCheckedAt: null,
-      notes: null,
-      capacity: null,
-      position,
-      version: 1,
-    };
+    return newBridgePoint({ conferenceId, ...unitFields(set, unit), parentId, position });
   }
 
   /** Parents first, in chunks: one round trip per chunk, never one per row. */

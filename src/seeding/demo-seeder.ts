@@ -7,7 +7,7 @@ import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
 import { AgendaItem, AgendaItemKind } from '../agenda/agenda-item.entity';
 import { Speaker } from '../agenda/speaker.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { bridgePointName } from '../bridge-points/bridge-point-naming';
+import { newBridgePoint, NewBridgePoint, unitFields } from '../bridge-points/bridge-point-row';
 import { newId } from '../common/ids';
 import { seedsDir } from '../common/project-paths';
 import { searchKey } from '../common/text';
@@ -59,66 +59,37 @@ export class DemoSeeder {
     const confirmed = {
       conferenceId: c.id,
       confirmationStatus: 'confirmed' as const,
-      declineReason: null,
       confirmedAt: new Date(startsAt.getTime() - 3 * 24 * 3600 * 1000),
       connectionStatus: 'ok' as const,
       connectionCheckedAt: new Date(startsAt.getTime() - 24 * 3600 * 1000),
-      notes: null,
-      capacity: null,
-      version: 1,
     };
     const main = demo.mainBridgePoint;
-    const points: Omit<BridgePoint, 'createdAt' | 'updatedAt'>[] = [
-      {
+    const points: NewBridgePoint[] = [
+      newBridgePoint({
         ...confirmed,
-        id: newId(),
         name: main.name,
-        searchKey: searchKey(main.name),
         level: 'central',
         isMain: true,
-        administrativeUnitSet: null,
-        administrativeUnitCode: null,
-        provinceCode: null,
-        region: null,
-        parentId: null,
         address: main.address,
         chairName: main.chairName,
         chairTitle: main.chairTitle,
-        contactName: null,
-        contactPhone: null,
-        contactEmail: null,
         expectedAttendees: main.expectedAttendees,
         actualAttendees: main.actualAttendees,
-        position: 0,
-      },
+      }),
     ];
     const set = demo.provincialBridgePoints.administrativeUnitSet;
     const provinces = await m.find(AdministrativeUnit, { where: { set, level: 'province' }, order: { code: 'ASC' } });
     provinces.forEach((unit, i) => {
-      const name = bridgePointName(unit);
-      points.push({
-        ...confirmed,
-        id: newId(),
-        name,
-        searchKey: searchKey(name),
-        level: 'provincial',
-        isMain: false,
-        administrativeUnitSet: set,
-        administrativeUnitCode: unit.code,
-        provinceCode: unit.code,
-        region: unit.region,
-        parentId: null,
-        address: null,
-        chairName: null,
-        chairTitle: null,
-        contactName: null,
-        contactPhone: null,
-        contactEmail: null,
-        expectedAttendees: demo.provincialBridgePoints.expectedAttendees,
-        // A few provinces reported fewer people than expected, as happens.
-        actualAttendees: demo.provincialBridgePoints.actualAttendees - (i % 7 === 0 ? 6 : 0),
-        position: i + 1,
-      });
+      points.push(
+        newBridgePoint({
+          ...confirmed,
+          ...unitFields(set, unit),
+          expectedAttendees: demo.provincialBridgePoints.expectedAttendees,
+          // A few provinces reported fewer people than expected, as happens.
+          actualAttendees: demo.provincialBridgePoints.actualAttendees - (i % 7 === 0 ? 6 : 0),
+          position: i + 1,
+        }),
+      );
     });
     for (let i = 0; i < points.length; i += 200) await m.insert(BridgePoint, points.slice(i, i + 200));
 
