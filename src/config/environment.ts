@@ -104,7 +104,7 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   @Max(1000)
-  MAIL_BATCH_SIZE = 50;
+  MAIL_BATCH_SIZE = 100;
 
   /** Reminders go out this long before a conference starts; 0 sends none. */
   @Transform(toInt)

@@ -7,20 +7,19 @@ import { sqlInstant } from '../database/sql-instant';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { MailComposer } from './mail-composer';
+import { PARALLEL_SENDS } from './mail-limits';
 import { MailTransport, OutgoingMail, PermanentMailError } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { Reminders } from './reminders';
 
 const LEASE_MS = 5 * 60 * 1000;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
-const PARALLEL_SENDS = 5;
 const REMINDER_CHECK_MS = 60_000;
 
 interface Outcome {
   row: OutboxMessage;
   status: 'sent' | 'failed' | 'pending' | 'skipped';
   error: string | null;
-  messageId: string | null;
   durationMs: number;
 }
 
@@ -53,6 +52,8 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private timer: NodeJS.Timeout | null = null;
   private current: Promise<number> | null = null;
   private stopping = false;
+  /** The Message-ID of a row's mail is `<rowId@host>` (see MailComposer). */
+  private readonly host: string;
   private remindersCheckedAt = 0;
 
   constructor(
@@ -65,6 +66,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     private readonly reminders: Reminders,
   ) {
     this.limiter = new RateLimiter(config.mailDispatch.ratePerSecond);
+    this.host = new URL(config.publicBaseUrl).hostname.replace(/[^\w.-]/g, '');
   }
 
   onApplicationBootstrap(): void {
@@ -124,7 +126,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     } catch (error) {
       // Nothing could be composed (e.g. the database was briefly unavailable): retry them all later.
       const message = error instanceof Error ? error.message : String(error);
-      await this.record(rows.map((row) => ({ row, status: this.retryOrFail(row, false), error: message, messageId: null, durationMs: 0 })));
+      await this.record(rows.map((row) => ({ row, status: this.retryOrFail(row, false), error: message, durationMs: 0 })));
       return rows.length;
     }
     const outcomes: Outcome[] = [];
@@ -146,18 +148,17 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
 
   private async deliver(row: OutboxMessage, mail: OutgoingMail | null): Promise<Outcome> {
     const started = Date.now();
-    const done = (status: Outcome['status'], error: string | null, messageId: string | null = null): Outcome => ({
+    const done = (status: Outcome['status'], error: string | null): Outcome => ({
       row,
       status,
       error,
-      messageId,
       durationMs: Date.now() - started,
     });
     try {
       if (mail === null) return done('skipped', 'superseded or no longer relevant');
       await this.limiter.take();
-      const sent = await this.transport.send(mail);
-      return done('sent', null, sent.messageId);
+      await this.transport.send(mail);
+      return done('sent', null);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       return done(this.retryOrFail(row, error instanceof PermanentMailError), message.slice(0, 2000));
@@ -207,7 +208,17 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private async record(outcomes: Outcome[]): Promise<void> {
     const now = this.clock.now();
     await this.tx.transaction(async (m) => {
-      for (const o of outcomes) {
+      // The usual case, every mail sent, is one statement for the whole batch.
+      const sent = outcomes.filter((o) => o.status === 'sent');
+      if (sent.length > 0) {
+        await m
+          .createQueryBuilder()
+          .update(OutboxMessage)
+          .set({ status: 'sent', sentAt: now, lastError: null, lockedUntil: null, messageId: () => `'<' || id || '@${this.host}>'` })
+          .whereInIds(sent.map((o) => o.row.id))
+          .execute();
+      }
+      for (const o of outcomes.filter((x) => x.status !== 'sent')) {
         const retryIn = Math.min(MAX_BACKOFF_MS, this.config.mailDispatch.retryBaseMs * 2 ** (o.row.attempts - 1));
         await m.update(
           OutboxMessage,
@@ -216,7 +227,6 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
             status: o.status,
             lastError: o.error,
             lockedUntil: null,
-            ...(o.status === 'sent' && { sentAt: now, messageId: o.messageId }),
             ...(o.status === 'pending' && { nextAttemptAt: new Date(now.getTime() + retryIn) }),
           },
         );

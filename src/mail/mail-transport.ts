@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import nodemailer, { Transporter } from 'nodemailer';
 import { AppConfig } from '../config/app-config';
+import { PARALLEL_SENDS } from './mail-limits';
 
 /** An email ready to go: what the composer produces and the transport sends. */
 export interface OutgoingMail {
@@ -45,7 +46,7 @@ export class SmtpMailTransport extends MailTransport implements OnModuleDestroy 
     super();
     const url = new URL(config.smtpUrl!);
     url.searchParams.set('pool', 'true');
-    url.searchParams.set('maxConnections', '5');
+    url.searchParams.set('maxConnections', String(PARALLEL_SENDS));
     this.transporter = nodemailer.createTransport(url.toString());
   }
 
