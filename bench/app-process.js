@@ -8,6 +8,7 @@ const fs = require('node:fs');
 const net = require('node:net');
 const os = require('node:os');
 const path = require('node:path');
+const { performance } = require('node:perf_hooks');
 const { Client } = require('pg');
 const { sleep } = require('./http');
 
@@ -94,6 +95,31 @@ function readProcStatus(pid) {
   }
 }
 
+/** CPU seconds (user + system) the process has used so far, from /proc/<pid>/stat. */
+function cpuSeconds(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 14 and 15 of stat (utime, stime), counted after the command name's closing parenthesis.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** Busy and total jiffies of the whole machine, from /proc/stat. */
+function machineJiffies() {
+  try {
+    const [, ...values] = fs.readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/);
+    const n = values.map(Number);
+    const idle = n[3] + (n[4] ?? 0);
+    const total = n.slice(0, 8).reduce((a, b) => a + b, 0);
+    return { busy: total - idle, total };
+  } catch {
+    return null;
+  }
+}
+
 function tail(file, lines = 40) {
   try {
     return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
@@ -104,9 +130,11 @@ function tail(file, lines = 40) {
 
 /**
  * Spawns `node dist/main.js` bound to 127.0.0.1. Its output goes to a log file so a chatty app
- * can never block on a full pipe; the tail is shown when it fails.
+ * can never block on a full pipe; the tail is shown when it fails. `env` adds settings (SMTP_URL
+ * of the bench's sink, the dispatch interval); `profileDir` runs it under bench/profiled-main.js,
+ * whose CPU profiler `profile(name)` switches on for one phase.
  */
-function startApp({ port, database, logFile }) {
+function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = null }) {
   const env = {
     ...process.env,
     NODE_ENV: 'development',
@@ -124,10 +152,14 @@ function startApp({ port, database, logFile }) {
   };
   if (database.kind === 'sqlite') delete env.DATABASE_URL;
   delete env.SMTP_URL;
+  Object.assign(env, extraEnv);
+  const control = profileDir ? path.join(database.tempDir, 'profile-control') : null;
+  if (control) env.BENCH_PROFILE_CONTROL = control;
+  const entry = control ? path.join(__dirname, 'profiled-main.js') : path.join(ROOT, 'dist/main.js');
 
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/main.js')], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -166,6 +198,62 @@ function startApp({ port, database, logFile }) {
 
     startPhase(phase) {
       memory.phases.push({ phase, peakRssKb: readProcStatus(child.pid)?.rssKb ?? 0 });
+    },
+
+    /**
+     * Starts counting CPU use; the function it answers gives, since then, the app's and the
+     * bench's CPU as % of one core and the whole machine's busy share (% of all cores).
+     */
+    cpuMeter() {
+      const t0 = performance.now();
+      const app0 = cpuSeconds(child.pid);
+      const bench0 = process.cpuUsage();
+      const machine0 = machineJiffies();
+      return () => {
+        const seconds = (performance.now() - t0) / 1000;
+        const app1 = cpuSeconds(child.pid);
+        const bench = process.cpuUsage(bench0);
+        const machine1 = machineJiffies();
+        const pct = (x) => (x === null || seconds <= 0 ? null : Number(((100 * x) / seconds).toFixed(0)));
+        return {
+          seconds: Number(seconds.toFixed(1)),
+          appCpuPercent: pct(app0 === null || app1 === null ? null : app1 - app0),
+          benchCpuPercent: pct((bench.user + bench.system) / 1e6),
+          machineBusyPercent:
+            machine0 && machine1 && machine1.total > machine0.total
+              ? Number(((100 * (machine1.busy - machine0.busy)) / (machine1.total - machine0.total)).toFixed(0))
+              : null,
+        };
+      };
+    },
+
+    /**
+     * Starts the app's CPU profiler for one phase (when started with profileDir); answers a
+     * function that stops it and resolves to the profile's file, or null when profiling is off
+     * or did not answer in time.
+     */
+    async profile(name) {
+      if (!control || !running) return async () => null;
+      fs.mkdirSync(profileDir, { recursive: true });
+      const file = path.join(profileDir, `app-${database.kind}-${name}.cpuprofile`);
+      fs.rmSync(file, { force: true });
+      fs.rmSync(`${file}.started`, { force: true });
+      fs.writeFileSync(control, file);
+      child.kill('SIGWINCH');
+      const appeared = async (target, timeoutMs) => {
+        for (const deadline = Date.now() + timeoutMs; Date.now() < deadline && running; ) {
+          if (fs.existsSync(target)) return true;
+          await sleep(50);
+        }
+        return fs.existsSync(target);
+      };
+      if (!(await appeared(`${file}.started`, 5_000))) return async () => null;
+      fs.rmSync(`${file}.started`, { force: true });
+      return async () => {
+        if (!running) return null;
+        child.kill('SIGWINCH');
+        return (await appeared(file, 30_000)) ? file : null;
+      };
     },
 
     /** Peak resident memory in kB: the kernel's high-water mark, or the highest 200 ms sample. */

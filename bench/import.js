@@ -218,7 +218,8 @@ async function measureImport({ api, database, app, log, fact }) {
   if (stored !== ROWS) problems.push(`raw driver insert: the API lists ${stored} delegates, expected ${ROWS}`);
   result.ratioCsvToRaw = Number((result.csvMs / result.rawMs).toFixed(2));
   fact(`same ${ROWS.toLocaleString('en')} rows, raw ${database.kind} driver, one transaction`, `${result.rawMs} ms (CSV import takes ${result.ratioCsvToRaw}× as long, end to end)`);
-  return { result, problems };
+  // The CSV conference (10,000 delegates, distinct emails) goes on to the check-in and invitation phases.
+  return { result, problems, conferenceId: a.id };
 }
 
 module.exports = { measureImport };

@@ -35,7 +35,9 @@ function render(report) {
     out.push(`warning: load average was ${m.loadAverage1mAtStart} at start: other processes share the ${m.cpus} cores, figures may be low`);
   }
   out.push(
-    `reads: ${report.config.connections} connections, ${report.config.durationSec} s each after ${report.config.warmupSec} s warm-up; writes: ${report.config.writeConcurrency} in flight`,
+    `reads: ${report.config.connections} connections, ${report.config.durationSec} s each after ${report.config.warmupSec} s warm-up; writes: ${report.config.writeConcurrency} in flight` +
+      (report.config.mailDispatchIntervalMs ? `; mail: the bench's SMTP server, dispatcher every ${report.config.mailDispatchIntervalMs} ms` : '') +
+      (report.config.cpuProfile ? '; CPU profiler on during check-in and invitations' : ''),
   );
   out.push('');
 
@@ -55,6 +57,13 @@ function render(report) {
   const facts = report.facts.map((f) => [f.name, f.value, f.goal ?? '', yesNo(f.met)]);
   out.push(table(['measure', 'value', 'goal', 'met?'], facts));
   out.push('');
+
+  for (const p of report.profiles ?? []) {
+    out.push(`CPU profile of the app during ${p.phase} (${(p.totalMs / 1000).toFixed(1)} s, ${p.samples} samples, ${path.relative(process.cwd(), p.file)}): self time`);
+    out.push(table(['function', 'self ms', '%'], p.topFunctions.map((f) => [f.name, f.selfMs, f.percent])));
+    out.push(table(['package or folder', 'self ms', '%'], p.topPackages.map((f) => [f.name, f.selfMs, f.percent])));
+    out.push('');
+  }
 
   if (report.problems.length) {
     out.push('Problems:');

@@ -8,10 +8,14 @@ const { execFileSync } = require('node:child_process');
 const os = require('node:os');
 const path = require('node:path');
 const { freePort, provisionDatabase, startApp, waitForHealth } = require('./app-process');
+const { measureCheckIns } = require('./checkin');
+const { summarize } = require('./cpu-profile');
 const { ApiClient } = require('./http');
 const { measureImport } = require('./import');
+const { measureInvitations } = require('./invitations');
 const { measureRoute, pool } = require('./load');
 const { render, write } = require('./report');
+const { startSmtpSink } = require('./smtp-sink');
 
 const ROOT = path.resolve(__dirname, '..');
 const RESULTS_DIR = path.join(__dirname, 'results');
@@ -27,6 +31,10 @@ const CONFIG = {
   warmupSec: numberFromEnv('BENCH_WARMUP', 2),
   writeConcurrency: 200,
   timeoutSec: numberFromEnv('BENCH_TIMEOUT', 420),
+  // The app sends invitations to the bench's own SMTP server, looking for due mail every 200 ms.
+  mailDispatchIntervalMs: 200,
+  // BENCH_CPU_PROF=1: CPU profiles of the app during the check-in and invitation phases.
+  cpuProfile: process.env.BENCH_CPU_PROF === '1',
 };
 
 const GOALS = {
@@ -34,6 +42,9 @@ const GOALS = {
   summaryP99Ms: 50,
   readRatio: 0.25,
   peakRssMb: 250,
+  writesPerSec: 1000,
+  queueInvitationsMs: 5000,
+  mailPerSec: 300,
 };
 
 // What connecting every commune of vn-34 creates: the catalogue's provinces and communes.
@@ -134,9 +145,19 @@ async function main() {
     report.database = { kind: database.kind, label: database.label, version: database.version };
     log(`database: ${database.label}`);
 
+    const sink = await startSmtpSink();
+    cleanups.push(() => sink.close());
+    log(`SMTP sink on ${sink.url}`);
+
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    app = startApp({ port, database, logFile: path.join(RESULTS_DIR, `app-${database.kind}.log`) });
+    app = startApp({
+      port,
+      database,
+      logFile: path.join(RESULTS_DIR, `app-${database.kind}.log`),
+      env: { SMTP_URL: sink.url, MAIL_DISPATCH_INTERVAL_MS: String(CONFIG.mailDispatchIntervalMs) },
+      profileDir: CONFIG.cpuProfile ? RESULTS_DIR : null,
+    });
     cleanups.unshift(() => app.stop());
     const bootStarted = Date.now();
     await waitForHealth(app, baseUrl);
@@ -221,7 +242,13 @@ async function main() {
       const after = (await api.expect(200, 'GET', `${points}/summary`)).body;
       const verify = check(after);
       const ok = verify.lost === 0 && result.non2xx === 0 && result.errors === 0;
-      report.scenarios.push({ ...result, ratioToEmpty: ratio(result), goal: 'lost 0, no errors', met: ok, verify });
+      report.scenarios.push({
+        ...result,
+        ratioToEmpty: ratio(result),
+        goal: `≥ ${GOALS.writesPerSec.toLocaleString('en')}/s, lost 0`,
+        met: ok && result.reqPerSec >= GOALS.writesPerSec,
+        verify,
+      });
       fact(`${action}: summary after the round`, `lost: ${verify.lost} (${verify.detail})`, 'lost 0', verify.lost === 0);
       if (!ok) {
         report.problems.push(
@@ -241,6 +268,37 @@ async function main() {
     const imported = await measureImport({ api, database, app, log, fact });
     report.import = imported.result;
     report.problems.push(...imported.problems);
+
+    const profiles = [];
+    const keepProfile = (phase, file) => {
+      if (!file) return;
+      try {
+        profiles.push({ phase, ...summarize(file) });
+      } catch (error) {
+        report.problems.push(`CPU profile of ${phase}: ${error.message}`);
+      }
+    };
+
+    const checkIns = await measureCheckIns({ api, app, log, fact, conferenceId: imported.conferenceId, ratio, goalPerSec: GOALS.writesPerSec });
+    report.scenarios.push(checkIns.scenario);
+    report.checkIn = checkIns.result;
+    report.problems.push(...checkIns.problems);
+    keepProfile('check-in', checkIns.result.profile);
+
+    const invitations = await measureInvitations({
+      api,
+      app,
+      sink,
+      log,
+      fact,
+      conferenceId: imported.conferenceId,
+      attendees: checkIns.attendees,
+      goals: { queueMs: GOALS.queueInvitationsMs, perSec: GOALS.mailPerSec },
+    });
+    report.invitations = invitations.result;
+    report.problems.push(...invitations.problems);
+    keepProfile('invitations', invitations.result.profile);
+    if (profiles.length) report.profiles = profiles;
 
     const memory = app.peakMemory();
     const peakMb = memory.peakKb / 1024;
