@@ -10,9 +10,13 @@ export interface WallClock {
   weekday: number;
 }
 
-export function wallClock(date: Date, timeZone: string): WallClock {
-  const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-GB', {
+/** Building an Intl.DateTimeFormat costs far more than using one: one per time zone, kept. */
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+function formatFor(timeZone: string): Intl.DateTimeFormat {
+  let format = formats.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
       timeZone,
       year: 'numeric',
       month: 'numeric',
@@ -21,7 +25,15 @@ export function wallClock(date: Date, timeZone: string): WallClock {
       minute: '2-digit',
       hourCycle: 'h23',
       weekday: 'short',
-    })
+    });
+    formats.set(timeZone, format);
+  }
+  return format;
+}
+
+export function wallClock(date: Date, timeZone: string): WallClock {
+  const parts = Object.fromEntries(
+    formatFor(timeZone)
       .formatToParts(date)
       .map((p) => [p.type, p.value]),
   );

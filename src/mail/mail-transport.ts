@@ -7,6 +7,9 @@ import SMTPPool from 'nodemailer/lib/smtp-pool';
 import { AppConfig } from '../config/app-config';
 import { PARALLEL_SENDS } from './mail-limits';
 
+/** nodemailer's own SMTP URL parser (not in its typings). */
+const { parseConnectionUrl } = require('nodemailer/lib/shared') as { parseConnectionUrl(url: string): Partial<SMTPPool.Options> };
+
 /** An email ready to go: what the composer produces and the transport sends. */
 export interface OutgoingMail {
   to: { name: string | null; address: string };
@@ -62,8 +65,10 @@ export class SmtpMailTransport extends MailTransport implements OnModuleDestroy 
 
   constructor(private readonly config: AppConfig) {
     super();
+    // Given `url`, nodemailer ignores every other option (the pool included), so the URL is
+    // parsed into options first, with nodemailer's own parser (query settings such as ?ignoreTLS=true kept).
     const options: SMTPPool.Options = {
-      url: config.smtpUrl,
+      ...parseConnectionUrl(config.smtpUrl!),
       pool: true,
       maxConnections: PARALLEL_SENDS,
       maxMessages: 1000,
