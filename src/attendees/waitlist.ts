@@ -54,17 +54,23 @@ export class Waitlist {
     const capacities = new Map(
       (await m.find(BridgePoint, { where: { id: In([...new Set(waiting.map((a) => a.bridgePointId))]) } })).map((p) => [p.id, p.capacity]),
     );
+    // Places are counted once, then kept up to date here as people move in.
+    const room = await this.room(m, conference);
+    let left = room.conference;
+    const leftAt = new Map<string, number | null>();
+    for (const [pointId, capacity] of capacities) leftAt.set(pointId, await room.point(pointId, capacity));
     let promoted = 0;
     for (const person of waiting) {
-      const room = await this.room(m, conference);
-      if (room.conference !== null && room.conference <= 0) break;
-      const atPoint = await room.point(person.bridgePointId, capacities.get(person.bridgePointId) ?? null);
+      if (left !== null && left <= 0) break;
+      const atPoint = leftAt.get(person.bridgePointId) ?? null;
       if (atPoint !== null && atPoint <= 0) continue;
       await m.update(
         Attendee,
         { id: person.id, status: 'waitlisted' },
         { status: 'registered', waitlistPosition: null, version: () => 'version + 1' },
       );
+      if (left !== null) left--;
+      if (atPoint !== null) leftAt.set(person.bridgePointId, atPoint - 1);
       promoted++;
     }
     return promoted;
