@@ -19,7 +19,9 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { MinutesModule } from './minutes/minutes.module';
 import { SeedingModule } from './seeding/seeding.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -48,6 +50,8 @@ import { SeedingModule } from './seeding/seeding.module';
     AttendeeFilesModule,
     CalendarModule,
     MailModule,
+    MinutesModule,
+    WebModule,
     HealthModule,
     SeedingModule,
   ],

@@ -2,6 +2,15 @@ import { Foundation1732300000000 } from './migrations/1732300000000-foundation';
 import { Conferences1732400000000 } from './migrations/1732400000000-conferences';
 import { Attendees1732500000000 } from './migrations/1732500000000-attendees';
 import { Outbox1732600000000 } from './migrations/1732600000000-outbox';
+import { Awards1732700000000 } from './migrations/1732700000000-awards';
+import { Minutes1732800000000 } from './migrations/1732800000000-minutes';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
-export const migrations = [Foundation1732300000000, Conferences1732400000000, Attendees1732500000000, Outbox1732600000000];
+export const migrations = [
+  Foundation1732300000000,
+  Conferences1732400000000,
+  Attendees1732500000000,
+  Outbox1732600000000,
+  Awards1732700000000,
+  Minutes1732800000000,
+];
