@@ -21,3 +21,22 @@ export const aMainPoint = (overrides: Record<string, unknown> = {}) => ({
   address: 'Số 1 Hùng Vương, Ba Đình, Hà Nội',
   ...overrides,
 });
+
+export const anAwardDecision = (overrides: Record<string, unknown> = {}) => ({
+  number: '123/QĐ-TTg',
+  signedAt: '2025-07-08',
+  awardFormCode: 'bang-khen-thu-tuong-chinh-phu',
+  issuingAuthority: 'Thủ tướng Chính phủ',
+  signerName: 'Nguyễn Văn Phúc',
+  signerTitle: 'Phó Thủ tướng Chính phủ',
+  ...overrides,
+});
+
+export const anAwardRecipient = (overrides: Record<string, unknown> = {}) => ({
+  kind: 'individual',
+  name: 'Nguyễn Thị Hồng Nhung',
+  title: 'Trưởng Ban Dân vận Huyện ủy',
+  organization: 'Huyện ủy Lục Ngạn, tỉnh Bắc Giang',
+  achievement: 'Đã có thành tích xuất sắc trong công tác dân vận, góp phần vào sự nghiệp xây dựng chủ nghĩa xã hội và bảo vệ Tổ quốc',
+  ...overrides,
+});

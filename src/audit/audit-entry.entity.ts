@@ -9,7 +9,7 @@ export class AuditEntry {
   @Column({ type: 'varchar', length: 36, nullable: true })
   conferenceId!: string | null;
 
-  /** conference | bridge_point | agenda_item */
+  /** conference | bridge_point | agenda_item | attendee | award_decision | award_recipient | minutes | action_item */
   @Column({ type: 'varchar', length: 32 })
   entityType!: string;
 

@@ -9,7 +9,16 @@ import { AuditEntry } from './audit-entry.entity';
 
 export interface AuditRecord {
   conferenceId: string | null;
-  entityType: 'conference' | 'bridge_point' | 'agenda_item' | 'attendee';
+  entityType:
+    | 'conference'
+    | 'bridge_point'
+    | 'agenda_item'
+    | 'attendee'
+    | 'award_decision'
+    | 'award_recipient'
+    | 'minutes'
+    | 'action_item'
+    | 'conclusion_notice';
   entityId: string;
   action: string;
   before?: object | null;

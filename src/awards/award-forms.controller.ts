@@ -1,6 +1,7 @@
-import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { AwardFormResponseDto } from './award-form.dto';
+import { Body, Controller, Get, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Roles } from '../auth/auth.decorators';
+import { AwardFormResponseDto, CreateAwardFormDto } from './award-form.dto';
 import { AwardFormsService } from './award-forms.service';
 
 @ApiTags('awards')
@@ -13,5 +14,12 @@ export class AwardFormsController {
   @ApiOkResponse({ type: [AwardFormResponseDto] })
   list(): Promise<AwardFormResponseDto[]> {
     return this.forms.list();
+  }
+
+  @Roles('admin', 'organizer')
+  @Post()
+  @ApiCreatedResponse({ type: AwardFormResponseDto })
+  create(@Body() dto: CreateAwardFormDto): Promise<AwardFormResponseDto> {
+    return this.forms.create(dto);
   }
 }

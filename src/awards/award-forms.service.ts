@@ -1,16 +1,45 @@
 import { join } from 'node:path';
-import { Injectable } from '@nestjs/common';
+import { ConflictException, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { readCsvFile } from '../common/csv';
 import { seedsDir } from '../common/project-paths';
 import { nfc } from '../common/text';
-import { AwardFormResponseDto, toAwardFormResponse } from './award-form.dto';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AwardFormResponseDto, CreateAwardFormDto, toAwardFormResponse } from './award-form.dto';
 import { AwardForm } from './award-form.entity';
 
 @Injectable()
 export class AwardFormsService {
-  constructor(@InjectRepository(AwardForm) private readonly forms: Repository<AwardForm>) {}
+  constructor(
+    @InjectRepository(AwardForm) private readonly forms: Repository<AwardForm>,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  /** Adds a form an organizer needs (custom); its code must be new (409 otherwise). */
+  async create(dto: CreateAwardFormDto): Promise<AwardFormResponseDto> {
+    return this.tx.transaction(async (m) => {
+      if (await m.existsBy(AwardForm, { code: dto.code })) {
+        throw new ConflictException({
+          message: `award form ${dto.code} already exists`,
+          details: [{ field: 'code', message: `${dto.code} is already in the catalogue` }],
+        });
+      }
+      const form = m.create(AwardForm, {
+        code: dto.code,
+        name: dto.name,
+        kind: dto.kind,
+        level: dto.level,
+        issuingAuthority: dto.issuingAuthority,
+        decisionSuffix: dto.decisionSuffix,
+        recipientKinds: [...dto.recipientKinds].sort((a, b) => (a === 'individual' ? -1 : b === 'individual' ? 1 : 0)).join(';'),
+        rank: dto.rank ?? 100,
+        custom: true,
+      });
+      await m.insert(AwardForm, form);
+      return toAwardFormResponse(await m.findOneByOrFail(AwardForm, { code: dto.code }));
+    });
+  }
 
   async list(): Promise<AwardFormResponseDto[]> {
     const forms = await this.forms.find({ order: { rank: 'ASC', code: 'ASC' } });

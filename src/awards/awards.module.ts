@@ -1,13 +1,23 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
+import { ConferencesModule } from '../conferences/conferences.module';
+import { AwardDecision } from './award-decision.entity';
+import { AwardDecisionsController } from './award-decisions.controller';
+import { AwardDecisionsRepository } from './award-decisions.repository';
+import { AwardDecisionsService } from './award-decisions.service';
 import { AwardForm } from './award-form.entity';
 import { AwardFormsController } from './award-forms.controller';
 import { AwardFormsService } from './award-forms.service';
+import { AwardRecipient } from './award-recipient.entity';
+import { AwardRecipientWriter } from './award-recipient-writer';
+import { AwardRecipientsService } from './award-recipients.service';
 
+/** Award forms, decisions and recipients; `AwardDecisionsService.listForConference` feeds the minutes. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AwardForm])],
-  controllers: [AwardFormsController],
-  providers: [AwardFormsService],
-  exports: [AwardFormsService],
+  imports: [TypeOrmModule.forFeature([AwardForm, AwardDecision, AwardRecipient]), AuditModule, ConferencesModule],
+  controllers: [AwardFormsController, AwardDecisionsController],
+  providers: [AwardFormsService, AwardDecisionsService, AwardDecisionsRepository, AwardRecipientWriter, AwardRecipientsService],
+  exports: [AwardFormsService, AwardDecisionsService],
 })
 export class AwardsModule {}
