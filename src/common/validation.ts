@@ -19,6 +19,36 @@ export function flattenValidationErrors(errors: ValidationError[], prefix = ''):
 const isPlainObject = (value: unknown) =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
+/** Deeper than any body of this API; class-transformer recurses, and a 3,000-deep body overflowed its stack. */
+export const MAX_BODY_DEPTH = 32;
+
+/** With the `u` flag a surrogate matches only when unpaired. */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * The first problem of a parsed JSON body that no DTO rule can catch: nesting deeper than
+ * MAX_BODY_DEPTH, or text with a lone UTF-16 surrogate (valid JSON escapes, not text; some
+ * validators throw on it). Walks iteratively, so a deep body cannot overflow this either.
+ */
+export function bodyShapeProblem(body: unknown): ErrorDetail | null {
+  const stack: [unknown, string, number][] = [[body, '', 0]];
+  while (stack.length > 0) {
+    const [value, path, depth] = stack.pop()!;
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return { field: path || 'body', message: `${path || 'body'} is not valid Unicode text` };
+      continue;
+    }
+    if (typeof value !== 'object' || value === null) continue;
+    if (depth >= MAX_BODY_DEPTH) return { field: path || 'body', message: `body is nested deeper than ${MAX_BODY_DEPTH} levels` };
+    for (const [key, child] of Object.entries(value)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (LONE_SURROGATE.test(key)) return { field: 'body', message: 'a field name is not valid Unicode text' };
+      stack.push([child, childPath, depth + 1]);
+    }
+  }
+  return null;
+}
+
 /**
  * Whitelists, refuses unknown fields and transforms to DTO classes; every error names its field.
  * A body that is missing or not a JSON object is refused before class-validator sees it.
@@ -46,6 +76,8 @@ export class AppValidationPipe extends ValidationPipe {
       const message = value === undefined || value === null ? 'body must not be empty' : 'body must be a JSON object';
       throw new BadRequestException({ message, details: [{ field: 'body', message }] });
     }
+    const problem = metadata.type === 'body' ? bodyShapeProblem(value) : null;
+    if (problem) throw new BadRequestException({ message: problem.message, details: [problem] });
     return super.transform(value, metadata);
   }
 }

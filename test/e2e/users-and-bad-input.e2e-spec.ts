@@ -112,6 +112,9 @@ describe('users (admin) and bad input', () => {
       ['a __proto__ key', (r) => r.set('content-type', 'application/json').send('{"__proto__": {"role": "admin"}}'), 400, 'body'],
       ['an oversized body', (r) => r.send({ ...newUser(), fullName: 'x'.repeat(1_100_000) }), 413, 'body'],
       ['a form body', (r) => r.type('form').send('email=a@b.vn'), 415, 'content-type'],
+      ['JSON nested 3,000 levels deep', (r) => r.set('content-type', 'application/json').send('{"a":'.repeat(3_000) + '1' + '}'.repeat(3_000)), 400, 'a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a'],
+      ['a lone surrogate in the email', (r) => r.set('content-type', 'application/json').send(JSON.stringify(newUser()).replace('"email":"', '"email":"\\ud800')), 400, 'email'],
+      ['a lone surrogate in a field name', (r) => r.set('content-type', 'application/json').send('{"\\udfff": 1}'), 400, 'body'],
     ];
 
     it.each(cases)('%s', async (_name, build, status, field) => {
@@ -135,6 +138,12 @@ describe('users (admin) and bad input', () => {
       const res = await t.http.patch('/api/users/123').auth(t.adminToken, admin()).send({ version: 1 }).expect(400);
       expect(res.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
       await t.http.get("/api/users/1' OR '1'='1").auth(t.adminToken, admin()).expect(400);
+    });
+
+    it('a page number past any safe row offset', async () => {
+      const res = await t.http.get('/api/users?page=99999999999999999999').auth(t.adminToken, admin()).expect(400);
+      expect(res.body.details.map((d: { field: string }) => d.field)).toContain('page');
+      await t.http.get('/api/users?page=1000000').auth(t.adminToken, admin()).expect(200);
     });
 
     it('a UUID that names no user', async () => {
