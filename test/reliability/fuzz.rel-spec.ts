@@ -27,6 +27,11 @@ async function send(baseUrl: string, token: string, r: FuzzRequest): Promise<{ s
   }
   try {
     const res = await fetch(baseUrl + r.path, { method: r.method, headers, body, signal: AbortSignal.timeout(30_000) });
+    // A live stream (the status board's events) never ends: its status is the answer.
+    if (res.headers.get('content-type')?.startsWith('text/event-stream')) {
+      await res.body?.cancel();
+      return { status: res.status, text: '' };
+    }
     return { status: res.status, text: (await res.text()).slice(0, 300) };
   } catch (error) {
     const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).message;
