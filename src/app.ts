@@ -9,6 +9,7 @@ import { AppModule } from './app.module';
 import { bodyError } from './common/error-envelope';
 import { AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/environment';
+import { registerFormBodyParser } from './web/form-body';
 
 const SAFE_REQUEST_ID = /^[\w.:-]{1,100}$/;
 
@@ -44,6 +45,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
     parseJson(request, body as string, (error, value) => (error ? done(bodyError(error), undefined) : done(null, value))),
   );
+  registerFormBodyParser(fastify);
 
   // Security headers, computed once: @fastify/helmet rebuilt its middleware on every request,
   // which cost a sixth of a simple read's time.

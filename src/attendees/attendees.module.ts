@@ -18,6 +18,6 @@ import { Waitlist } from './waitlist';
   imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule],
   controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController],
   providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist],
-  exports: [AttendeesService, Waitlist],
+  exports: [AttendeesService, PublicRsvpService, Waitlist],
 })
 export class AttendeesModule {}

@@ -34,6 +34,11 @@ import { badField } from '../common/errors';
 export const RSVP_PAGE = 'rsvp';
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
 
+/** Whether a person in this state may still answer their invitation (accept, decline, send a substitute). */
+export function canAnswerInvitation(status: AttendeeStatus): boolean {
+  return status !== 'cancelled' && status !== 'attended' && status !== 'waitlisted';
+}
+
 export interface AttendeeActor {
   actor: Actor;
   scope: OperatorScope | null;
@@ -309,7 +314,7 @@ export class AttendeesService {
   }
 
   private assertCanRespond(attendee: Attendee): void {
-    if (attendee.status === 'cancelled' || attendee.status === 'attended' || attendee.status === 'waitlisted') {
+    if (!canAnswerInvitation(attendee.status)) {
       throw new ConflictException({
         message: `attendee ${attendee.id} is ${attendee.status} and cannot answer the invitation`,
         details: [{ field: 'status', message: `is ${attendee.status}` }],

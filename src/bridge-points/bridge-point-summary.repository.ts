@@ -35,7 +35,8 @@ interface GroupRow {
   actual: string | number | null;
 }
 
-const MAIN_HALL_REGION = 'Trung ương và khác';
+/** Where points without a region (the main hall, other places) are counted. */
+export const MAIN_HALL_REGION = 'Trung ương và khác';
 
 /**
  * The bridge-point summary of a conference in one GROUP BY query: at most

@@ -18,6 +18,6 @@ import { SummaryCache } from './summary-cache';
   imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
   providers: [BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache],
-  exports: [BridgePointsService, SummaryCache],
+  exports: [BridgePointsService, PublicBridgePointsService, SummaryCache],
 })
 export class BridgePointsModule {}

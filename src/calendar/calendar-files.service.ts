@@ -67,6 +67,31 @@ export class CalendarFilesService {
     };
   }
 
+  /**
+   * The invitation for the holder of an RSVP link (the RSVP page's download): the same event,
+   * UID and SEQUENCE as the emailed one, so a calendar updates it instead of adding a second.
+   * Without an email address (an invitation is addressed to one) it is the conference itself.
+   */
+  async rsvpInvite(token: string): Promise<IcsFile> {
+    const link = await this.links.resolve(token, 'attendee');
+    const attendee = await this.attendees.findOneBy({ id: link.attendeeId!, conferenceId: link.conferenceId });
+    const point = attendee ? await this.points.findOneBy({ id: attendee.bridgePointId }) : null;
+    const conference = await this.attendees.manager.findOneBy(Conference, { id: link.conferenceId });
+    if (!attendee || !point || !conference) {
+      throw new NotFoundException({ message: 'Liên kết không hợp lệ.', details: [{ field: 'token', message: 'unknown' }] });
+    }
+    const agenda = await this.agendaOf(conference.id);
+    if (!attendee.email) {
+      return { body: this.calendar.conferenceCalendar(conference, agenda, false), method: 'PUBLISH', filename: icsFileName(conference.title) };
+    }
+    const method = conference.status === 'cancelled' || attendee.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    return {
+      body: this.calendar.invite(conference, attendee, point, agenda, method),
+      method,
+      filename: icsFileName(conference.title, method === 'CANCEL' ? 'huy-' : 'giay-moi-'),
+    };
+  }
+
   /** A signed link to the attendee's personal feed (every conference their email is invited to). */
   async issueLink(conferenceId: string, attendeeId: string, dto: IssueCalendarLinkDto, user: User): Promise<CalendarLink> {
     return this.tx.transaction(async (m) => {

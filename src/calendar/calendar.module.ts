@@ -25,6 +25,6 @@ import { PublicCalendarController } from './public-calendar.controller';
   ],
   controllers: [CalendarController, PublicCalendarController],
   providers: [CalendarService, CalendarLinksService, CalendarFilesService, CalendarRepository],
-  exports: [CalendarService, CalendarLinksService],
+  exports: [CalendarService, CalendarLinksService, CalendarFilesService],
 })
 export class CalendarModule {}

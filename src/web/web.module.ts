@@ -1,5 +1,23 @@
 import { Module } from '@nestjs/common';
+import { AttendeesModule } from '../attendees/attendees.module';
+import { AuthModule } from '../auth/auth.module';
+import { BridgePointsModule } from '../bridge-points/bridge-points.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { AssetsController } from './assets.controller';
+import { BoardFeed } from './board-feed';
+import { BoardPageController } from './board-page.controller';
+import { BoardController } from './board.controller';
+import { BoardRepository } from './board.repository';
+import { BoardService } from './board.service';
+import { ConfirmPageController } from './confirm-page.controller';
+import { ConfirmPageService } from './confirm-page.service';
+import { RsvpPageController } from './rsvp-page.controller';
+import { RsvpPageService } from './rsvp-page.service';
 
-/** The server-rendered pages: bridge-point confirmation, RSVP and the status board. */
-@Module({})
+/** The server-rendered pages: bridge-point confirmation, RSVP and the status board (with its data and live stream). */
+@Module({
+  imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule],
+  controllers: [AssetsController, ConfirmPageController, RsvpPageController, BoardPageController, BoardController],
+  providers: [ConfirmPageService, RsvpPageService, BoardRepository, BoardService, BoardFeed],
+})
 export class WebModule {}

@@ -1,0 +1,27 @@
+import { Controller, Get, Header } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/auth.decorators';
+import { BOARD_JS } from './assets/board-js';
+import { SITE_CSS } from './assets/site-css';
+
+const CACHE = 'public, max-age=3600';
+
+/** The pages' stylesheet and the board's script, as files of their own so the CSP can forbid inline code. */
+@ApiExcludeController()
+@Public()
+@Controller('assets')
+export class AssetsController {
+  @Get('site.css')
+  @Header('Content-Type', 'text/css; charset=utf-8')
+  @Header('Cache-Control', CACHE)
+  css(): string {
+    return SITE_CSS;
+  }
+
+  @Get('board.js')
+  @Header('Content-Type', 'text/javascript; charset=utf-8')
+  @Header('Cache-Control', CACHE)
+  boardJs(): string {
+    return BOARD_JS;
+  }
+}

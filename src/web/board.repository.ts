@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { Conference } from '../conferences/conference.entity';
+import { BoardPointRow } from './board-tiles';
+
+export interface BoardConference {
+  id: string;
+  title: string;
+  status: string;
+  startsAt: Date;
+  endsAt: Date;
+  timezone: string;
+  version: number;
+}
+
+/** The status board's reads: a cheap change marker, and the points in as few columns as the tiles need. */
+@Injectable()
+export class BoardRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async conference(conferenceId: string): Promise<BoardConference | null> {
+    return this.dataSource.manager.findOne(Conference, {
+      select: { id: true, title: true, status: true, startsAt: true, endsAt: true, timezone: true, version: true },
+      where: { id: conferenceId },
+    });
+  }
+
+  /**
+   * Changes whenever any point of the conference (or the conference) is written, by any app
+   * instance: every write to a point bumps its version (check-ins too), and points are only
+   * ever added. One indexed aggregate over the conference's points, run about once a second.
+   */
+  async marker(conferenceId: string): Promise<string | null> {
+    const [row]: { n: string | number; v: string | number | null; c: string | number | null }[] = await this.dataSource.query(
+      `SELECT COUNT(*) AS n, SUM(version) AS v, (SELECT version FROM conferences WHERE id = $1) AS c
+         FROM bridge_points WHERE conference_id = $1`,
+      [conferenceId],
+    );
+    if (!row || row.c === null) return null;
+    return `${row.n}:${row.v ?? 0}:${row.c}`;
+  }
+
+  /** The points in board order: the main point first, then as they were connected. */
+  points(conferenceId: string): Promise<BoardPointRow[]> {
+    return this.dataSource.manager.find(BridgePoint, {
+      select: {
+        id: true,
+        name: true,
+        level: true,
+        isMain: true,
+        region: true,
+        provinceCode: true,
+        confirmationStatus: true,
+        connectionStatus: true,
+        expectedAttendees: true,
+        actualAttendees: true,
+      },
+      where: { conferenceId },
+      order: { isMain: 'DESC', position: 'ASC', id: 'ASC' },
+    });
+  }
+}

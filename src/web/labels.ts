@@ -1,0 +1,44 @@
+import { AttendeeStatus } from '../attendees/attendee.entity';
+import { ConfirmationStatus, ConnectionStatus } from '../bridge-points/bridge-point.entity';
+import { ConferenceFormat, ConferenceStatus } from '../conferences/conference.entity';
+
+/** How the pages name states, in Vietnamese. */
+export const CONFIRMATION_LABELS: Record<ConfirmationStatus, string> = {
+  pending: 'Chưa xác nhận',
+  confirmed: 'Đã xác nhận tham dự',
+  declined: 'Không tham dự',
+};
+
+export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
+  untested: 'Chưa kiểm tra kết nối',
+  ok: 'Kết nối tốt',
+  failed: 'Kết nối lỗi',
+  degraded: 'Kết nối chập chờn',
+};
+
+export const ATTENDEE_STATUS_LABELS: Record<AttendeeStatus, string> = {
+  invited: 'Chưa trả lời',
+  registered: 'Đã đăng ký, chưa trả lời',
+  waitlisted: 'Trong danh sách chờ',
+  accepted: 'Đã nhận lời tham dự',
+  declined: 'Đã báo vắng',
+  cancelled: 'Lời mời đã được hủy',
+  attended: 'Đã điểm danh',
+};
+
+export const CONFERENCE_STATUS_LABELS: Record<ConferenceStatus, string> = {
+  draft: 'Bản nháp',
+  published: 'Đã công bố',
+  ongoing: 'Đang diễn ra',
+  completed: 'Đã kết thúc',
+  cancelled: 'Đã hủy',
+};
+
+export const FORMAT_LABELS: Record<ConferenceFormat, string> = {
+  in_person: 'Trực tiếp',
+  online: 'Trực tuyến',
+  hybrid: 'Trực tiếp kết hợp trực tuyến',
+};
+
+/** "1.234": Vietnamese digit grouping. */
+export const vnNumber = (n: number): string => n.toLocaleString('vi-VN');
