@@ -1,4 +1,5 @@
-import { contentDisposition, displayPhone, localTime, neutralize, toCsv } from './attendee-export-format';
+import { contentDisposition, neutralize } from '../common/spreadsheet-export';
+import { displayPhone, localTime, toCsv } from './attendee-export-format';
 
 describe('attendee export format', () => {
   it('writes phones as people do, which Excel keeps as text', () => {

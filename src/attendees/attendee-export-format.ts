@@ -1,5 +1,5 @@
 import { Workbook } from 'exceljs';
-import { searchKey } from '../common/text';
+import { csvBuffer, headerRow, sheetName as safeSheetName } from '../common/spreadsheet-export';
 import { wallClock } from '../common/vietnamese-time';
 import { COLUMN_LABELS, ROLE_LABELS } from './attendee-import-columns';
 import { AttendeeRole, AttendeeStatus } from './attendee.entity';
@@ -42,9 +42,6 @@ export const EXPORT_HEADERS = [
   'Giờ điểm danh',
 ];
 
-export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
-export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
 /** +84912345678 → "0912 345 678", +842438251234 → "024 3825 1234": how people write them, and kept as text by Excel. */
 export function displayPhone(phone: string | null): string {
   if (!phone) return '';
@@ -76,27 +73,10 @@ function cells(row: ExportRow): string[] {
   ];
 }
 
-/**
- * A value a spreadsheet would run as a formula (=, +, -, @, or a leading tab or CR) gets a
- * leading apostrophe, so Excel shows it as text (OWASP's advice against CSV injection).
- */
-export function neutralize(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
-
-function csvField(value: string, separator: string): string {
-  const safe = neutralize(value);
-  return safe.includes(separator) || /["\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 /** UTF-8 with BOM (so Excel reads Vietnamese right), CRLF line ends, RFC 4180 quoting. */
 export function toCsv(rows: ExportRow[], timeZone: string, separator: ',' | ';'): Buffer {
-  const lines = [EXPORT_HEADERS.map((h) => csvField(h, separator)).join(separator)];
-  for (const row of rows) {
-    const checkedIn = row.checkedInAt ? localTime(row.checkedInAt, timeZone) : '';
-    lines.push([...cells(row), checkedIn].map((v) => csvField(v, separator)).join(separator));
-  }
-  return Buffer.from(`\uFEFF${lines.join('\r\n')}\r\n`, 'utf8');
+  const lines = rows.map((row) => [...cells(row), row.checkedInAt ? localTime(row.checkedInAt, timeZone) : '']);
+  return csvBuffer([EXPORT_HEADERS, ...lines], separator);
 }
 
 const WIDTHS = [10, 28, 30, 36, 30, 16, 32, 14, 14, 18];
@@ -105,11 +85,8 @@ const WIDTHS = [10, 28, 30, 36, 30, 16, 32, 14, 14, 18];
 export async function toXlsx(rows: ExportRow[], timeZone: string, sheetName: string): Promise<Buffer> {
   const workbook = new Workbook();
   workbook.creator = 'Hội nghị';
-  const sheet = workbook.addWorksheet(sheetName.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), {
-    views: [{ state: 'frozen', ySplit: 1 }],
-  });
+  const sheet = workbook.addWorksheet(safeSheetName(sheetName));
   sheet.columns = EXPORT_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));
-  sheet.getRow(1).font = { bold: true };
   sheet.getColumn(10).numFmt = 'dd/mm/yyyy hh:mm';
   for (const row of rows) {
     let checkedIn: Date | null = null;
@@ -120,23 +97,6 @@ export async function toXlsx(rows: ExportRow[], timeZone: string, sheetName: str
     }
     sheet.addRow([...cells(row), checkedIn]);
   }
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_HEADERS.length } };
+  headerRow(sheet, 1, EXPORT_HEADERS.length);
   return Buffer.from(await workbook.xlsx.writeBuffer());
-}
-
-/**
- * `attachment` with an ASCII `filename` for old clients and the real name in `filename*`
- * (RFC 5987/6266), so "Danh sách đại biểu.xlsx" arrives with its diacritics.
- */
-export function contentDisposition(name: string): string {
-  const printable = [...name.normalize('NFC')].map((c) => (c.charCodeAt(0) < 0x20 ? ' ' : c)).join('');
-  const clean = printable
-    .replace(/[\\/:*?"<>|]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/ (\.\w+)$/, '$1')
-    .trim();
-  const dot = clean.lastIndexOf('.');
-  const ascii = `${searchKey(clean.slice(0, dot)).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'export'}${clean.slice(dot)}`;
-  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

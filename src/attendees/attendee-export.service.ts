@@ -5,15 +5,10 @@ import { User } from '../auth/user.entity';
 import { inScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { ConferencesService } from '../conferences/conferences.service';
-import { contentDisposition, CSV_CONTENT_TYPE, ExportRow, toCsv, toXlsx, XLSX_CONTENT_TYPE } from './attendee-export-format';
+import { contentDisposition, CSV_CONTENT_TYPE, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
+import { ExportRow, toCsv, toXlsx } from './attendee-export-format';
 import { AttendeeExportQueryDto } from './attendee-export.dto';
 import { Attendee } from './attendee.entity';
-
-export interface ExportFile {
-  contentType: string;
-  disposition: string;
-  body: Buffer;
-}
 
 /**
  * The delegate list of a conference as CSV or XLSX, for everyone who may see the conference;
@@ -59,8 +54,7 @@ export class AttendeeExportService {
     const pointNames = new Map(points.map((p) => [p.id, p.name]));
     const rows: ExportRow[] = attendees.map((a) => ({ ...a, bridgePoint: pointNames.get(a.bridgePointId) ?? '' }));
 
-    const title = conference.title.length > 80 ? `${conference.title.slice(0, 79)}…` : conference.title;
-    const name = `Danh sách đại biểu - ${title}${point ? ` - ${point.name}` : ''}.${format}`;
+    const name = `Danh sách đại biểu - ${shortTitle(conference.title)}${point ? ` - ${point.name}` : ''}.${format}`;
     if (format === 'csv') {
       const separator = query.separator === 'semicolon' ? ';' : ',';
       return { contentType: CSV_CONTENT_TYPE, disposition: contentDisposition(name), body: toCsv(rows, conference.timezone, separator) };

@@ -4,12 +4,12 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from './attendee-export-format';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { AttendeeExportQueryDto } from './attendee-export.dto';
 import { AttendeeExportService } from './attendee-export.service';
 import { ImportReportDto } from './attendee-import.dto';
 import { AttendeeImportService } from './attendee-import.service';
-import { readUpload } from './attendee-import-upload';
+import { readUpload } from '../common/import-upload';
 
 /**
  * Delegate lists as files: import (CSV or XLSX) and export. Every path here has a static

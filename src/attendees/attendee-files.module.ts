@@ -11,7 +11,7 @@ import { AttendeeFilesController } from './attendee-files.controller';
 import { ImportProgress } from './attendee-import-progress';
 import { AttendeeImportRepository } from './attendee-import.repository';
 import { AttendeeImportService } from './attendee-import.service';
-import { registerMultipart } from './attendee-import-upload';
+import { registerMultipart } from '../common/import-upload';
 import { Attendee } from './attendee.entity';
 import { ImportJob } from './import-job.entity';
 

@@ -1,4 +1,5 @@
 import { AttendeeRole } from './attendee.entity';
+import { headerMatcher } from '../common/import-rows';
 import { searchKey } from '../common/text';
 
 /** The columns of a delegate list, as imported and exported. */
@@ -29,21 +30,11 @@ const HEADER_ALIASES: Record<ImportField, string[]> = {
   notes: ['ghi chú', 'notes', 'note'],
 };
 
-/** A header as compared: no diacritics, no case, punctuation (`*`, `:`, `/`, `-`, …) as spaces. */
-export const headerKey = (header: string): string =>
-  searchKey(header.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z0-9]+/g, ' ').trim();
-
-const FIELD_BY_HEADER = new Map<string, ImportField>(
-  IMPORT_FIELDS.flatMap((field) => HEADER_ALIASES[field].map((alias) => [headerKey(alias), field] as const)),
-);
-
 /**
  * The field a header names, or undefined for a column the import ignores (e.g. STT).
  * "Họ và tên (full name)" and "Email *" are recognised too: parenthesised text and marks are ignored.
  */
-export function fieldOfHeader(header: string): ImportField | undefined {
-  return FIELD_BY_HEADER.get(headerKey(header));
-}
+export const fieldOfHeader = headerMatcher(HEADER_ALIASES);
 
 /** The Vietnamese label of each role, as exported and as accepted on import. */
 export const ROLE_LABELS: Record<AttendeeRole, string> = {

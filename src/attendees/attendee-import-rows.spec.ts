@@ -1,6 +1,7 @@
 import { fieldOfHeader, roleOf } from './attendee-import-columns';
-import { Sheet } from './attendee-import-file';
-import { checkRows, columnsOf, looksLikeFormula, PointDirectory } from './attendee-import-rows';
+import { Sheet } from '../common/import-file';
+import { looksLikeFormula } from '../common/import-rows';
+import { checkRows, columnsOf, PointDirectory } from './attendee-import-rows';
 
 const points = [
   { id: 'p-main', name: 'Điểm cầu Trung ương', administrativeUnitCode: null },

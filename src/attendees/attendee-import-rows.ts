@@ -1,10 +1,10 @@
 import { isEmail } from 'class-validator';
 import { normalizePhone } from '../common/phone';
-import { nfc, searchKey } from '../common/text';
-import { COLUMN_LABELS, fieldOfHeader, IMPORT_FIELDS, ImportField, ROLE_LABELS, roleOf } from './attendee-import-columns';
-import { Cell, fileError, Sheet } from './attendee-import-file';
+import { Sheet } from '../common/import-file';
+import { ImportRowError, mapColumns, quoted, requireColumns, requireRows, RowReader } from '../common/import-rows';
+import { searchKey } from '../common/text';
+import { COLUMN_LABELS, fieldOfHeader, ImportField, ROLE_LABELS, roleOf } from './attendee-import-columns';
 import { AttendeeRole } from './attendee.entity';
-import { ImportRowError } from './import-job.entity';
 
 /**
  * One row that passed the checks. An optional value that is absent (no such column, or a blank
@@ -44,17 +44,6 @@ const MAX_LENGTH: Partial<Record<ImportField, number>> = {
   notes: 5000,
 };
 
-const quote = (value: string) => `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
-
-/**
- * A value a spreadsheet would run as a formula (CSV injection): `=…`, `@…`, or `+`/`-` followed
- * by more than a number. "+84 912 345 678" is a phone number, "-cmd|…" and "+SUM(…)" are not.
- */
-export function looksLikeFormula(value: string): boolean {
-  if (/^[=@]/.test(value)) return true;
-  return /^[+-]/.test(value) && !/^[+-][\d\s.()+-]*$/.test(value);
-}
-
 /** Bridge points as a file may name them: id, administrative unit code, full name, or name without "Điểm cầu tỉnh …". */
 export class PointDirectory {
   private readonly lookups: Map<string, PointRef[]>[] = [new Map(), new Map(), new Map(), new Map()];
@@ -81,13 +70,13 @@ export class PointDirectory {
       const found = [...new Set(keys.flatMap((k) => lookup.get(k) ?? []))];
       if (found.length === 1) return found[0];
       if (found.length > 1) {
-        return `${quote(value)} matches ${found.length} bridge points (${found
+        return `${quoted(value)} matches ${found.length} bridge points (${found
           .slice(0, 3)
           .map((p) => p.name)
           .join(', ')}${found.length > 3 ? ', …' : ''}): write its administrative unit code instead`;
       }
     }
-    return `${quote(value)} is not a bridge point of this conference`;
+    return `${quoted(value)} is not a bridge point of this conference`;
   }
 }
 
@@ -102,26 +91,11 @@ function add(map: Map<string, PointRef[]>, key: string, point: PointRef): void {
  * and then one with nothing below its header.
  */
 export function columnsOf(sheet: Sheet, hasDefaultPoint: boolean): Map<ImportField, number> {
-  const columns = new Map<ImportField, number>();
-  sheet.headers.forEach((header, index) => {
-    const field = fieldOfHeader(header);
-    if (!field) return;
-    if (columns.has(field)) {
-      throw fileError(`columns "${sheet.headers[columns.get(field)!]}" and "${header}" both give ${COLUMN_LABELS[field]} (${field})`);
-    }
-    columns.set(field, index);
-  });
-  const known = IMPORT_FIELDS.map((f) => `${COLUMN_LABELS[f]} (${f})`).join(', ');
-  if (columns.size === 0) {
-    throw fileError(`the first row must be a header row naming the columns: ${known}`);
-  }
-  const missing = (['fullName', ...(hasDefaultPoint ? [] : ['bridgePoint'])] as ImportField[]).filter((f) => !columns.has(f));
-  if (missing.length > 0) {
-    const names = missing.map((f) => `${COLUMN_LABELS[f]} (${f})`).join(' and ');
-    const hint = missing.includes('bridgePoint') ? ', or give bridgePointId for the whole file' : '';
-    throw fileError(`the header row has no column ${names}${hint}`);
-  }
-  if (sheet.rows.length === 0) throw fileError('file has a header row but no rows below it');
+  const columns = mapColumns(sheet, fieldOfHeader, COLUMN_LABELS);
+  const required: ImportField[] = ['fullName', ...(hasDefaultPoint ? [] : ['bridgePoint' as const])];
+  const hint = !columns.has('bridgePoint') && !hasDefaultPoint ? ', or give bridgePointId for the whole file' : '';
+  requireColumns(columns, required, COLUMN_LABELS, hint);
+  requireRows(sheet);
   return columns;
 }
 
@@ -144,35 +118,12 @@ export function checkRows(
     .join(', ');
 
   for (const { row, cells } of sheet.rows) {
-    const rowErrors: ImportRowError[] = [];
-    const fail = (field: string, message: string) => rowErrors.push({ row, field, message });
+    const reader = new RowReader(row, cells, columns, { labels: COLUMN_LABELS, maxLength: MAX_LENGTH, multiline: ['notes'] });
+    const rowErrors = reader.errors;
+    const fail = (field: string, message: string) => reader.fail(field, message);
+    const text = (field: ImportField) => reader.text(field);
 
-    /** The cell's text, NFC and trimmed; undefined for a blank cell or a cell already reported. */
-    const text = (field: ImportField): string | undefined => {
-      const index = columns.get(field);
-      if (index === undefined) return undefined;
-      const cell: Cell = cells[index] ?? '';
-      if (typeof cell !== 'string') {
-        fail(field, `${COLUMN_LABELS[field]} ${cell.invalid}`);
-        return undefined;
-      }
-      // Only notes keep line breaks; a name or an email split over lines is one line.
-      const value = field === 'notes' ? nfc(cell) : nfc(cell).replace(/\s+/g, ' ');
-      if (value === '') return undefined;
-      if (looksLikeFormula(value)) {
-        fail(field, `${quote(value)} starts with "${value[0]}" and would run as a spreadsheet formula: formulas are not imported`);
-        return undefined;
-      }
-      const max = MAX_LENGTH[field];
-      if (max && value.length > max) {
-        fail(field, `${COLUMN_LABELS[field]} is longer than ${max} characters`);
-        return undefined;
-      }
-      return value;
-    };
-
-    const fullName = text('fullName');
-    if (fullName === undefined && !rowErrors.some((e) => e.field === 'fullName')) fail('fullName', `${COLUMN_LABELS.fullName} is required`);
+    const fullName = reader.required('fullName');
     const title = text('title');
     const organization = text('organization');
     const notes = text('notes');
@@ -180,7 +131,7 @@ export function checkRows(
     const email = text('email')?.toLowerCase();
     if (email !== undefined) {
       if (!isEmail(email)) {
-        fail('email', `${quote(email)} is not an email address`);
+        fail('email', `${quoted(email)} is not an email address`);
       } else if (emailRows.has(email)) {
         fail('email', `${email} is already on row ${emailRows.get(email)} of this file`);
       } else {
@@ -192,7 +143,7 @@ export function checkRows(
     if (phone !== undefined) {
       // A phone column formatted as numbers loses its leading 0 in Excel (912345678).
       const normalized = normalizePhone(phone) ?? (/^[1-9]\d{8,9}$/.test(phone) ? normalizePhone(`0${phone}`) : null);
-      if (!normalized) fail('phone', `${quote(phone)} is not a Vietnamese phone number (e.g. 0912 345 678)`);
+      if (!normalized) fail('phone', `${quoted(phone)} is not a Vietnamese phone number (e.g. 0912 345 678)`);
       else phone = normalized;
     }
 
@@ -200,7 +151,7 @@ export function checkRows(
     const roleText = text('role');
     if (roleText !== undefined) {
       role = roleOf(roleText);
-      if (!role) fail('role', `${quote(roleText)} is not a role; use one of ${roleList}`);
+      if (!role) fail('role', `${quoted(roleText)} is not a role; use one of ${roleList}`);
     }
 
     let point: PointRef | null = null;

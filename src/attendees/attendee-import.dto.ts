@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
-import { IMPORT_JOB_STATUSES, ImportJob, ImportJobStatus, ImportRowError } from './import-job.entity';
+import { ImportRowError, ImportRowErrorDto } from '../common/import-rows';
+import { IMPORT_JOB_STATUSES, ImportJob, ImportJobStatus } from './import-job.entity';
 
 const BOOLEAN_TEXT = ['true', 'false'] as const;
 
@@ -20,12 +21,6 @@ export class ImportOptionsDto {
   @IsOptional()
   @IsUUID('all', { message: 'bridgePointId must be a UUID' })
   bridgePointId?: string;
-}
-
-export class ImportRowErrorDto {
-  @ApiProperty({ description: 'the row in the file as a person sees it; the header is row 1' }) row!: number;
-  @ApiProperty({ example: 'email' }) field!: string;
-  @ApiProperty() message!: string;
 }
 
 export class ImportReportDto {

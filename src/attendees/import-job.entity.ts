@@ -1,14 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { ImportRowError } from '../common/import-rows';
 
 export const IMPORT_JOB_STATUSES = ['running', 'done', 'failed'] as const;
 export type ImportJobStatus = (typeof IMPORT_JOB_STATUSES)[number];
-
-export interface ImportRowError {
-  /** The row as the person sees it in their spreadsheet: the header is row 1. */
-  row: number;
-  field: string;
-  message: string;
-}
 
 /** What an import job keeps besides its counts. */
 export interface ImportJobReport {

@@ -32,7 +32,7 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 
 /**
- * Reads an uploaded delegate list: XLSX (recognised by its content, not its name) or CSV in
+ * Reads an uploaded list (delegates, award recipients…): XLSX (recognised by its content, not its name) or CSV in
  * UTF-8, with or without BOM, separated by commas, semicolons or tabs. Anything that cannot be
  * read as a whole is refused with a 400 naming `file`; problems of single cells are left to
  * the row checks.

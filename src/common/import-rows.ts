@@ -1,0 +1,148 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Cell, fileError, Sheet } from './import-file';
+import { nfc, searchKey } from './text';
+
+/**
+ * Row checks shared by every list import (delegates, award recipients): headers matched in
+ * Vietnamese or English, cells read as NFC text, formulas refused, every problem reported with
+ * its row, field and message.
+ */
+
+export interface ImportRowError {
+  /** The row as the person sees it in their spreadsheet: the header is row 1. */
+  row: number;
+  field: string;
+  message: string;
+}
+
+export class ImportRowErrorDto {
+  @ApiProperty({ description: 'the row in the file as a person sees it; the header is row 1' }) row!: number;
+  @ApiProperty({ example: 'email' }) field!: string;
+  @ApiProperty() message!: string;
+}
+
+/** A value as quoted in a message, shortened past 60 characters. */
+export const quoted = (value: string): string => `"${value.length > 60 ? `${value.slice(0, 57)}...` : value}"`;
+
+/**
+ * A value a spreadsheet would run as a formula (CSV injection): `=…`, `@…`, or `+`/`-` followed
+ * by more than a number. "+84 912 345 678" is a phone number, "-cmd|…" and "+SUM(…)" are not.
+ */
+export function looksLikeFormula(value: string): boolean {
+  if (/^[=@]/.test(value)) return true;
+  return /^[+-]/.test(value) && !/^[+-][\d\s.()+-]*$/.test(value);
+}
+
+/** A header as compared: no diacritics, no case, punctuation (`*`, `:`, `/`, `-`, …) as spaces. */
+export const headerKey = (header: string): string =>
+  searchKey(header.replace(/\([^)]*\)/g, ' ')).replace(/[^a-z0-9]+/g, ' ').trim();
+
+/**
+ * Reads headers as fields, given each field's aliases. "Họ và tên (full name)" and "Email *"
+ * are recognised too: parenthesised text and marks are ignored. Unknown headers give undefined.
+ */
+export function headerMatcher<F extends string>(aliases: Record<F, string[]>): (header: string) => F | undefined {
+  const byKey = new Map<string, F>(
+    (Object.keys(aliases) as F[]).flatMap((field) => aliases[field].map((alias) => [headerKey(alias), field] as const)),
+  );
+  return (header) => byKey.get(headerKey(header));
+}
+
+/**
+ * Which column holds which field. Refuses a file whose first row names no known column, one
+ * where two columns give the same field, and one with nothing below its header; which
+ * columns are required is the caller's rule.
+ */
+export function mapColumns<F extends string>(
+  sheet: Sheet,
+  fieldOf: (header: string) => F | undefined,
+  labels: Record<F, string>,
+): Map<F, number> {
+  const columns = new Map<F, number>();
+  sheet.headers.forEach((header, index) => {
+    const field = fieldOf(header);
+    if (!field) return;
+    if (columns.has(field)) {
+      throw fileError(`columns "${sheet.headers[columns.get(field)!]}" and "${header}" both give ${labels[field]} (${field})`);
+    }
+    columns.set(field, index);
+  });
+  if (columns.size === 0) {
+    const known = (Object.keys(labels) as F[]).map((f) => `${labels[f]} (${f})`).join(', ');
+    throw fileError(`the first row must be a header row naming the columns: ${known}`);
+  }
+  return columns;
+}
+
+/** Refuses a header row without the required columns; `hint` says how else to give them. */
+export function requireColumns<F extends string>(columns: Map<F, number>, required: F[], labels: Record<F, string>, hint = ''): void {
+  const missing = required.filter((f) => !columns.has(f));
+  if (missing.length > 0) {
+    throw fileError(`the header row has no column ${missing.map((f) => `${labels[f]} (${f})`).join(' and ')}${hint}`);
+  }
+}
+
+export const requireRows = (sheet: Sheet): void => {
+  if (sheet.rows.length === 0) throw fileError('file has a header row but no rows below it');
+};
+
+export interface CellRules<F extends string> {
+  labels: Record<F, string>;
+  maxLength: Partial<Record<F, number>>;
+  /** Fields whose line breaks are kept; in the others a value split over lines is one line. */
+  multiline?: F[];
+}
+
+/**
+ * Reads the cells of one row, collecting its problems: `text(field)` is the cell's text (NFC,
+ * trimmed), or undefined for a blank cell, an absent column, or a cell already reported
+ * (unusable, a formula, too long).
+ */
+export class RowReader<F extends string> {
+  readonly errors: ImportRowError[] = [];
+
+  constructor(
+    readonly row: number,
+    private readonly cells: Cell[],
+    private readonly columns: Map<F, number>,
+    private readonly rules: CellRules<F>,
+  ) {}
+
+  fail(field: string, message: string): void {
+    this.errors.push({ row: this.row, field, message });
+  }
+
+  hasError(field: string): boolean {
+    return this.errors.some((e) => e.field === field);
+  }
+
+  text(field: F): string | undefined {
+    const index = this.columns.get(field);
+    if (index === undefined) return undefined;
+    const cell: Cell = this.cells[index] ?? '';
+    const label = this.rules.labels[field];
+    if (typeof cell !== 'string') {
+      this.fail(field, `${label} ${cell.invalid}`);
+      return undefined;
+    }
+    const value = this.rules.multiline?.includes(field) ? nfc(cell) : nfc(cell).replace(/\s+/g, ' ');
+    if (value === '') return undefined;
+    if (looksLikeFormula(value)) {
+      this.fail(field, `${quoted(value)} starts with "${value[0]}" and would run as a spreadsheet formula: formulas are not imported`);
+      return undefined;
+    }
+    const max = this.rules.maxLength[field];
+    if (max && value.length > max) {
+      this.fail(field, `${label} is longer than ${max} characters`);
+      return undefined;
+    }
+    return value;
+  }
+
+  /** The cell's text, or a "… is required" error when it is blank. */
+  required(field: F): string | undefined {
+    const value = this.text(field);
+    if (value === undefined && !this.hasError(field)) this.fail(field, `${this.rules.labels[field]} is required`);
+    return value;
+  }
+}

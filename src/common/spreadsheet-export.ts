@@ -1,0 +1,63 @@
+import { Worksheet } from 'exceljs';
+import { searchKey } from './text';
+
+/** What every exported list (delegates, awards) shares: Excel-safe cells, CSV with BOM, file names. */
+
+export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
+export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** A file as answered: its type, its Content-Disposition and its bytes. */
+export interface ExportFile {
+  contentType: string;
+  disposition: string;
+  body: Buffer;
+}
+
+/**
+ * A value a spreadsheet would run as a formula (=, +, -, @, or a leading tab or CR) gets a
+ * leading apostrophe, so Excel shows it as text (OWASP's advice against CSV injection).
+ */
+export function neutralize(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
+
+function csvField(value: string, separator: string): string {
+  const safe = neutralize(value);
+  return safe.includes(separator) || /["\r\n]/.test(safe) || safe !== safe.trim() ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+/** UTF-8 with BOM (so Excel reads Vietnamese right), CRLF line ends, RFC 4180 quoting, every cell neutralized. */
+export function csvBuffer(lines: string[][], separator: ',' | ';'): Buffer {
+  const text = lines.map((cells) => cells.map((v) => csvField(v, separator)).join(separator)).join('\r\n');
+  return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+}
+
+/** A worksheet name Excel accepts: no [ ] : * ? / \, at most 31 characters. */
+export const sheetName = (name: string): string => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
+
+/** Bold header row, frozen, with a filter over `columns` columns. */
+export function headerRow(sheet: Worksheet, row: number, columns: number): void {
+  sheet.getRow(row).font = { bold: true };
+  sheet.views = [{ state: 'frozen', ySplit: row }];
+  sheet.autoFilter = { from: { row, column: 1 }, to: { row, column: columns } };
+}
+
+/**
+ * `attachment` with an ASCII `filename` for old clients and the real name in `filename*`
+ * (RFC 5987/6266), so "Danh sách đại biểu.xlsx" arrives with its diacritics.
+ */
+export function contentDisposition(name: string): string {
+  const printable = [...name.normalize('NFC')].map((c) => (c.charCodeAt(0) < 0x20 ? ' ' : c)).join('');
+  const clean = printable
+    .replace(/[\\/:*?"<>|]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/ (\.\w+)$/, '$1')
+    .trim();
+  const dot = clean.lastIndexOf('.');
+  const ascii = `${searchKey(clean.slice(0, dot)).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'export'}${clean.slice(dot)}`;
+  const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A conference title short enough for a file name. */
+export const shortTitle = (title: string, max = 80): string => (title.length > max ? `${title.slice(0, max - 1)}…` : title);
