@@ -272,10 +272,12 @@ function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = nu
       clearInterval(sampler);
       if (running) {
         child.kill('SIGTERM');
-        const done = await Promise.race([exited, sleep(10_000).then(() => null)]);
+        // Unref'd: a timer left waiting after a quick exit must not keep the caller alive.
+        const grace = (ms) => new Promise((resolve) => setTimeout(resolve, ms).unref());
+        const done = await Promise.race([exited, grace(10_000).then(() => null)]);
         if (!done) {
           child.kill('SIGKILL');
-          await Promise.race([exited, sleep(5_000)]);
+          await Promise.race([exited, grace(5_000)]);
         }
       }
       process.off('exit', killOnExit);
