@@ -71,7 +71,7 @@ ${p.actualAttendees !== null && html`<div class="row"><dt>Đại biểu thực t
 }
 
 function formHead(action: ConfirmAction, form: FormState): SafeHtml {
-  return html`${form.problem && notice('error', form.problem)}${errorSummary(form.errors, (f) => fieldId(action, f))}`;
+  return html`${errorSummary(form.errors, (f) => fieldId(action, f))}`;
 }
 
 function confirmForm(token: string, p: BridgePointResponseDto, state: ConfirmPageState): SafeHtml {
@@ -147,6 +147,7 @@ export function confirmPage(token: string, view: PublicBridgePointView, state: C
       : 'Hội nghị đã kết thúc; thông tin dưới đây chỉ để xem.';
   const body = html`<h1>Xác nhận tham dự của điểm cầu</h1>
 ${state.done && notice('ok', DONE_MESSAGES[state.done])}
+${state.failed?.form.problem && notice('error', state.failed.form.problem)}
 ${state.closed && notice('info', closedNote)}
 <section class="card" aria-labelledby="hn"><h2 id="hn">Thông tin hội nghị</h2>
 ${conferenceFacts(conference)}

@@ -48,7 +48,7 @@ function formState(state: RsvpPageState, action: RsvpAction): FormState {
 }
 
 function formHead(action: RsvpAction, form: FormState): SafeHtml {
-  return html`${form.problem && notice('error', form.problem)}${errorSummary(form.errors, (f) => rsvpFieldId(action, f))}`;
+  return html`${errorSummary(form.errors, (f) => rsvpFieldId(action, f))}`;
 }
 
 function answerForms(token: string, view: RsvpView, state: RsvpPageState): SafeHtml {
@@ -114,6 +114,7 @@ export function rsvpPage(token: string, view: RsvpView, state: RsvpPageState): s
   const person = [a.title, a.organization].filter(Boolean).join(', ');
   const body = html`<h1>Thư mời tham dự hội nghị</h1>
 ${state.done && notice('ok', RSVP_DONE[state.done])}
+${state.failed?.form.problem && notice('error', state.failed.form.problem)}
 ${state.closed && notice('info', view.conference.status === 'cancelled' ? 'Hội nghị đã bị hủy.' : 'Hội nghị đã kết thúc.')}
 <section class="card" aria-labelledby="hn"><h2 id="hn">Hội nghị</h2>
 ${conferenceFacts(view.conference)}
