@@ -1,0 +1,136 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { UNIT_SETS, UnitSet } from '../administrative-units/administrative-unit.entity';
+import { PageQueryDto } from '../common/pagination';
+import { IsOmittable, IsText } from '../common/validators';
+import { ACTION_ITEM_STATUSES, ActionItem, ActionItemStatus } from './action-item.entity';
+import { IsIsoDate } from '../common/iso-date';
+
+const UNIT_CODE = /^\d{2}(\d{3})?$/;
+const UNIT_CODE_MESSAGE = 'assigneeAdministrativeUnitCode must be a province (2 digits) or commune (5 digits) code';
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+
+export class CreateActionItemDto {
+  @ApiProperty({ example: 'Tổng kết 10 năm thực hiện Quy chế dân chủ ở cơ sở' }) @IsText(4000) description!: string;
+
+  @ApiProperty({ example: 'Tỉnh ủy Bắc Giang', description: 'the unit responsible, as the minutes name it' })
+  @IsText(300)
+  assignee!: string;
+
+  @ApiPropertyOptional({ description: "a bridge point of this conference; its unit becomes the item's unit when none is given" })
+  @IsOptional()
+  @IsUUID()
+  assigneeBridgePointId?: string;
+
+  @ApiPropertyOptional({ example: '24' }) @IsOptional() @IsString() @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE }) assigneeAdministrativeUnitCode?: string;
+
+  @ApiPropertyOptional({
+    enum: UNIT_SETS,
+    description: 'the catalogue of the unit code; defaults to the one in force on the conference day (vn-63 before 2025-07-01, vn-34 since)',
+  })
+  @IsOptional()
+  @IsIn(UNIT_SETS)
+  assigneeAdministrativeUnitSet?: UnitSet;
+
+  @ApiPropertyOptional({ example: '2022-12-31', description: 'a day, YYYY-MM-DD, in the conference time zone' })
+  @IsOptional()
+  @IsIsoDate({ message: 'deadline must be a date written YYYY-MM-DD, e.g. 2022-12-31' })
+  deadline?: string;
+
+  @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES, default: 'open' }) @IsOptional() @IsIn(ACTION_ITEM_STATUSES) status?: ActionItemStatus;
+}
+
+export class UpdateActionItemDto {
+  @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
+  @ApiPropertyOptional() @IsOmittable() @IsText(4000) description?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsText(300) assignee?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsUUID() assigneeBridgePointId?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsString()
+  @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE })
+  assigneeAdministrativeUnitCode?: string | null;
+  @ApiPropertyOptional({ enum: UNIT_SETS }) @IsOmittable() @IsIn(UNIT_SETS) assigneeAdministrativeUnitSet?: UnitSet;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @IsIsoDate({ message: 'deadline must be a date written YYYY-MM-DD, e.g. 2022-12-31' })
+  deadline?: string | null;
+  @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES }) @IsOmittable() @IsIn(ACTION_ITEM_STATUSES) status?: ActionItemStatus;
+}
+
+class ActionItemFiltersDto extends PageQueryDto {
+  @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES, description: 'the stored status' })
+  @IsOptional()
+  @IsIn(ACTION_ITEM_STATUSES)
+  status?: ActionItemStatus;
+
+  @ApiPropertyOptional({ type: Boolean, description: 'only items past their deadline and not done (or only the others)' })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsIn([true, false], { message: 'overdue must be true or false' })
+  overdue?: boolean;
+
+  @ApiPropertyOptional({ description: 'assignee contains, ignoring case and diacritics' }) @IsOptional() @IsString() @MaxLength(300) assignee?: string;
+
+  @ApiPropertyOptional() @IsOptional() @IsString() @Matches(UNIT_CODE, { message: UNIT_CODE_MESSAGE }) assigneeAdministrativeUnitCode?: string;
+}
+
+export class ActionItemListQueryDto extends ActionItemFiltersDto {
+  @ApiPropertyOptional() @IsOptional() @IsUUID() assigneeBridgePointId?: string;
+
+  @ApiPropertyOptional({
+    enum: ['carried_over'],
+    description:
+      'carried_over: for a conference cloned from another (clonedFromId, followed back through earlier clones), also list the items of those conferences that are not done, marked carriedOver: true',
+  })
+  @IsOptional()
+  @IsIn(['carried_over'])
+  include?: 'carried_over';
+}
+
+export class AssigneeActionItemsQueryDto extends ActionItemFiltersDto {}
+
+/**
+ * `status` is the stored status (open | in_progress | done); `overdue` is computed on every read:
+ * true when the deadline day has ended in the conference's time zone and the item is not done.
+ * Overdue is a flag beside the status rather than a status of its own, so that an item keeps
+ * saying whether work has started while it is late.
+ */
+export class ActionItemResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() conferenceId!: string;
+  @ApiProperty() description!: string;
+  @ApiProperty() assignee!: string;
+  @ApiProperty({ nullable: true, type: String }) assigneeBridgePointId!: string | null;
+  @ApiProperty({ nullable: true, enum: UNIT_SETS }) assigneeAdministrativeUnitSet!: UnitSet | null;
+  @ApiProperty({ nullable: true, type: String }) assigneeAdministrativeUnitCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, example: '2022-12-31' }) deadline!: string | null;
+  @ApiProperty({ enum: ACTION_ITEM_STATUSES }) status!: ActionItemStatus;
+  @ApiProperty({ description: 'deadline passed in the conference time zone and not done' }) overdue!: boolean;
+  @ApiProperty({ description: 'an open item of an earlier conference this one was cloned from' }) carriedOver!: boolean;
+  @ApiProperty({ nullable: true, type: String }) doneAt!: string | null;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export function toActionItemResponse(item: ActionItem, overdue: boolean, carriedOver = false): ActionItemResponseDto {
+  return {
+    id: item.id,
+    conferenceId: item.conferenceId,
+    description: item.description,
+    assignee: item.assignee,
+    assigneeBridgePointId: item.assigneeBridgePointId,
+    assigneeAdministrativeUnitSet: item.assigneeAdministrativeUnitSet,
+    assigneeAdministrativeUnitCode: item.assigneeAdministrativeUnitCode,
+    deadline: item.deadline,
+    status: item.status,
+    overdue,
+    carriedOver,
+    doneAt: item.doneAt ? item.doneAt.toISOString() : null,
+    version: item.version,
+    createdAt: item.createdAt.toISOString(),
+    updatedAt: item.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, Get, Header, Param, Patch, Post, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { User } from '../auth/user.entity';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { DOCX_CONTENT_TYPE } from '../documents/docx-document';
+import { PDF_CONTENT_TYPE } from '../documents/pdf-document';
+import { ConclusionNoticeResponseDto, DraftConclusionNoticeDto, UpdateConclusionNoticeDto } from './conclusion-notice.dto';
+import { ConclusionNoticeService } from './conclusion-notice.service';
+import { MinutesDocumentsService } from './minutes-documents.service';
+
+/** The conclusion notice (thông báo kết luận): drafted from approved minutes, edited, exported. */
+@ApiTags('minutes')
+@ApiBearerAuth()
+@Controller('api/conferences/:id')
+export class ConclusionNoticeController {
+  constructor(
+    private readonly notices: ConclusionNoticeService,
+    private readonly documents: MinutesDocumentsService,
+  ) {}
+
+  @Roles('admin', 'organizer')
+  @Post('conclusion-notice')
+  draft(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: DraftConclusionNoticeDto,
+    @CurrentUser() user: User,
+  ): Promise<ConclusionNoticeResponseDto> {
+    return this.notices.draft(id, dto, user);
+  }
+
+  @Get('conclusion-notice')
+  get(@Param('id', ParseUuidPipe) id: string, @CurrentUser() user: User): Promise<ConclusionNoticeResponseDto> {
+    return this.notices.get(id, user);
+  }
+
+  @Roles('admin', 'organizer')
+  @Patch('conclusion-notice')
+  update(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: UpdateConclusionNoticeDto,
+    @CurrentUser() user: User,
+  ): Promise<ConclusionNoticeResponseDto> {
+    return this.notices.update(id, dto, user);
+  }
+
+  @Get('conclusion-notice.docx')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(DOCX_CONTENT_TYPE)
+  async docx(@Param('id', ParseUuidPipe) id: string, @CurrentUser() user: User): Promise<StreamableFile> {
+    const file = await this.documents.noticeFile(id, 'docx', user);
+    return new StreamableFile(file.body, { type: file.contentType, disposition: file.disposition });
+  }
+
+  @Get('conclusion-notice.pdf')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(PDF_CONTENT_TYPE)
+  async pdf(@Param('id', ParseUuidPipe) id: string, @CurrentUser() user: User): Promise<StreamableFile> {
+    const file = await this.documents.noticeFile(id, 'pdf', user);
+    return new StreamableFile(file.body, { type: file.contentType, disposition: file.disposition });
+  }
+}

@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsObject, IsOptional, Matches, IsString, Min, ValidateNested, IsArray, ArrayMaxSize } from 'class-validator';
+import { IsText } from '../common/validators';
+import { SERIAL_PATTERN } from './document-number';
+import { NoticeSections } from './conclusion-notice-sections';
+import { ConclusionNotice } from './conclusion-notice.entity';
+import { ActionItemLineDto, DocumentHeaderDto, IsTextList, toActionItemLine, toHeader } from './minutes-sections.dto';
+
+export class DraftConclusionNoticeDto {
+  @ApiPropertyOptional({ example: '20', description: 'the serial given by the records office' })
+  @IsOptional()
+  @IsString()
+  @Matches(SERIAL_PATTERN, { message: 'number must be a serial such as 20 (digits, no leading zero)' })
+  number?: string;
+}
+
+export class NoticeSignerDto {
+  @ApiProperty({ example: 'TL. TRƯỞNG BAN', description: 'thẩm quyền ký (TM., KT., TL., TUQ.), may be empty' })
+  @IsText(100, { allowEmpty: true })
+  authority!: string;
+  @ApiProperty({ example: 'CHÁNH VĂN PHÒNG' }) @IsText(300, { allowEmpty: true }) title!: string;
+  @ApiProperty({ example: 'Nguyễn Văn Hùng' }) @IsText(200, { allowEmpty: true }) name!: string;
+}
+
+/** Any subset of the notice's sections; each one given replaces the stored one whole. */
+export class NoticeSectionsPatchDto {
+  @ApiPropertyOptional({ type: DocumentHeaderDto })
+  @IsOptional()
+  @IsObject({ message: 'header must be an object' })
+  @ValidateNested()
+  @Type(() => DocumentHeaderDto)
+  header?: DocumentHeaderDto;
+  @ApiPropertyOptional() @IsOptional() @IsText(1000) title?: string;
+  @ApiPropertyOptional() @IsOptional() @IsText(20000, { allowEmpty: true }) introduction?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsTextList(200, 20000) conclusions?: string[];
+  @ApiPropertyOptional({ type: [ActionItemLineDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => ActionItemLineDto)
+  actionItems?: ActionItemLineDto[];
+  @ApiPropertyOptional({ type: NoticeSignerDto })
+  @IsOptional()
+  @IsObject({ message: 'signer must be an object' })
+  @ValidateNested()
+  @Type(() => NoticeSignerDto)
+  signer?: NoticeSignerDto;
+  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsTextList(100, 300) distribution?: string[];
+}
+
+export class UpdateConclusionNoticeDto {
+  @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ type: NoticeSectionsPatchDto })
+  @IsObject({ message: 'sections must be an object' })
+  @ValidateNested()
+  @Type(() => NoticeSectionsPatchDto)
+  sections!: NoticeSectionsPatchDto;
+}
+
+export class ConclusionNoticeResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() conferenceId!: string;
+  @ApiProperty() minutesId!: string;
+  @ApiProperty({ nullable: true, type: String, example: '20/TB-BDVTW' }) number!: string | null;
+  @ApiProperty({ type: Object, description: 'header, title, introduction, conclusions, actionItems, signer, distribution' })
+  sections!: NoticeSections;
+  @ApiProperty() version!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export function toNoticeSectionsPatch(dto: NoticeSectionsPatchDto): Partial<NoticeSections> {
+  const patch: Partial<NoticeSections> = {};
+  if (dto.header) patch.header = toHeader(dto.header);
+  if (dto.title !== undefined) patch.title = dto.title;
+  if (dto.introduction !== undefined) patch.introduction = dto.introduction;
+  if (dto.conclusions) patch.conclusions = dto.conclusions;
+  if (dto.actionItems) patch.actionItems = dto.actionItems.map(toActionItemLine);
+  if (dto.signer) patch.signer = { authority: dto.signer.authority, title: dto.signer.title, name: dto.signer.name };
+  if (dto.distribution) patch.distribution = dto.distribution;
+  return patch;
+}
+
+export function toNoticeResponse(n: ConclusionNotice): ConclusionNoticeResponseDto {
+  return {
+    id: n.id,
+    conferenceId: n.conferenceId,
+    minutesId: n.minutesId,
+    number: n.number,
+    sections: n.sections,
+    version: n.version,
+    createdAt: n.createdAt.toISOString(),
+    updatedAt: n.updatedAt.toISOString(),
+  };
+}

@@ -1,0 +1,126 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { userActor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { Clock } from '../common/clock';
+import { assertVersion } from '../common/find-or-fail';
+import { newId } from '../common/ids';
+import { Conference } from '../conferences/conference.entity';
+import { ConferencesService } from '../conferences/conferences.service';
+import { TransactionRunner } from '../database/transaction-runner';
+import { todayIn } from './action-item-deadline';
+import { draftNotice } from './conclusion-notice-draft';
+import { NoticeSections } from './conclusion-notice-sections';
+import {
+  ConclusionNoticeResponseDto,
+  DraftConclusionNoticeDto,
+  toNoticeResponse,
+  toNoticeSectionsPatch,
+  UpdateConclusionNoticeDto,
+} from './conclusion-notice.dto';
+import { ConclusionNotice } from './conclusion-notice.entity';
+import { formatDocumentNumber } from './document-number';
+import { minutesIn, noMinutes } from './minutes-errors';
+import { Minutes } from './minutes.entity';
+import { forUpdate } from './row-lock';
+
+const numberOf = (s: NoticeSections) => formatDocumentNumber(s.header.number, 'TB', s.header.abbreviation);
+
+export function noNotice(conferenceId: string): NotFoundException {
+  return new NotFoundException({
+    message: `Hội nghị ${conferenceId} chưa có thông báo kết luận; hãy lập thông báo sau khi biên bản được phê duyệt (POST /api/conferences/${conferenceId}/conclusion-notice)`,
+    details: [{ field: 'conclusionNotice', message: 'not drafted yet' }],
+  });
+}
+
+/** The conclusion notice (thông báo kết luận), drafted from the approved minutes and edited afterwards. */
+@Injectable()
+export class ConclusionNoticeService {
+  constructor(
+    @InjectRepository(ConclusionNotice) private readonly notices: Repository<ConclusionNotice>,
+    private readonly tx: TransactionRunner,
+    private readonly conferences: ConferencesService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async draft(conferenceId: string, dto: DraftConclusionNoticeDto, user: User): Promise<ConclusionNoticeResponseDto> {
+    await this.conferences.findVisible(conferenceId, user);
+    const notice = await this.tx.transaction(async (m) => {
+      const conference = await m.findOne(Conference, { where: { id: conferenceId }, ...forUpdate(m) });
+      if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+      const minutes = await m.findOneBy(Minutes, { conferenceId });
+      if (!minutes) throw noMinutes(conferenceId);
+      if (minutes.status !== 'approved') throw minutesIn(minutes.status, 'lập thông báo kết luận', 'approved');
+      if (await m.existsBy(ConclusionNotice, { conferenceId })) {
+        throw new ConflictException({
+          message: `Hội nghị ${conferenceId} đã có thông báo kết luận; hãy sửa thông báo hiện có (PATCH)`,
+          details: [{ field: 'conclusionNotice', message: 'already drafted' }],
+        });
+      }
+      const sections = draftNotice(conference, minutes.sections, todayIn(this.clock.now(), conference.timezone), dto.number ?? null);
+      const row = {
+        id: newId(),
+        conferenceId,
+        minutesId: minutes.id,
+        number: numberOf(sections),
+        sections,
+        createdBy: user.id,
+        version: 1,
+      };
+      await m.insert(ConclusionNotice, row);
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'conclusion_notice',
+        entityId: row.id,
+        action: 'create',
+        after: { number: row.number, minutesHash: minutes.contentHash },
+      });
+      return m.findOneByOrFail(ConclusionNotice, { id: row.id });
+    });
+    return toNoticeResponse(notice);
+  }
+
+  async get(conferenceId: string, user: User): Promise<ConclusionNoticeResponseDto> {
+    await this.conferences.findVisible(conferenceId, user);
+    return toNoticeResponse(await this.findOrFail(conferenceId));
+  }
+
+  async findOrFail(conferenceId: string): Promise<ConclusionNotice> {
+    const found = await this.notices.findOneBy({ conferenceId });
+    if (!found) throw noNotice(conferenceId);
+    return found;
+  }
+
+  async update(conferenceId: string, dto: UpdateConclusionNoticeDto, user: User): Promise<ConclusionNoticeResponseDto> {
+    await this.conferences.findVisible(conferenceId, user);
+    const notice = await this.tx.transaction(async (m) => {
+      const current = await m.findOne(ConclusionNotice, { where: { conferenceId }, ...forUpdate(m) });
+      if (!current) throw noNotice(conferenceId);
+      assertVersion(current, dto.version, `conclusion notice of conference ${conferenceId}`);
+      const patch = toNoticeSectionsPatch(dto.sections);
+      const sections: NoticeSections = { ...current.sections, ...patch };
+      const number = numberOf(sections);
+      const result = await m.update(
+        ConclusionNotice,
+        { id: current.id, version: current.version },
+        { sections, number, version: current.version + 1 },
+      );
+      if (result.affected !== 1) {
+        assertVersion(await m.findOneByOrFail(ConclusionNotice, { id: current.id }), current.version, `conclusion notice of conference ${conferenceId}`);
+      }
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'conclusion_notice',
+        entityId: current.id,
+        action: 'update',
+        before: { number: current.number, version: current.version },
+        after: { number, version: current.version + 1, sections: Object.keys(patch) },
+      });
+      return m.findOneByOrFail(ConclusionNotice, { id: current.id });
+    });
+    return toNoticeResponse(notice);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { contentDisposition } from '../attendees/attendee-export-format';
+import { User } from '../auth/user.entity';
+import { ConferencesService } from '../conferences/conferences.service';
+import { DecreeDocument } from '../documents/decree-document';
+import { DOCX_CONTENT_TYPE, renderDocx } from '../documents/docx-document';
+import { PDF_CONTENT_TYPE, renderPdf } from '../documents/pdf-document';
+import { noticeDocument } from './conclusion-notice-document';
+import { ConclusionNoticeService } from './conclusion-notice.service';
+import { minutesDocument } from './minutes-document';
+import { MinutesService } from './minutes.service';
+
+export type DocumentFormat = 'docx' | 'pdf';
+
+export interface DocumentFile {
+  contentType: string;
+  disposition: string;
+  body: Buffer;
+}
+
+const shortTitle = (title: string) => (title.length > 80 ? `${title.slice(0, 79)}…` : title);
+
+/** The minutes and the conclusion notice as DOCX and PDF files with Vietnamese file names. */
+@Injectable()
+export class MinutesDocumentsService {
+  constructor(
+    private readonly conferences: ConferencesService,
+    private readonly minutes: MinutesService,
+    private readonly notices: ConclusionNoticeService,
+  ) {}
+
+  async minutesFile(conferenceId: string, format: DocumentFormat, user: User): Promise<DocumentFile> {
+    const conference = await this.conferences.findVisible(conferenceId, user);
+    const minutes = await this.minutes.findOrFail(conferenceId);
+    const doc = minutesDocument(minutes.sections, conference.timezone);
+    return render(doc, `Biên bản - ${shortTitle(minutes.sections.title)}.${format}`, format);
+  }
+
+  async noticeFile(conferenceId: string, format: DocumentFormat, user: User): Promise<DocumentFile> {
+    const conference = await this.conferences.findVisible(conferenceId, user);
+    const notice = await this.notices.findOrFail(conferenceId);
+    const doc = noticeDocument(notice.sections, conference.timezone);
+    return render(doc, `Thông báo kết luận - ${shortTitle(conference.title)}.${format}`, format);
+  }
+}
+
+async function render(doc: DecreeDocument, name: string, format: DocumentFormat): Promise<DocumentFile> {
+  if (format === 'docx') return { contentType: DOCX_CONTENT_TYPE, disposition: contentDisposition(name), body: await renderDocx(doc) };
+  return { contentType: PDF_CONTENT_TYPE, disposition: contentDisposition(name), body: await renderPdf(doc) };
+}

@@ -1,0 +1,133 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, Min, ValidateNested } from 'class-validator';
+import { nfc } from '../common/text';
+import { IsText } from '../common/validators';
+import { ABBREVIATION_PATTERN, SERIAL_PATTERN } from './document-number';
+import { MinutesRevision } from './minutes-revision.entity';
+import { MinutesSections } from './minutes-sections';
+import { MinutesSectionsPatchDto } from './minutes-sections.dto';
+import { Minutes, MINUTES_STATUSES, MinutesStatus } from './minutes.entity';
+
+/** What the draft cannot read from the conference; all optional (blanks are left to fill in). */
+export class DraftMinutesDto {
+  @ApiPropertyOptional({ example: 'Nguyễn Thị Lan' }) @IsOptional() @IsText(200) secretaryName?: string;
+  @ApiPropertyOptional({ example: 'Chuyên viên Văn phòng Ban' }) @IsOptional() @IsText(300) secretaryTitle?: string;
+  @ApiPropertyOptional({ description: 'cơ quan chủ quản, printed above the issuing body' })
+  @IsOptional()
+  @IsText(300)
+  superiorBody?: string;
+  @ApiPropertyOptional({ description: 'cơ quan ban hành; defaults to the conference host organization' })
+  @IsOptional()
+  @IsText(300)
+  issuingBody?: string;
+  @ApiPropertyOptional({ example: 'BDVTW', description: 'defaults to the initials of the issuing body' })
+  @IsOptional()
+  @Transform(({ value }) => (typeof value === 'string' ? nfc(value) : value))
+  @IsString()
+  @MaxLength(30)
+  @Matches(ABBREVIATION_PATTERN, { message: 'abbreviation must be capitals and digits, e.g. BDVTW' })
+  abbreviation?: string;
+  @ApiPropertyOptional({ example: '15' })
+  @IsOptional()
+  @IsString()
+  @Matches(SERIAL_PATTERN, { message: 'number must be a serial such as 15 (digits, no leading zero)' })
+  number?: string;
+  @ApiPropertyOptional({ example: 'Hà Nội', description: 'địa danh; defaults to Hà Nội' }) @IsOptional() @IsText(100) place?: string;
+}
+
+export class UpdateMinutesDto {
+  @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
+
+  @ApiPropertyOptional({ type: MinutesSectionsPatchDto, description: 'only the sections given are replaced, each whole' })
+  @IsOptional()
+  @IsObject({ message: 'sections must be an object' })
+  @ValidateNested()
+  @Type(() => MinutesSectionsPatchDto)
+  sections?: MinutesSectionsPatchDto;
+
+  @ApiPropertyOptional({ description: "copy the conference's action items into the actionItems section as they are now" })
+  @IsOptional()
+  @IsBoolean()
+  refreshActionItems?: boolean;
+}
+
+export class ApproveMinutesDto {
+  @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
+}
+
+export class ReopenMinutesDto {
+  @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
+  @ApiProperty({ example: 'Bổ sung ý kiến kết luận của đồng chí chủ trì', description: 'kept in the audit trail' })
+  @IsText(1000)
+  reason!: string;
+}
+
+export class MinutesResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() conferenceId!: string;
+  @ApiProperty({ enum: MINUTES_STATUSES }) status!: MinutesStatus;
+  @ApiProperty({ nullable: true, type: String, example: '15/BB-BDVTW' }) number!: string | null;
+  @ApiProperty({ type: Object, description: 'header, title, opening, bridgePoints, composition, proceedings, awards, conclusions, actionItems, closing, signatures, distribution' })
+  sections!: MinutesSections;
+  @ApiProperty() version!: number;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description:
+      'set on approval: SHA-256 (hex) of the canonical JSON of { conferenceId, number, sections } — keys sorted at every depth, strings in NFC, no whitespace, UTF-8',
+  })
+  contentHash!: string | null;
+  @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the approving user id' }) approvedBy!: string | null;
+  @ApiProperty({ nullable: true, type: String }) approvedByName!: string | null;
+  @ApiProperty({ description: 'revision chain: 1 at first, bumped by each reopen' }) chain!: number;
+  @ApiProperty({ description: 'the latest revision number within the chain' }) revision!: number;
+  @ApiProperty() createdAt!: string;
+  @ApiProperty() updatedAt!: string;
+}
+
+export class MinutesRevisionResponseDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() chain!: number;
+  @ApiProperty() revision!: number;
+  @ApiProperty({ enum: ['draft', 'edit', 'reopen'] }) reason!: string;
+  @ApiProperty({ nullable: true, type: String }) number!: string | null;
+  @ApiProperty({ type: Object }) sections!: MinutesSections;
+  @ApiProperty({ nullable: true, type: String }) authorId!: string | null;
+  @ApiProperty() author!: string;
+  @ApiProperty() createdAt!: string;
+}
+
+export function toMinutesResponse(m: Minutes): MinutesResponseDto {
+  return {
+    id: m.id,
+    conferenceId: m.conferenceId,
+    status: m.status,
+    number: m.number,
+    sections: m.sections,
+    version: m.version,
+    contentHash: m.contentHash,
+    approvedAt: m.approvedAt ? m.approvedAt.toISOString() : null,
+    approvedBy: m.approvedBy,
+    approvedByName: m.approvedByName,
+    chain: m.chain,
+    revision: m.revision,
+    createdAt: m.createdAt.toISOString(),
+    updatedAt: m.updatedAt.toISOString(),
+  };
+}
+
+export function toRevisionResponse(r: MinutesRevision): MinutesRevisionResponseDto {
+  return {
+    id: r.id,
+    chain: r.chain,
+    revision: r.revision,
+    reason: r.reason,
+    number: r.number,
+    sections: r.sections,
+    authorId: r.authorId,
+    author: r.author,
+    createdAt: r.createdAt.toISOString(),
+  };
+}
