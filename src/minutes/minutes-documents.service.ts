@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { contentDisposition } from '../attendees/attendee-export-format';
 import { User } from '../auth/user.entity';
+import { contentDisposition, ExportFile, shortTitle } from '../common/spreadsheet-export';
 import { ConferencesService } from '../conferences/conferences.service';
 import { DecreeDocument } from '../documents/decree-document';
 import { DOCX_CONTENT_TYPE, renderDocx } from '../documents/docx-document';
@@ -12,13 +12,7 @@ import { MinutesService } from './minutes.service';
 
 export type DocumentFormat = 'docx' | 'pdf';
 
-export interface DocumentFile {
-  contentType: string;
-  disposition: string;
-  body: Buffer;
-}
-
-const shortTitle = (title: string) => (title.length > 80 ? `${title.slice(0, 79)}…` : title);
+export type DocumentFile = ExportFile;
 
 /** The minutes and the conclusion notice as DOCX and PDF files with Vietnamese file names. */
 @Injectable()

@@ -70,7 +70,9 @@ export class MinutesService {
         details: [{ field: 'minutes', message: 'already drafted' }],
       });
     }
-    const [source, awards] = await Promise.all([this.source.read(m, conference), this.awards.read(m, conferenceId)]);
+    // One after the other: a transaction's connection runs one query at a time.
+    const source = await this.source.read(m, conference);
+    const awards = await this.awards.read(m, conferenceId);
     const sections = draftSections(source, awards, options);
     const row: Omit<Minutes, 'createdAt' | 'updatedAt'> = {
       id: newId(),

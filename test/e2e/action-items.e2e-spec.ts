@@ -1,0 +1,177 @@
+import { DataSource } from 'typeorm';
+import { AuditEntry } from '../../src/audit/audit-entry.entity';
+import { BridgePoint } from '../../src/bridge-points/bridge-point.entity';
+import { Clock } from '../../src/common/clock';
+import { ActionItem } from '../../src/minutes/action-item.entity';
+import { aConference, aMainPoint, aMinutesConference, anActionItem } from '../factories';
+import { startApp, TestApp } from '../harness';
+
+const bearer = { type: 'bearer' as const };
+
+describe('action items (nhiệm vụ)', () => {
+  let t: TestApp;
+  let db: DataSource;
+  let now = new Date('2025-09-01T03:00:00Z');
+  const post = (url: string, body: object, token = t.adminToken) => t.http.post(url).auth(token, bearer).send(body);
+  const patch = (url: string, body: object, token = t.adminToken) => t.http.patch(url).auth(token, bearer).send(body);
+  const get = (url: string, token = t.adminToken) => t.http.get(url).auth(token, bearer);
+  const items = (id: string) => `/api/conferences/${id}/action-items`;
+  const snapshot = async (conferenceId: string) => ({
+    items: await db.getRepository(ActionItem).find({ where: { conferenceId }, order: { id: 'ASC' } }),
+    audit: await db.getRepository(AuditEntry).count({ where: { conferenceId } }),
+  });
+
+  beforeAll(async () => {
+    t = await startApp();
+    db = t.app.get(DataSource);
+    // Deadlines are judged against the app's clock, moved here by the tests.
+    jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(now));
+  });
+  afterAll(() => t.close());
+
+  describe('on one conference', () => {
+    let id: string;
+    let bacNinh: BridgePoint;
+    beforeAll(async () => {
+      id = (await aMinutesConference(t.http, t.adminToken)).id;
+      bacNinh = await db.getRepository(BridgePoint).findOneByOrFail({ conferenceId: id, administrativeUnitCode: '24' });
+    });
+
+    it('creates an item, taking the unit of the assignee bridge point, and lists it', async () => {
+      const res = await post(items(id), anActionItem({ assigneeBridgePointId: bacNinh.id })).expect(201);
+      expect(res.body).toMatchObject({
+        conferenceId: id,
+        assignee: 'Tỉnh ủy Bắc Ninh',
+        assigneeBridgePointId: bacNinh.id,
+        assigneeAdministrativeUnitSet: 'vn-34',
+        assigneeAdministrativeUnitCode: '24',
+        deadline: '2025-12-31',
+        status: 'open',
+        overdue: false,
+        carriedOver: false,
+        version: 1,
+      });
+      const list = await get(items(id)).expect(200);
+      expect(list.body).toMatchObject({ total: 1, page: 1, items: [{ id: res.body.id }] });
+      const audit = await db.getRepository(AuditEntry).findOneByOrFail({ entityId: res.body.id });
+      expect(audit).toMatchObject({ entityType: 'action_item', action: 'create' });
+    });
+
+    describe('refuses bad input with 400 naming the field, creating nothing', () => {
+      it.each([
+        ['a deadline that is not a date', { deadline: '31/12/2025' }, 'deadline'],
+        ['a deadline that does not exist', { deadline: '2025-02-29' }, 'deadline'],
+        ['a deadline with a time', { deadline: '2025-12-31T00:00:00Z' }, 'deadline'],
+        ['an unknown status', { status: 'overdue' }, 'status'],
+        ['a blank description', { description: ' ' }, 'description'],
+        ['a missing assignee', { assignee: undefined }, 'assignee'],
+        ['a unit code that is not one', { assigneeAdministrativeUnitCode: 'BN' }, 'assigneeAdministrativeUnitCode'],
+        ['a unit that does not exist', { assigneeAdministrativeUnitCode: '99' }, 'assigneeAdministrativeUnitCode'],
+        ['a bridge point id that is not a UUID', { assigneeBridgePointId: 'bac-ninh' }, 'assigneeBridgePointId'],
+        ['a bridge point that does not exist', { assigneeBridgePointId: '00000000-0000-4000-8000-000000000000' }, 'assigneeBridgePointId'],
+      ])('%s', async (_name, overrides, field) => {
+        const before = await snapshot(id);
+        const res = await post(items(id), anActionItem(overrides)).expect(400);
+        expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+        expect(await snapshot(id)).toEqual(before);
+      });
+
+      it('a bridge point of another conference', async () => {
+        const other = (await post('/api/conferences', aConference()).expect(201)).body.id as string;
+        const point = (await post(`/api/conferences/${other}/bridge-points`, aMainPoint()).expect(201)).body;
+        const before = await snapshot(id);
+        const res = await post(items(id), anActionItem({ assigneeBridgePointId: point.id })).expect(400);
+        expect(res.body.details).toEqual([expect.objectContaining({ field: 'assigneeBridgePointId' })]);
+        expect(await snapshot(id)).toEqual(before);
+      });
+    });
+
+    it('answers 409 on a draft conference, creating nothing', async () => {
+      const draft = (await post('/api/conferences', aConference()).expect(201)).body.id as string;
+      const res = await post(items(draft), anActionItem()).expect(409);
+      expect(res.body.message).toContain('trạng thái draft');
+      expect(await db.getRepository(ActionItem).countBy({ conferenceId: draft })).toBe(0);
+    });
+
+    it('updates with the version read, answering 409 to a stale one and changing nothing', async () => {
+      const item = (await post(items(id), anActionItem({ description: 'Rà soát danh sách mô hình “Dân vận khéo”' })).expect(201)).body;
+      const res = await patch(`${items(id)}/${item.id}`, { version: 1, status: 'in_progress', assigneeAdministrativeUnitCode: '01' }).expect(200);
+      expect(res.body).toMatchObject({ version: 2, status: 'in_progress', assigneeAdministrativeUnitCode: '01', assigneeAdministrativeUnitSet: 'vn-34' });
+      const before = await snapshot(id);
+      const stale = await patch(`${items(id)}/${item.id}`, { version: 1, status: 'done' }).expect(409);
+      expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+      await patch(`${items(id)}/${item.id}`, { version: 2, deadline: '2025-13-01' }).expect(400);
+      await patch(`${items(id)}/${item.id}`, { version: 2, assigneeBridgePointId: '00000000-0000-4000-8000-000000000000' }).expect(400);
+      await patch(`${items(id)}/${item.id}`, { version: 2, status: null }).expect(400);
+      expect(await snapshot(id)).toEqual(before);
+      const done = await patch(`${items(id)}/${item.id}`, { version: 2, status: 'done' }).expect(200);
+      expect(done.body.doneAt).toEqual(expect.any(String));
+      await patch(`${items(id)}/00000000-0000-4000-8000-000000000000`, { version: 1, status: 'done' }).expect(404);
+    });
+
+    it('flags an item overdue once its deadline day has ended in the conference time zone, unless done', async () => {
+      const conference = (await post('/api/conferences', aConference()).expect(201)).body.id as string;
+      await post(`/api/conferences/${conference}/bridge-points`, aMainPoint()).expect(201);
+      await post(`/api/conferences/${conference}/publish`, {}).expect(200);
+      const late = (await post(items(conference), anActionItem({ deadline: '2025-08-31', assignee: 'Thành ủy Hà Nội' })).expect(201)).body;
+      const done = (await post(items(conference), anActionItem({ deadline: '2025-08-31', status: 'done' })).expect(201)).body;
+      const later = (await post(items(conference), anActionItem({ deadline: '2025-09-01' })).expect(201)).body;
+      const none = (await post(items(conference), anActionItem({ deadline: undefined })).expect(201)).body;
+
+      now = new Date('2025-08-31T16:59:59Z'); // 23:59:59 on 31 August in Hà Nội
+      expect((await get(`${items(conference)}?overdue=true`).expect(200)).body.total).toBe(0);
+      now = new Date('2025-08-31T17:00:00Z'); // 00:00 on 1 September in Hà Nội
+      const overdue = (await get(`${items(conference)}?overdue=true`).expect(200)).body;
+      expect(overdue.items.map((i: { id: string }) => i.id)).toEqual([late.id]);
+      expect(overdue.items[0]).toMatchObject({ status: 'open', overdue: true });
+      const notOverdue = (await get(`${items(conference)}?overdue=false`).expect(200)).body;
+      expect(notOverdue.items.map((i: { id: string }) => i.id).sort()).toEqual([done.id, later.id, none.id].sort());
+      // Items without a deadline come last.
+      const all = (await get(items(conference)).expect(200)).body.items.map((i: { id: string }) => i.id);
+      expect(all[all.length - 1]).toBe(none.id);
+      expect((await get(`${items(conference)}?status=done`).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([done.id]);
+      expect((await get(`${items(conference)}?assignee=thanh%20uy%20ha%20noi`).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([late.id]);
+      await get(`${items(conference)}?overdue=maybe`).expect(400);
+      await get(`${items(conference)}?status=late`).expect(400);
+      now = new Date('2025-09-01T03:00:00Z');
+    });
+  });
+
+  it('lists an assignee’s items across conferences by unit code or name', async () => {
+    const first = (await aMinutesConference(t.http, t.adminToken)).id;
+    const second = (await aMinutesConference(t.http, t.adminToken, { title: 'Hội nghị tập huấn công tác dân vận' })).id;
+    const a = (await post(items(first), anActionItem({ assignee: 'Tỉnh ủy Cao Bằng', assigneeAdministrativeUnitCode: '04' })).expect(201)).body;
+    const b = (await post(items(second), anActionItem({ assignee: 'Tỉnh ủy Cao Bằng', assigneeAdministrativeUnitCode: '04', deadline: '2025-10-31' })).expect(201)).body;
+    await post(items(second), anActionItem({ assignee: 'Tỉnh ủy Lạng Sơn', assigneeAdministrativeUnitCode: '20' })).expect(201);
+    const byCode = (await get('/api/action-items?assigneeAdministrativeUnitCode=04').expect(200)).body;
+    expect(byCode.items.map((i: { id: string }) => i.id)).toEqual([b.id, a.id]);
+    expect(byCode.items.map((i: { conferenceId: string }) => i.conferenceId)).toEqual([second, first]);
+    const byName = (await get('/api/action-items?assignee=cao%20bang').expect(200)).body;
+    expect(byName.total).toBe(2);
+    const viewer = await t.userWithRole('viewer');
+    expect((await get('/api/action-items?assigneeAdministrativeUnitCode=04', viewer).expect(200)).body.total).toBe(2);
+    await get('/api/action-items?assigneeAdministrativeUnitCode=Cao%20Bang').expect(400);
+    await post(items(first), anActionItem(), viewer).expect(403);
+  });
+
+  it('shows a cloned follow-up conference the open items carried over from the original', async () => {
+    const original = (await aMinutesConference(t.http, t.adminToken)).id;
+    const open = (await post(items(original), anActionItem({ description: 'Nhiệm vụ còn dở' })).expect(201)).body;
+    const started = (await post(items(original), anActionItem({ description: 'Nhiệm vụ đang làm', status: 'in_progress' })).expect(201)).body;
+    await post(items(original), anActionItem({ description: 'Nhiệm vụ đã xong', status: 'done' })).expect(201);
+    const clone = (await post(`/api/conferences/${original}/clone`, { startsAt: '2026-01-10T08:00:00+07:00' }).expect(201)).body.id as string;
+    await post(`/api/conferences/${clone}/publish`, {}).expect(200);
+    const own = (await post(items(clone), anActionItem({ description: 'Nhiệm vụ mới' })).expect(201)).body;
+
+    expect((await get(items(clone)).expect(200)).body.items.map((i: { id: string }) => i.id)).toEqual([own.id]);
+    const withCarried = (await get(`${items(clone)}?include=carried_over`).expect(200)).body;
+    expect(withCarried.total).toBe(3);
+    expect(withCarried.items.map((i: { id: string; carriedOver: boolean }) => [i.id, i.carriedOver])).toEqual([
+      [open.id, true],
+      [started.id, true],
+      [own.id, false],
+    ]);
+    expect(withCarried.items[0].conferenceId).toBe(original);
+    await get(`${items(clone)}?include=everything`).expect(400);
+  });
+});
