@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsObject, IsOptional, Matches, IsString, Min, ValidateNested, IsArray, ArrayMaxSize } from 'class-validator';
-import { IsText } from '../common/validators';
+import { IsOmittable, IsText } from '../common/validators';
 import { SERIAL_PATTERN } from './document-number';
 import { NoticeSections } from './conclusion-notice-sections';
 import { ConclusionNotice } from './conclusion-notice.entity';
@@ -26,28 +26,28 @@ export class NoticeSignerDto {
 /** Any subset of the notice's sections; each one given replaces the stored one whole. */
 export class NoticeSectionsPatchDto {
   @ApiPropertyOptional({ type: DocumentHeaderDto })
-  @IsOptional()
+  @IsOmittable()
   @IsObject({ message: 'header must be an object' })
   @ValidateNested()
   @Type(() => DocumentHeaderDto)
   header?: DocumentHeaderDto;
-  @ApiPropertyOptional() @IsOptional() @IsText(1000) title?: string;
-  @ApiPropertyOptional() @IsOptional() @IsText(20000, { allowEmpty: true }) introduction?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsTextList(200, 20000) conclusions?: string[];
+  @ApiPropertyOptional() @IsOmittable() @IsText(1000) title?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsText(20000, { allowEmpty: true }) introduction?: string;
+  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsTextList(200, 20000) conclusions?: string[];
   @ApiPropertyOptional({ type: [ActionItemLineDto] })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(1000)
   @ValidateNested({ each: true })
   @Type(() => ActionItemLineDto)
   actionItems?: ActionItemLineDto[];
   @ApiPropertyOptional({ type: NoticeSignerDto })
-  @IsOptional()
+  @IsOmittable()
   @IsObject({ message: 'signer must be an object' })
   @ValidateNested()
   @Type(() => NoticeSignerDto)
   signer?: NoticeSignerDto;
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsTextList(100, 300) distribution?: string[];
+  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsTextList(100, 300) distribution?: string[];
 }
 
 export class UpdateConclusionNoticeDto {

@@ -16,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { nfc } from '../common/text';
-import { IsIsoInstant, IsText } from '../common/validators';
+import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
 import { IsIsoDate } from '../common/iso-date';
 import { ABBREVIATION_PATTERN, SERIAL_PATTERN } from './document-number';
 import {
@@ -184,27 +184,27 @@ export class SignaturesSectionDto {
 
 /** Any subset of the sections; each one given replaces the stored one whole. */
 export class MinutesSectionsPatchDto {
-  @ApiPropertyOptional({ type: DocumentHeaderDto }) @IsOptional() @Nested(() => DocumentHeaderDto) header?: DocumentHeaderDto;
-  @ApiPropertyOptional() @IsOptional() @IsText(500) title?: string;
-  @ApiPropertyOptional({ type: OpeningSectionDto }) @IsOptional() @Nested(() => OpeningSectionDto) opening?: OpeningSectionDto;
+  @ApiPropertyOptional({ type: DocumentHeaderDto }) @IsOmittable() @Nested(() => DocumentHeaderDto) header?: DocumentHeaderDto;
+  @ApiPropertyOptional() @IsOmittable() @IsText(500) title?: string;
+  @ApiPropertyOptional({ type: OpeningSectionDto }) @IsOmittable() @Nested(() => OpeningSectionDto) opening?: OpeningSectionDto;
   @ApiPropertyOptional({ type: BridgePointsSectionDto })
-  @IsOptional()
+  @IsOmittable()
   @Nested(() => BridgePointsSectionDto)
   bridgePoints?: BridgePointsSectionDto;
   @ApiPropertyOptional({ type: CompositionSectionDto })
-  @IsOptional()
+  @IsOmittable()
   @Nested(() => CompositionSectionDto)
   composition?: CompositionSectionDto;
-  @ApiPropertyOptional({ type: [ProceedingLineDto] }) @IsOptional() @NestedList(() => ProceedingLineDto, 500) proceedings?: ProceedingLineDto[];
-  @ApiPropertyOptional({ type: [AwardLineDto] }) @IsOptional() @NestedList(() => AwardLineDto, 1000) awards?: AwardLineDto[];
-  @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsTextList(200, 20000) conclusions?: string[];
-  @ApiPropertyOptional({ type: [ActionItemLineDto] }) @IsOptional() @NestedList(() => ActionItemLineDto, 1000) actionItems?: ActionItemLineDto[];
-  @ApiPropertyOptional({ type: ClosingSectionDto }) @IsOptional() @Nested(() => ClosingSectionDto) closing?: ClosingSectionDto;
+  @ApiPropertyOptional({ type: [ProceedingLineDto] }) @IsOmittable() @NestedList(() => ProceedingLineDto, 500) proceedings?: ProceedingLineDto[];
+  @ApiPropertyOptional({ type: [AwardLineDto] }) @IsOmittable() @NestedList(() => AwardLineDto, 1000) awards?: AwardLineDto[];
+  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsTextList(200, 20000) conclusions?: string[];
+  @ApiPropertyOptional({ type: [ActionItemLineDto] }) @IsOmittable() @NestedList(() => ActionItemLineDto, 1000) actionItems?: ActionItemLineDto[];
+  @ApiPropertyOptional({ type: ClosingSectionDto }) @IsOmittable() @Nested(() => ClosingSectionDto) closing?: ClosingSectionDto;
   @ApiPropertyOptional({ type: SignaturesSectionDto })
-  @IsOptional()
+  @IsOmittable()
   @Nested(() => SignaturesSectionDto)
   signatures?: SignaturesSectionDto;
-  @ApiPropertyOptional({ type: [String], example: ['Như trên', 'Lưu: VT'] }) @IsOptional() @IsTextList(100, 300) distribution?: string[];
+  @ApiPropertyOptional({ type: [String], example: ['Như trên', 'Lưu: VT'] }) @IsOmittable() @IsTextList(100, 300) distribution?: string[];
 }
 
 const person = (p: PersonLineDto): PersonLine => ({ title: p.title, name: p.name });

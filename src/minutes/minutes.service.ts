@@ -114,7 +114,8 @@ export class MinutesService {
   }
 
   async update(conferenceId: string, dto: UpdateMinutesDto, user: User): Promise<MinutesResponseDto> {
-    if (!dto.sections && !dto.refreshActionItems) throw badField('sections', 'give the sections to change, or refreshActionItems');
+    const nothing = (!dto.sections || Object.keys(toSectionsPatch(dto.sections)).length === 0) && !dto.refreshActionItems;
+    if (nothing) throw badField('sections', 'give at least one section to change, or refreshActionItems');
     await this.conferences.findVisible(conferenceId, user);
     const updated = await this.tx.transaction((m) => this.updateIn(m, conferenceId, dto, userActor(user)));
     return toMinutesResponse(updated);
