@@ -48,7 +48,7 @@ ${row('Đơn vị tổ chức', c.hostOrganization)}
 ${row('Chủ trì', chair)}
 ${row('Điểm cầu chính', c.venue)}
 ${row('Họp trực tuyến', link ? html`<a href="${link}" rel="noopener noreferrer">${c.onlineUrl}</a>` : c.onlineUrl)}
-${status !== 'published' && status !== 'ongoing' ? row('Tình trạng', CONFERENCE_STATUS_LABELS[status]) : null}
+${status === 'completed' || status === 'cancelled' ? row('Tình trạng', CONFERENCE_STATUS_LABELS[status]) : null}
 </dl>`;
 }
 
