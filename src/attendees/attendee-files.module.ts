@@ -1,7 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { FastifyInstance } from 'fastify';
 import { AuditModule } from '../audit/audit.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from '../conferences/conference.entity';
@@ -11,7 +10,7 @@ import { AttendeeFilesController } from './attendee-files.controller';
 import { ImportProgress } from './attendee-import-progress';
 import { AttendeeImportRepository } from './attendee-import.repository';
 import { AttendeeImportService } from './attendee-import.service';
-import { registerMultipart } from '../common/import-upload';
+import { registerMultipartOn } from '../common/import-upload';
 import { Attendee } from './attendee.entity';
 import { ImportJob } from './import-job.entity';
 
@@ -26,7 +25,6 @@ export class AttendeeFilesModule implements OnModuleInit {
 
   /** Multipart uploads need a Fastify parser; there is no HTTP server in the seed command's context. */
   onModuleInit(): void {
-    const instance = this.adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
-    if (instance) registerMultipart(instance);
+    registerMultipartOn(this.adapterHost);
   }
 }

@@ -53,21 +53,30 @@ export class AwardDecisionsService {
   async list(conferenceId: string, query: PageQueryDto, user: User): Promise<Page<AwardDecisionResponseDto>> {
     await this.conferences.findVisible(conferenceId, user);
     const visible = await this.visiblePoints(conferenceId, user);
-    let decisions = await this.repository.decisionsOf(conferenceId);
-    let responses: AwardDecisionResponseDto[];
-    if (visible) {
-      responses = (await this.withRecipients(decisions, visible)).filter((d) => d.recipients.length > 0);
-    } else {
-      const total = decisions.length;
-      decisions = decisions.slice(skipOf(query), skipOf(query) + query.pageSize);
-      return { items: await this.withRecipients(decisions, null), total, page: query.page, pageSize: query.pageSize };
+    if (!visible) {
+      const decisions = await this.repository.decisionsOf(conferenceId);
+      const page = decisions.slice(skipOf(query), skipOf(query) + query.pageSize);
+      return { items: await this.withRecipients(page, null), total: decisions.length, page: query.page, pageSize: query.pageSize };
     }
+    // An operator's decisions are those with a recipient at their points: known only once recipients are read.
+    const responses = await this.visibleForConference(conferenceId, user, visible);
     return {
       items: responses.slice(skipOf(query), skipOf(query) + query.pageSize),
       total: responses.length,
       page: query.page,
       pageSize: query.pageSize,
     };
+  }
+
+  /** Every decision with the recipients the user may see (an operator: those presented at their points). */
+  async visibleForConference(
+    conferenceId: string,
+    user: User,
+    known?: Set<string> | null,
+  ): Promise<AwardDecisionResponseDto[]> {
+    const visible = known === undefined ? await this.visiblePoints(conferenceId, user) : known;
+    const decisions = await this.withRecipients(await this.repository.decisionsOf(conferenceId), visible);
+    return visible ? decisions.filter((d) => d.recipients.length > 0) : decisions;
   }
 
   async get(conferenceId: string, decisionId: string, user: User): Promise<AwardDecisionResponseDto> {

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { FastifyInstance, FastifyRequest } from 'fastify';
 
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
@@ -17,6 +18,12 @@ export function registerMultipart(fastify: FastifyInstance): void {
   void fastify.register(multipart, {
     limits: { fileSize: MAX_IMPORT_FILE_BYTES, files: 1, fields: MAX_FIELDS, fieldSize: 1000, parts: MAX_FIELDS + 1 },
   });
+}
+
+/** Registers multipart on the app's Fastify instance, when there is one (none in the seed command's context). */
+export function registerMultipartOn(adapterHost: HttpAdapterHost): void {
+  const instance = adapterHost.httpAdapter?.getInstance?.() as FastifyInstance | undefined;
+  if (instance) registerMultipart(instance);
 }
 
 export interface Upload {

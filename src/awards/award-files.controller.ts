@@ -1,0 +1,91 @@
+import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { IsIn, IsOptional } from 'class-validator';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { User } from '../auth/user.entity';
+import { readUpload } from '../common/import-upload';
+import { ParseUuidPipe } from '../common/parse-uuid.pipe';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
+import { DOCX_CONTENT_TYPE } from '../documents/docx-document';
+import { AwardListFormat, AwardListService } from './award-list.service';
+import { AwardRecipientImportService } from './award-recipient-import.service';
+import { RecipientImportReportDto } from './award-recipient-import.dto';
+
+export class AwardListQueryDto {
+  @ApiPropertyOptional({ enum: ['comma', 'semicolon'], default: 'comma', description: 'CSV only: semicolon suits Excel set to Vietnamese' })
+  @IsOptional()
+  @IsIn(['comma', 'semicolon'], { message: 'separator must be comma or semicolon' })
+  separator?: 'comma' | 'semicolon';
+}
+
+/** Award lists as files: recipients imported from CSV/XLSX, the list exported as CSV, XLSX and DOCX. */
+@ApiTags('awards')
+@ApiBearerAuth()
+@Controller('api/conferences/:id')
+export class AwardFilesController {
+  constructor(
+    private readonly imports: AwardRecipientImportService,
+    private readonly lists: AwardListService,
+  ) {}
+
+  /** 201 with the report (also for a dry run); 400 with the same report when a row is rejected, and nothing written. */
+  @Roles('admin', 'organizer')
+  @Post('award-decisions/:decisionId/recipients/import')
+  @ApiConsumes('multipart/form-data')
+  @ApiBody({
+    schema: {
+      type: 'object',
+      required: ['file'],
+      properties: {
+        file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, comma or semicolon) or XLSX, at most 20 MB' },
+        dryRun: { type: 'string', enum: ['true', 'false'] },
+        agendaItemId: { type: 'string', format: 'uuid' },
+      },
+    },
+  })
+  @ApiResponse({ status: 201, type: RecipientImportReportDto })
+  @ApiResponse({ status: 400, type: RecipientImportReportDto, description: 'rows rejected: the error envelope with the report' })
+  async import(
+    @Param('id', ParseUuidPipe) id: string,
+    @Param('decisionId', ParseUuidPipe) decisionId: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: User,
+  ): Promise<void> {
+    const report = await this.imports.import(id, decisionId, () => readUpload(request), query, user);
+    if (report.status === 'done' || report.dryRun) {
+      await reply.status(201).send(report);
+      return;
+    }
+    const details = report.errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, message: e.message }));
+    await reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: report.message, details, ...report });
+  }
+
+  @Get('awards.csv')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(CSV_CONTENT_TYPE)
+  csv(@Param('id', ParseUuidPipe) id: string, @Query() query: AwardListQueryDto, @CurrentUser() user: User) {
+    return this.file(id, 'csv', query, user);
+  }
+
+  @Get('awards.xlsx')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(XLSX_CONTENT_TYPE)
+  xlsx(@Param('id', ParseUuidPipe) id: string, @Query() query: AwardListQueryDto, @CurrentUser() user: User) {
+    return this.file(id, 'xlsx', query, user);
+  }
+
+  @Get('awards.docx')
+  @Header('Cache-Control', 'no-store')
+  @ApiProduces(DOCX_CONTENT_TYPE)
+  docx(@Param('id', ParseUuidPipe) id: string, @Query() query: AwardListQueryDto, @CurrentUser() user: User) {
+    return this.file(id, 'docx', query, user);
+  }
+
+  private async file(id: string, format: AwardListFormat, query: AwardListQueryDto, user: User): Promise<StreamableFile> {
+    const file = await this.lists.export(id, format, query.separator === 'semicolon' ? ';' : ',', user);
+    return new StreamableFile(file.body, { type: file.contentType, disposition: file.disposition });
+  }
+}

@@ -1,0 +1,92 @@
+import { AwardDecisionResponseDto, AwardRecipientResponseDto } from './award-decision.dto';
+import { awardListLines, awardListOf, vnLongDate } from './award-list';
+import { compareDecisions, sectionsOf } from './award-order';
+
+let ids = 0;
+const recipient = (overrides: Partial<AwardRecipientResponseDto>): AwardRecipientResponseDto => ({
+  id: `r${String(++ids).padStart(3, '0')}`,
+  decisionId: 'd',
+  kind: 'individual',
+  name: null,
+  title: null,
+  organization: null,
+  administrativeUnitCode: null,
+  achievement: null,
+  position: 0,
+  agendaItemId: null,
+  bridgePointId: null,
+  bridgePointName: null,
+  presenterName: null,
+  version: 1,
+  ...overrides,
+});
+
+const decision = (number: string, signedAt: string, recipients: AwardRecipientResponseDto[]): AwardDecisionResponseDto => ({
+  id: number,
+  conferenceId: 'c',
+  number,
+  signedAt,
+  issuingAuthority: 'Thủ tướng Chính phủ',
+  signerName: null,
+  signerTitle: null,
+  awardFormCode: 'bang-khen-thu-tuong-chinh-phu',
+  awardFormName: 'Bằng khen của Thủ tướng Chính phủ',
+  recipients,
+  version: 1,
+});
+
+describe('award list order and grouping', () => {
+  it('orders decisions by signing date, then by number as a number', () => {
+    const sorted = [
+      { number: '123/QĐ-TTg', signedAt: '2025-07-08' },
+      { number: '45/QĐ-UBND', signedAt: '2025-07-08' },
+      { number: '999/QĐ-BDVTW', signedAt: '2025-07-01' },
+      { number: '45/QĐ-BNV', signedAt: '2025-07-08' },
+    ].sort(compareDecisions);
+    expect(sorted.map((d) => d.number)).toEqual(['999/QĐ-BDVTW', '45/QĐ-BNV', '45/QĐ-UBND', '123/QĐ-TTg']);
+  });
+
+  it('puts collectives before individuals, each in presentation order, and numbers the sections I and II', () => {
+    const sections = sectionsOf([
+      recipient({ name: 'Chị B', position: 2 }),
+      recipient({ kind: 'collective', name: 'Tập thể Y', position: 5 }),
+      recipient({ name: 'Anh A', position: 1 }),
+      recipient({ kind: 'collective', name: 'Tập thể X', position: 5 }),
+      recipient({ name: 'Ông C', position: 2 }),
+    ]);
+    expect(sections.map((s) => s.label)).toEqual(['I. TẬP THỂ', 'II. CÁ NHÂN']);
+    expect(sections[0].recipients.map((r) => r.name)).toEqual(['Tập thể X', 'Tập thể Y']);
+    expect(sections[1].recipients.map((r) => r.name)).toEqual(['Anh A', 'Chị B', 'Ông C']);
+  });
+
+  it('numbers a lone section I, whatever its kind', () => {
+    expect(sectionsOf([recipient({ name: 'Anh A' })]).map((s) => s.label)).toEqual(['I. CÁ NHÂN']);
+  });
+
+  it('writes a signing date as Decree 30 does', () => {
+    expect(vnLongDate('2025-07-08')).toBe('ngày 08 tháng 7 năm 2025');
+    expect(vnLongDate('2026-02-15')).toBe('ngày 15 tháng 02 năm 2026');
+  });
+
+  it('lays the list out: title, conference, headers, then per decision its line, form, sections and rows', () => {
+    const list = awardListOf('Hội nghị X', [
+      decision('123/QĐ-TTg', '2025-07-08', [
+        recipient({ name: 'Nguyễn Văn An', title: 'Chủ tịch', organization: 'UBND xã A', bridgePointName: 'Điểm cầu tỉnh Bắc Ninh', presenterName: 'Ông P' }),
+        recipient({ kind: 'collective', organization: 'Ban Dân vận Tỉnh ủy Bắc Ninh', achievement: 'Xuất sắc' }),
+      ]),
+      decision('5/QĐ-TTg', '2025-07-08', []),
+    ]);
+    expect(awardListLines(list).map((l) => [l.kind, ...l.cells].join('|'))).toEqual([
+      'title|DANH SÁCH KHEN THƯỞNG',
+      'subtitle|Hội nghị X',
+      'blank',
+      'header|STT|Họ và tên / Tên tập thể|Chức vụ|Đơn vị|Thành tích|Nơi trao|Người trao',
+      'decision|(Kèm theo Quyết định số 123/QĐ-TTg ngày 08 tháng 7 năm 2025 của Thủ tướng Chính phủ)',
+      'form|Hình thức khen thưởng: Bằng khen của Thủ tướng Chính phủ',
+      'section|I. TẬP THỂ',
+      'row|1|Ban Dân vận Tỉnh ủy Bắc Ninh|||Xuất sắc||',
+      'section|II. CÁ NHÂN',
+      'row|1|Nguyễn Văn An|Chủ tịch|UBND xã A||Điểm cầu tỉnh Bắc Ninh|Ông P',
+    ]);
+  });
+});

@@ -1,0 +1,154 @@
+import { Injectable } from '@nestjs/common';
+import { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { PointDirectory } from '../attendees/attendee-import-rows';
+import { userActor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
+import { User } from '../auth/user.entity';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { badField } from '../common/errors';
+import { newId } from '../common/ids';
+import { readImportFile } from '../common/import-file';
+import { Upload } from '../common/import-upload';
+import { validateBody } from '../common/validate-body';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AwardDecisionsService, formOrFail } from './award-decisions.service';
+import { AwardDecisionsRepository } from './award-decisions.repository';
+import { checkRecipientRows, RecipientImportRow, recipientColumnsOf, UnitDirectory } from './award-recipient-import-rows';
+import { RecipientImportOptionsDto, RecipientImportReportDto } from './award-recipient-import.dto';
+import { AwardRecipient } from './award-recipient.entity';
+import { recipientKey, unitSetOf } from './award-recipient-rules';
+import { AwardRecipientWriter } from './award-recipient-writer';
+
+/**
+ * POST …/award-decisions/:decisionId/recipients/import: an award list as CSV or XLSX, read with
+ * the delegate import's file and row handling. All or nothing: one rejected row and nothing is
+ * written. A row naming a recipient the decision has (same kind, name and organization)
+ * updates it; blank cells keep what is stored.
+ */
+@Injectable()
+export class AwardRecipientImportService {
+  constructor(
+    private readonly decisions: AwardDecisionsService,
+    private readonly repository: AwardDecisionsRepository,
+    private readonly writer: AwardRecipientWriter,
+    private readonly tx: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async import(
+    conferenceId: string,
+    decisionId: string,
+    readUpload: () => Promise<Upload>,
+    query: Record<string, unknown>,
+    user: User,
+  ): Promise<RecipientImportReportDto> {
+    const m0 = this.repository.manager;
+    // The conference and the decision are checked before the upload is read, so a wrong path costs no upload.
+    await this.decisions.decisionOrFail(m0, conferenceId, decisionId);
+    const upload = await readUpload();
+    const options = await validateBody(RecipientImportOptionsDto, { ...query, ...upload.fields });
+    const sheet = await readImportFile(upload.buffer, upload.fileName);
+    const dryRun = options.dryRun === 'true';
+
+    return this.tx.transaction(async (m) => {
+      const conference = await this.decisions.writableConference(m, conferenceId);
+      const decision = await this.decisions.decisionOrFail(m, conferenceId, decisionId);
+      const form = await formOrFail(m, decision.awardFormCode);
+      const columns = recipientColumnsOf(sheet, form);
+      const agendaItemId = options.agendaItemId?.toLowerCase() ?? null;
+      if (agendaItemId && !(await m.existsBy(AgendaItem, { id: agendaItemId, conferenceId }))) {
+        throw badField('agendaItemId', `agendaItemId ${agendaItemId} is not an agenda item of this conference`);
+      }
+      const set = unitSetOf(conference);
+      const [points, units, existing] = await Promise.all([
+        m.find(BridgePoint, { select: { id: true, name: true, administrativeUnitCode: true }, where: { conferenceId } }),
+        m.find(AdministrativeUnit, { select: { code: true, name: true, level: true }, where: { set } }),
+        m.find(AwardRecipient, { where: { decisionId } }),
+      ]);
+      const checked = checkRecipientRows(sheet, columns, form, new PointDirectory(points), new UnitDirectory(units, set));
+      const byKey = new Map(existing.map((r) => [r.searchKey, r]));
+
+      const toCreate: RecipientImportRow[] = [];
+      const toUpdate: { current: AwardRecipient; changes: Partial<AwardRecipient> }[] = [];
+      let unchanged = 0;
+      for (const row of checked.valid) {
+        const current = byKey.get(row.key);
+        if (!current) {
+          toCreate.push(row);
+          continue;
+        }
+        const changes = changesOf(current, row, agendaItemId);
+        if (changes) toUpdate.push({ current, changes });
+        else unchanged++;
+      }
+      const rejected = checked.rejectedRows.size;
+      const report: RecipientImportReportDto = {
+        status: rejected > 0 ? 'failed' : 'done',
+        dryRun,
+        fileName: upload.fileName,
+        totalRows: sheet.rows.length,
+        created: toCreate.length,
+        updated: toUpdate.length,
+        unchanged,
+        rejected,
+        errors: checked.errors,
+        ...(rejected > 0 && { message: `${rejected} of ${sheet.rows.length} rows were rejected; nothing was imported` }),
+      };
+      if (dryRun || rejected > 0) return report;
+
+      // Rows without an order follow every recipient already there and every order the file gives.
+      let next = Math.max(await this.repository.nextPosition(m, decisionId), ...checked.valid.map((r) => (r.position ?? 0) + 1));
+      const rows = toCreate.map((row) =>
+        m.create(AwardRecipient, {
+          id: newId(),
+          decisionId,
+          conferenceId,
+          kind: row.kind,
+          name: row.name ?? null,
+          title: row.title ?? null,
+          organization: row.organization ?? null,
+          administrativeUnitCode: row.administrativeUnitCode ?? null,
+          achievement: row.achievement ?? null,
+          position: row.position ?? next++,
+          agendaItemId,
+          bridgePointId: row.bridgePointId ?? null,
+          presenterName: row.presenterName ?? null,
+          searchKey: row.key,
+          version: 1,
+        }),
+      );
+      await this.writer.insert(m, rows);
+      for (const { current, changes } of toUpdate) {
+        await m.update(AwardRecipient, { id: current.id }, { ...changes, version: current.version + 1 });
+      }
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'award_decision',
+        entityId: decisionId,
+        action: 'import_recipients',
+        after: { fileName: upload.fileName, created: report.created, updated: report.updated, unchanged },
+      });
+      return report;
+    });
+  }
+}
+
+/** The columns a row changes on a recipient already there, or null when it changes nothing. Blank cells keep. */
+function changesOf(current: AwardRecipient, row: RecipientImportRow, agendaItemId: string | null): Partial<AwardRecipient> | null {
+  const next = {
+    name: row.name ?? current.name,
+    title: row.title ?? current.title,
+    organization: row.organization ?? current.organization,
+    administrativeUnitCode: row.administrativeUnitCode ?? current.administrativeUnitCode,
+    achievement: row.achievement ?? current.achievement,
+    position: row.position ?? current.position,
+    agendaItemId: agendaItemId ?? current.agendaItemId,
+    bridgePointId: row.bridgePointId ?? current.bridgePointId,
+    presenterName: row.presenterName ?? current.presenterName,
+  };
+  const changed = (Object.keys(next) as (keyof typeof next)[]).filter((field) => next[field] !== current[field]);
+  if (changed.length === 0) return null;
+  // The name and organization may differ in case or diacritics from the stored ones and still match.
+  return { ...next, searchKey: recipientKey({ kind: current.kind, name: next.name, organization: next.organization }) };
+}
