@@ -15,6 +15,8 @@ export interface DocxParts {
   text: string;
   /** Every header part's XML, by part name. */
   headers: Record<string, string>;
+  /** word/styles.xml */
+  styles: string;
 }
 
 const decodeXml = (s: string) =>
@@ -42,7 +44,8 @@ export async function readDocx(body: Buffer): Promise<DocxParts> {
   for (const name of Object.keys(zip.files).filter((n) => /^word\/header\d*\.xml$/.test(n))) {
     headers[name] = await zip.file(name)!.async('string');
   }
-  return { document, text: docxText(document), headers };
+  const styles = await zip.file('word/styles.xml')!.async('string');
+  return { document, text: docxText(document), headers, styles };
 }
 
 export interface PdfText {

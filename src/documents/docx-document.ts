@@ -37,14 +37,14 @@ interface RunOptions {
   size?: number;
 }
 
+/** The font and the body size come from the document's default style; runs name only what differs. */
 const run = (text: string, o: RunOptions = {}) =>
   new TextRun({
     text,
     bold: o.bold,
     italics: o.italic,
     underline: o.underline ? {} : undefined,
-    size: half(o.size ?? FONT_SIZE_PT.body),
-    font: DOCX_FONT,
+    size: o.size && o.size !== FONT_SIZE_PT.body ? half(o.size) : undefined,
   });
 
 const centered = (children: TextRun[], after = 0) =>

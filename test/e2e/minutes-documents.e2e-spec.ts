@@ -82,7 +82,9 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
     expect(sectPr).toContain('<w:pgSz w:w="11906" w:h="16838"');
     expect(sectPr).toMatch(/<w:pgMar w:top="1134" w:right="850" w:bottom="1134" w:left="1701"/);
     expect(sectPr).toContain('<w:titlePg/>');
-    expect(docx.document).toContain('w:ascii="Times New Roman"');
+    // Times New Roman is the default font of every run (the document's default style).
+    expect(docx.styles).toMatch(/<w:docDefaults>[\s\S]*w:ascii="Times New Roman"[\s\S]*<\/w:docDefaults>/);
+    expect(docx.document).not.toMatch(/w:rFonts w:ascii="(?!Times New Roman)/);
     // The default header carries the PAGE field; the first page's header is empty.
     const headers = Object.values(docx.headers);
     expect(headers.filter((h) => /PAGE/.test(h))).toHaveLength(1);
