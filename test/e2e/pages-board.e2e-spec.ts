@@ -326,6 +326,17 @@ describe('status board', () => {
       await page.close();
     });
 
+    it('shows names as text, never as markup', async () => {
+      const id = await newConference();
+      const name = '<img src=x onerror="window.hacked=1"> Điểm cầu & "thử"';
+      await t.http.post(api(id, '/bridge-points')).auth(t.adminToken, bearer).send(aMainPoint({ name })).expect(201);
+      const page = await openBoard(id);
+      expect(await page.locator('#sections li[data-id]').textContent()).toBe(name);
+      expect(await page.locator('#sections img').count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { hacked?: number }).hacked)).toBeUndefined();
+      await page.close();
+    });
+
     it('stays light and live with 3,356 points (every commune of the country)', async () => {
       const id = await newConference();
       await t.http.post(api(id, '/bridge-points')).auth(t.adminToken, bearer).send(aMainPoint()).expect(201);

@@ -202,6 +202,18 @@ describe('pages opened from an email link', () => {
       expect((await point(p.id)).confirmationStatus).toBe('confirmed');
     });
 
+    it('shows a cancelled conference read-only and answers 409 with a Vietnamese message to a form sent anyway', async () => {
+      const id = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference({ title: 'Hội nghị sẽ hủy' })).expect(201)).body.id;
+      const p = (await t.http.post(`/api/conferences/${id}/bridge-points`).auth(t.adminToken, bearer).send(aMainPoint()).expect(201)).body;
+      const token = (await t.http.post(`/api/conferences/${id}/bridge-points/${p.id}/links`).auth(t.adminToken, bearer).send({ sendEmail: false }).expect(201)).body.token;
+      await t.http.post(`/api/conferences/${id}/cancel`).auth(t.adminToken, bearer).send({ reason: 'Thay đổi kế hoạch' }).expect(200);
+      const page = await t.http.get(`/bridge-points/confirm/${token}`).expect(200);
+      expect(page.text).toContain('Hội nghị đã bị hủy; thông tin dưới đây chỉ để xem.');
+      expect(page.text).not.toContain('<form');
+      const res = await form(`/bridge-points/confirm/${token}/attendance`, { actualAttendees: '10' }).expect(409);
+      expect(res.text).toContain('Hội nghị đã kết thúc hoặc đã bị hủy nên không thể thay đổi thông tin.');
+    });
+
     it('redirects after a successful post (Post/Redirect/Get) and ignores an unknown flash name', async () => {
       const p = await newPoint({ name: 'Điểm cầu tỉnh Sơn La', level: 'provincial' });
       const token = await pointLink(p.id);

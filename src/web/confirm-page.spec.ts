@@ -1,0 +1,61 @@
+import { PublicBridgePointView } from '../bridge-points/public-bridge-points.service';
+import { confirmPage, ConfirmPageState } from './confirm-page';
+
+const view = (point: Partial<PublicBridgePointView['bridgePoint']> = {}, status = 'published'): PublicBridgePointView =>
+  ({
+    conference: {
+      id: 'c',
+      title: 'Hội nghị <sơ kết>',
+      kind: 'review',
+      format: 'online',
+      status,
+      startsAt: '2025-07-15T01:00:00.000Z',
+      endsAt: '2025-07-15T04:30:00.000Z',
+      timezone: 'Asia/Ho_Chi_Minh',
+      venue: null,
+      onlineUrl: 'javascript:alert(1)',
+      hostOrganization: null,
+      chairName: null,
+      chairTitle: null,
+    },
+    bridgePoint: {
+      id: 'p',
+      name: 'Điểm cầu <script>x</script>',
+      confirmationStatus: 'pending',
+      connectionStatus: 'untested',
+      declineReason: null,
+      expectedAttendees: null,
+      actualAttendees: null,
+      ...point,
+    },
+    agenda: [{ title: 'Khai mạc', kind: 'opening', startsAt: '2025-07-15T01:00:00.000Z', endsAt: '2025-07-15T01:10:00.000Z' }],
+    linkExpiresAt: '2025-08-15T01:00:00.000Z',
+  }) as PublicBridgePointView;
+
+const state = (s: Partial<ConfirmPageState> = {}): ConfirmPageState => ({ canConfirm: true, canDecline: true, closed: false, ...s });
+const forms = (html: string) => [...html.matchAll(/action="\/bridge-points\/confirm\/tok\/([a-z-]+)"/g)].map((m) => m[1]);
+
+describe('confirmPage', () => {
+  it('offers every form to a pending point, in the conference time zone, escaping names and refusing script links', () => {
+    const html = confirmPage('tok', view(), state());
+    expect(forms(html)).toEqual(['confirm', 'decline', 'connection-check', 'attendance']);
+    expect(html).toContain('Điểm cầu &lt;script&gt;x&lt;/script&gt;');
+    expect(html).toContain('Hội nghị &lt;sơ kết&gt;');
+    expect(html).toContain('từ 08:00 đến 11:30, thứ Ba, ngày 15/7/2025 (GMT+7)');
+    expect(html).toContain('08:00–08:10');
+    expect(html).not.toContain('href="javascript:');
+  });
+
+  it('leaves out what the confirmation rule refuses: no decline once confirmed, nothing but a note once declined', () => {
+    expect(forms(confirmPage('tok', view({ confirmationStatus: 'confirmed' }), state({ canDecline: false })))).toEqual(['confirm', 'connection-check', 'attendance']);
+    const declined = confirmPage('tok', view({ confirmationStatus: 'declined', declineReason: 'Trùng <lịch>' }), state({ canConfirm: false }));
+    expect(forms(declined)).toEqual(['decline']);
+    expect(declined).toContain('Lý do: Trùng &lt;lịch&gt;');
+  });
+
+  it('shows no form for a completed or cancelled conference', () => {
+    const html = confirmPage('tok', view({}, 'cancelled'), state({ closed: true }));
+    expect(forms(html)).toEqual([]);
+    expect(html).toContain('Hội nghị đã bị hủy; thông tin dưới đây chỉ để xem.');
+  });
+});
