@@ -31,6 +31,13 @@ export const RSVP_DONE: Record<RsvpAction, string> = {
   substitute: 'Đã ghi nhận người đi thay. Người đi thay dùng mã đại biểu mới dưới đây để điểm danh.',
 };
 
+/** Why a person can no longer answer, in their own case. */
+const CLOSED_ANSWERS: Partial<Record<AttendeeStatus, string>> = {
+  waitlisted: 'Bạn đang ở danh sách chờ. Ban Tổ chức sẽ thông báo khi có chỗ; khi đó bạn có thể trả lời thư mời tại trang này.',
+  attended: 'Bạn đã điểm danh tại hội nghị. Xin cảm ơn!',
+  cancelled: 'Lời mời đã được hủy. Vui lòng liên hệ Ban Tổ chức nếu cần thêm thông tin.',
+};
+
 export interface RsvpPageState {
   done?: RsvpAction;
   failed?: { action: RsvpAction; form: FormState };
@@ -136,7 +143,7 @@ ${trusted(state.qrSvg)}
 </div>
 </section>
 ${!state.closed && state.canAnswer && answerForms(token, view, state)}
-${!state.closed && !state.canAnswer && notice('info', 'Thư mời này không còn nhận trả lời qua trang này. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.')}
+${!state.closed && !state.canAnswer && notice('info', CLOSED_ANSWERS[status] ?? 'Thư mời này không còn nhận trả lời qua trang này. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.')}
 ${view.conference.status !== 'cancelled' && calendarSection(token, state)}
 <p class="muted small">Liên kết này dành riêng cho ${a.fullName}, có hiệu lực đến ${instantIn(view.linkExpiresAt, tz)}.</p>`;
   return page({ title: 'Thư mời tham dự hội nghị', body });

@@ -390,6 +390,18 @@ describe('pages opened from an email link', () => {
       expect((await attendee(b.id)).status).toBe('invited');
     });
 
+    it('offers no answer once the person has checked in, and answers 409 to one sent anyway', async () => {
+      const a = await newAttendee(pointId, { fullName: 'Cao Văn Phúc', email: 'phuc@thainguyen.gov.vn' });
+      const token = await rsvpLink(a.id);
+      await t.http.post(api(`/attendees/${a.id}/check-in`)).auth(t.adminToken, bearer).send({}).expect(200);
+      const page = await t.http.get(`/rsvp/${token}`).expect(200);
+      expect(page.text).toContain('Bạn đã điểm danh tại hội nghị.');
+      expect(page.text).not.toContain(`action="/rsvp/${token}/accept"`);
+      const res = await form(`/rsvp/${token}/decline`, { reason: 'Muộn' }).expect(409);
+      expect(res.text).toContain('Trạng thái hiện tại không cho phép thao tác này.');
+      expect((await attendee(a.id)).status).toBe('attended');
+    });
+
     it('fits a 360 px phone without horizontal scrolling, and is answered with the keyboard only', async () => {
       const a = await newAttendee(pointId, { fullName: 'Đặng Thị Oanh Kiều Phương Thảo Nguyễn', email: 'oanh@thainguyen.gov.vn', organization: 'Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thái Nguyên' });
       const page = await browser.newPage({ width: 360, height: 740 });
