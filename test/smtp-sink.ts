@@ -17,14 +17,24 @@ export class SmtpSink {
   /** How many more messages to refuse with a temporary error. */
   refuseNext = 0;
   readonly rejectAddresses = new Set<string>();
+  /**
+   * Holds each message's final answer this long. A message counts as received only when the
+   * 250 goes out while its client is still connected, as with a real mail server.
+   */
+  acceptDelayMs = 0;
+  private readonly closedSessions = new Set<string>();
   private server!: SMTPServer;
   port = 0;
 
-  async start(): Promise<void> {
+  /** Listens on `port` (0: any free one). */
+  async start(port = 0): Promise<void> {
     this.server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
+      },
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
         if (this.rejectAddresses.has(address.address.toLowerCase())) {
           const error = Object.assign(new Error('No such user here'), { responseCode: 550 });
@@ -41,15 +51,18 @@ export class SmtpSink {
             return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
           }
           const raw = Buffer.concat(chunks).toString('utf8');
-          void simpleParser(raw).then((parsed) => {
-            const to = (session.envelope.rcptTo[0]?.address ?? '').toLowerCase();
-            this.received.push({ to, raw, parsed });
-            callback();
-          });
+          void simpleParser(raw).then((parsed) =>
+            setTimeout(() => {
+              if (this.closedSessions.has(session.id)) return;
+              const to = (session.envelope.rcptTo[0]?.address ?? '').toLowerCase();
+              this.received.push({ to, raw, parsed });
+              callback();
+            }, this.acceptDelayMs),
+          );
         });
       },
     });
-    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
   }
 

@@ -23,6 +23,7 @@ export class AppConfig {
     retryBaseMs: number;
     ratePerSecond: number;
     batchSize: number;
+    leaseSeconds: number;
   };
   readonly reminderBeforeMinutes: number;
   readonly seedDemo: boolean;
@@ -52,6 +53,7 @@ export class AppConfig {
       retryBaseMs: env.MAIL_RETRY_BASE_MS,
       ratePerSecond: env.MAIL_RATE_PER_SECOND,
       batchSize: env.MAIL_BATCH_SIZE,
+      leaseSeconds: env.MAIL_LEASE_SECONDS,
     };
     this.reminderBeforeMinutes = env.REMINDER_BEFORE_MINUTES;
     this.seedDemo = env.SEED_DEMO;

@@ -106,6 +106,12 @@ export class EnvironmentVariables {
   @Max(1000)
   MAIL_BATCH_SIZE = 100;
 
+  /** How long a claimed mail stays with its instance; after a crash, another takes it when this runs out. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(5)
+  MAIL_LEASE_SECONDS = 300;
+
   /** Reminders go out this long before a conference starts; 0 sends none. */
   @Transform(toInt)
   @IsInt()

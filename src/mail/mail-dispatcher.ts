@@ -8,17 +8,20 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { MailComposer } from './mail-composer';
 import { PARALLEL_SENDS } from './mail-limits';
-import { MailTransport, OutgoingMail, PermanentMailError } from './mail-transport';
+import { MailServerUnavailableError, MailTransport, OutgoingMail, PermanentMailError } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { Reminders } from './reminders';
 
-const LEASE_MS = 5 * 60 * 1000;
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
+/** While the mail server is unreachable, the dispatcher waits this long at first, doubling up to the maximum. */
+const FIRST_PAUSE_MS = 1000;
+const MAX_PAUSE_MS = 60_000;
 const REMINDER_CHECK_MS = 60_000;
 
 interface Outcome {
   row: OutboxMessage;
-  status: 'sent' | 'failed' | 'pending' | 'skipped';
+  /** `deferred`: not tried, or the server was unreachable; the try does not count. */
+  status: 'sent' | 'failed' | 'pending' | 'skipped' | 'deferred';
   error: string | null;
   durationMs: number;
 }
@@ -44,6 +47,12 @@ class RateLimiter {
  * marked sent, retried later with exponential backoff, or failed after the last attempt. A
  * row left `sending` by a crashed instance is taken again once its lease expires. Every try is
  * written to the delivery log.
+ *
+ * Each outcome is written as soon as it is known (outcomes that arrive together share one
+ * commit): a mail the server accepted is marked sent within milliseconds, so a crash can
+ * hardly fall between the two and make it go out twice. When the server cannot be reached,
+ * the dispatcher pauses (1 s, doubling to a minute) and the mails keep their attempts, so an
+ * outage of any length loses nothing.
  */
 @Injectable()
 export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -55,6 +64,8 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   /** The Message-ID of a row's mail is `<rowId@host>` (see MailComposer). */
   private readonly host: string;
   private remindersCheckedAt = 0;
+  private pausedUntil = 0;
+  private pauseMs = 0;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -118,6 +129,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   }
 
   private async batch(): Promise<number> {
+    if (Date.now() < this.pausedUntil) return 0;
     const rows = await this.claim(this.config.mailDispatch.batchSize);
     if (rows.length === 0) return 0;
     let mails: Map<string, OutgoingMail | null>;
@@ -129,16 +141,28 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
       await this.record(rows.map((row) => ({ row, status: this.retryOrFail(row, false), error: message, durationMs: 0 })));
       return rows.length;
     }
-    const outcomes: Outcome[] = [];
+    const recorder = new GroupCommit<Outcome>((outcomes) => this.record(outcomes));
     let next = 0;
+    let serverAway = false;
     const worker = async () => {
-      while (next < rows.length) {
+      while (next < rows.length && !serverAway) {
         const row = rows[next++];
-        outcomes.push(await this.deliver(row, mails.get(row.id) ?? null));
+        const outcome = await this.deliver(row, mails.get(row.id) ?? null);
+        if (outcome.status === 'deferred') serverAway = true;
+        recorder.add(outcome);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, rows.length) }, worker));
-    await this.record(outcomes);
+    // Rows not tried because the server went away go back untouched.
+    for (const row of rows.slice(next)) recorder.add({ row, status: 'deferred', error: null, durationMs: 0 });
+    await recorder.settled();
+    if (serverAway) {
+      this.pauseMs = Math.min(MAX_PAUSE_MS, this.pauseMs ? this.pauseMs * 2 : FIRST_PAUSE_MS);
+      this.pausedUntil = Date.now() + this.pauseMs;
+      this.logger.warn(`mail server unreachable; dispatch paused for ${this.pauseMs / 1000} s`);
+    } else {
+      this.pauseMs = 0;
+    }
     return rows.length;
   }
 
@@ -161,6 +185,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
       return done('sent', null);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      if (error instanceof MailServerUnavailableError) return done('deferred', message.slice(0, 2000));
       return done(this.retryOrFail(row, error instanceof PermanentMailError), message.slice(0, 2000));
     }
   }
@@ -168,7 +193,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   /** Takes due rows: pending ones whose time has come, and `sending` ones whose lease expired. */
   private async claim(limit: number): Promise<OutboxMessage[]> {
     const now = this.clock.now();
-    const lockedUntil = new Date(now.getTime() + LEASE_MS);
+    const lockedUntil = new Date(now.getTime() + this.config.mailDispatch.leaseSeconds * 1000);
     if (this.dataSource.options.type === 'postgres') {
       // TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, affectedCount].
       const [ids]: [{ id: string }[], number] = await this.dataSource.query(
@@ -218,7 +243,16 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
           .whereInIds(sent.map((o) => o.row.id))
           .execute();
       }
-      for (const o of outcomes.filter((x) => x.status !== 'sent')) {
+      for (const o of outcomes.filter((x) => x.status === 'deferred')) {
+        await m.update(
+          OutboxMessage,
+          { id: o.row.id },
+          { status: 'pending', attempts: o.row.attempts - 1, lockedUntil: null, nextAttemptAt: now },
+        );
+      }
+      const settledElse = (o: Outcome): o is Outcome & { status: 'failed' | 'pending' | 'skipped' } =>
+        o.status !== 'sent' && o.status !== 'deferred';
+      for (const o of outcomes.filter(settledElse)) {
         const retryIn = Math.min(MAX_BACKOFF_MS, this.config.mailDispatch.retryBaseMs * 2 ** (o.row.attempts - 1));
         await m.update(
           OutboxMessage,
@@ -231,18 +265,54 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
           },
         );
       }
+      const tried = outcomes.filter((o) => o.status !== 'deferred' || o.error !== null);
+      if (tried.length === 0) return;
       await m.insert(
         DeliveryAttempt,
-        outcomes.map((o) => ({
+        tried.map((o) => ({
           id: newId(),
           messageId: o.row.id,
           attempt: o.row.attempts,
           at: now,
-          outcome: o.status === 'pending' ? 'failed' : o.status,
+          outcome: o.status === 'pending' || o.status === 'deferred' ? 'failed' : o.status,
           error: o.error,
           durationMs: o.durationMs,
         })),
       );
     });
+  }
+}
+
+/**
+ * Writes items as they come: one write at a time, each taking everything that arrived while
+ * the previous one ran. `settled()` waits until all added items are written (or one write failed).
+ */
+export class GroupCommit<T> {
+  private pending: T[] = [];
+  private writing: Promise<void> | null = null;
+  private failure: unknown = null;
+
+  constructor(private readonly write: (items: T[]) => Promise<void>) {}
+
+  add(item: T): void {
+    this.pending.push(item);
+    this.writing ??= this.drain().finally(() => (this.writing = null));
+  }
+
+  async settled(): Promise<void> {
+    while (this.writing) await this.writing;
+    if (this.failure) throw this.failure;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.pending.length > 0) {
+      const items = this.pending;
+      this.pending = [];
+      try {
+        await this.write(items);
+      } catch (error) {
+        this.failure ??= error;
+      }
+    }
   }
 }

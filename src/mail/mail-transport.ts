@@ -25,6 +25,19 @@ export interface OutgoingMail {
 /** A refusal that trying again will not fix (e.g. 550 no such mailbox). */
 export class PermanentMailError extends Error {}
 
+/** The mail server could not be reached or is closing down (421): no fault of the message. */
+export class MailServerUnavailableError extends Error {}
+
+const UNREACHABLE_CODES = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'ECONNREFUSED', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EPIPE']);
+
+/** Whether an SMTP error says the server is away rather than that it refused this message. */
+export function isServerUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; responseCode?: number; command?: string };
+  if (e.responseCode === 421) return true;
+  if (e.responseCode !== undefined) return false;
+  return (e.code !== undefined && UNREACHABLE_CODES.has(e.code)) || e.command === 'CONN' || e.command === 'GREETING';
+}
+
 /** Sends mail: SMTP when SMTP_URL is set, otherwise `.eml` files under MAIL_DIR. Tests replace it. */
 export abstract class MailTransport {
   abstract send(mail: OutgoingMail): Promise<{ messageId: string }>;
@@ -61,27 +74,42 @@ function openNoDelaySocket(options: SMTPPool.Options, callback: (err: Error | nu
 
 @Injectable()
 export class SmtpMailTransport extends MailTransport implements OnModuleDestroy {
-  private readonly transporter: Transporter;
+  private transporter: Transporter;
 
   constructor(private readonly config: AppConfig) {
     super();
-    // Given `url`, nodemailer ignores every other option (the pool included), so the URL is
-    // parsed into options first, with nodemailer's own parser (query settings such as ?ignoreTLS=true kept).
-    const options: SMTPPool.Options = {
-      ...parseConnectionUrl(config.smtpUrl!),
+    this.transporter = this.createPool();
+  }
+
+  /**
+   * Given `url`, nodemailer ignores every other option (the pool included), so the URL is
+   * parsed into options first, with nodemailer's own parser (query settings such as ?ignoreTLS=true kept).
+   */
+  private createPool(): Transporter {
+    return nodemailer.createTransport({
+      ...parseConnectionUrl(this.config.smtpUrl!),
       pool: true,
       maxConnections: PARALLEL_SENDS,
       maxMessages: 1000,
       getSocket: openNoDelaySocket,
-    };
-    this.transporter = nodemailer.createTransport(options);
+    } satisfies SMTPPool.Options);
   }
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
+    const pool = this.transporter;
     try {
-      const info = await this.transporter.sendMail(toNodemailer(this.config.mailFrom, mail));
+      const info = await pool.sendMail(toNodemailer(this.config.mailFrom, mail));
       return { messageId: info.messageId };
     } catch (error) {
+      if (isServerUnavailable(error)) {
+        // A pool whose connections all failed at once never answers again (its later sends
+        // hang): start a fresh one for the next try.
+        if (this.transporter === pool) {
+          this.transporter = this.createPool();
+          pool.close();
+        }
+        throw new MailServerUnavailableError((error as Error).message);
+      }
       const code = (error as { responseCode?: number }).responseCode;
       // 5xx answers to the recipient (bad mailbox, rejected address) will not change on retry.
       if (code !== undefined && code >= 500 && code < 600 && (error as { command?: string }).command === 'RCPT TO') {

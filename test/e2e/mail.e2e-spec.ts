@@ -258,3 +258,46 @@ describe('with no SMTP server configured', () => {
     }
   });
 });
+
+describe('while the mail server cannot be reached', () => {
+  it('pauses, keeps every mail pending without spending its attempts, and delivers each once when the server is back', async () => {
+    const smtp = new SmtpSink();
+    await smtp.start();
+    const port = smtp.port;
+    await smtp.stop();
+    const t = await startApp({ SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_RATE_PER_SECOND: '0' });
+    const dispatcher = t.app.get(MailDispatcher);
+    try {
+      const c = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference({ startsAt: '2026-12-16T09:00:00+07:00', endsAt: '2026-12-16T11:00:00+07:00' })).expect(201)).body;
+      const point = (await t.http.post(`/api/conferences/${c.id}/bridge-points`).auth(t.adminToken, bearer).send({ name: 'Hội trường', level: 'central', isMain: true }).expect(201)).body;
+      await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(200);
+      const people = Array.from({ length: 30 }, (_, i) => ({ fullName: `Đại biểu ${i}`, email: `dv${i}@mat-ket-noi.gov.vn` }));
+      for (const p of people) await t.http.post(`/api/conferences/${c.id}/attendees`).auth(t.adminToken, bearer).send({ bridgePointId: point.id, ...p }).expect(201);
+      await t.http.post(`/api/conferences/${c.id}/invitations`).auth(t.adminToken, bearer).send({ scope: 'all' }).expect(202);
+
+      // Many tries against the closed port: far more than MAIL_MAX_ATTEMPTS (8) if each counted.
+      for (let i = 0; i < 12; i++) {
+        await dispatcher.drain();
+        await new Promise((resolve) => setTimeout(resolve, 150));
+      }
+      const waiting = await t.http.get(`/api/conferences/${c.id}/deliveries?pageSize=100`).auth(t.adminToken, bearer).expect(200);
+      expect(waiting.body.items).toHaveLength(30);
+      expect(waiting.body.items.every((d: { status: string; attempts: number }) => d.status === 'pending' && d.attempts === 0)).toBe(true);
+      const detail = await t.http.get(`/api/conferences/${c.id}/deliveries/${waiting.body.items[0].id}`).auth(t.adminToken, bearer);
+      expect(detail.body.log.length).toBeLessThanOrEqual(2);
+
+      await smtp.start(port);
+      for (let round = 0; round < 60 && people.some((p) => smtp.to(p.email).length === 0); round++) {
+        await dispatcher.drain();
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      for (const p of people) expect(smtp.to(p.email)).toHaveLength(1);
+      const sent = await t.http.get(`/api/conferences/${c.id}/deliveries?status=sent&pageSize=100`).auth(t.adminToken, bearer).expect(200);
+      expect(sent.body.total).toBe(30);
+      expect(sent.body.items.every((d: { attempts: number }) => d.attempts === 1)).toBe(true);
+    } finally {
+      await t.close();
+      await smtp.stop().catch(() => undefined);
+    }
+  });
+});
