@@ -17,6 +17,7 @@ import { AwardListService } from './award-list.service';
 import { AwardRecipientImportService } from './award-recipient-import.service';
 import { AwardRecipientWriter } from './award-recipient-writer';
 import { AwardRecipientsService } from './award-recipients.service';
+import { AwardsDemoSeeder } from './awards-demo.seeder';
 
 /** Award forms, decisions and recipients; `AwardDecisionsService.listForConference` feeds the minutes. */
 @Module({
@@ -30,8 +31,9 @@ import { AwardRecipientsService } from './award-recipients.service';
     AwardRecipientsService,
     AwardRecipientImportService,
     AwardListService,
+    AwardsDemoSeeder,
   ],
-  exports: [AwardFormsService, AwardDecisionsService],
+  exports: [AwardFormsService, AwardDecisionsService, AwardsDemoSeeder],
 })
 export class AwardsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -4,7 +4,10 @@ import { AwardDecision } from '../../src/awards/award-decision.entity';
 import { AwardDecisionsService } from '../../src/awards/award-decisions.service';
 import { AwardForm } from '../../src/awards/award-form.entity';
 import { AwardRecipient } from '../../src/awards/award-recipient.entity';
+import { AwardsDemoSeeder } from '../../src/awards/awards-demo.seeder';
 import { BridgePoint } from '../../src/bridge-points/bridge-point.entity';
+import { TransactionRunner } from '../../src/database/transaction-runner';
+import { DemoSeeder } from '../../src/seeding/demo-seeder';
 import { aConference, aMainPoint, anAwardDecision, anAwardRecipient } from '../factories';
 import { startApp, TestApp } from '../harness';
 
@@ -396,6 +399,47 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
       expect(res.status).toBe(409);
       await patch(`${decisionsPath(x.id)}/${d.id}`, { version: 1, signerName: 'X' }).expect(409);
       expect(await snapshot(x.id)).toEqual(before);
+    });
+  });
+
+  describe('the demo awards', () => {
+    it('seeds a Bằng khen of the Prime Minister and one of Ban Dân vận Trung ương once, at the award ceremony, in Hà Nội and Bắc Giang', async () => {
+      const tx = t.app.get(TransactionRunner);
+      const demo = t.app.get(DemoSeeder);
+      const seeder = t.app.get(AwardsDemoSeeder);
+      const id = demo.read().conference.id;
+      expect(seeder.read().conferenceId).toBe(id);
+      await tx.transaction(async (m) => {
+        await demo.seed(m, null);
+        await seeder.seed(m, id);
+      });
+
+      const agenda = (await t.http.get(`/api/conferences/${id}/agenda-items`).auth(t.adminToken, bearer).expect(200)).body.items as {
+        id: string;
+        kind: string;
+        startsAt: string;
+        endsAt: string;
+      }[];
+      // Gapless, inside 08:00–11:30, with the ceremony between the conclusion and the closing.
+      expect(agenda[0].startsAt).toBe('2022-07-15T01:00:00.000Z');
+      expect(agenda[agenda.length - 1].endsAt).toBe('2022-07-15T04:30:00.000Z');
+      agenda.slice(1).forEach((item, i) => expect(item.startsAt).toBe(agenda[i].endsAt));
+      expect(agenda.map((i) => i.kind).slice(-3)).toEqual(['conclusion', 'award_ceremony', 'closing']);
+      const ceremony = agenda.find((i) => i.kind === 'award_ceremony')!;
+
+      const list = (await t.http.get(decisionsPath(id)).auth(t.adminToken, bearer).expect(200)).body;
+      expect(list.items.map((d: { number: string; awardFormName: string }) => [d.number, d.awardFormName])).toEqual([
+        ['15/QĐ-BDVTW', 'Bằng khen của Ban Trung ương Đảng'],
+        ['1026/QĐ-TTg', 'Bằng khen của Thủ tướng Chính phủ'],
+      ]);
+      const ttg = list.items[1].recipients as { kind: string; bridgePointName: string; agendaItemId: string }[];
+      expect(ttg.map((r) => r.kind)).toEqual(['collective', 'collective', 'individual', 'individual', 'individual']);
+      expect(new Set(ttg.map((r) => r.bridgePointName))).toEqual(new Set(['Điểm cầu Trung ương (Hà Nội)', 'Điểm cầu tỉnh Bắc Giang']));
+      expect(ttg.every((r) => r.agendaItemId === ceremony.id)).toBe(true);
+
+      const before = await snapshot(id);
+      await tx.transaction((m) => seeder.seed(m, id));
+      expect(await snapshot(id)).toEqual(before);
     });
   });
 });

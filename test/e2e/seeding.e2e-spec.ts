@@ -62,10 +62,10 @@ describe('seeding', () => {
     expect(s.body).toMatchObject({ total: 64, byConfirmation: { confirmed: 64, pending: 0, declined: 0 } });
     expect(s.body.byProvince).toHaveLength(63);
     const [agenda] = await db.query(`SELECT COUNT(*) AS n FROM agenda_items WHERE conference_id = '${id}'`);
-    expect(Number(agenda.n)).toBe(5);
+    expect(Number(agenda.n)).toBe(6);
     const kinds = (await db.query(`SELECT kind FROM agenda_items WHERE conference_id = '${id}' ORDER BY position`)).map(
       (r: { kind: string }) => r.kind,
     );
-    expect(kinds).toEqual(expect.arrayContaining(['report', 'discussion', 'conclusion']));
+    expect(kinds).toEqual(expect.arrayContaining(['report', 'discussion', 'conclusion', 'award_ceremony']));
   });
 });
