@@ -31,7 +31,7 @@ export class NoticeSectionsPatchDto {
   @ValidateNested()
   @Type(() => DocumentHeaderDto)
   header?: DocumentHeaderDto;
-  @ApiPropertyOptional() @IsOmittable() @IsText(1000) title?: string;
+  @ApiPropertyOptional() @IsOmittable() @IsText(2000) title?: string;
   @ApiPropertyOptional() @IsOmittable() @IsText(20000, { allowEmpty: true }) introduction?: string;
   @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsTextList(200, 20000) conclusions?: string[];
   @ApiPropertyOptional({ type: [ActionItemLineDto] })

@@ -143,16 +143,16 @@ export class ProceedingLineDto implements ProceedingLine {
   @Matches(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'time must be a wall-clock time such as 08:10' })
   time!: string;
   @ApiProperty() @IsText(500) title!: string;
-  @ApiProperty({ type: [String] }) @IsTextList(50, 500) speakers!: string[];
+  @ApiProperty({ type: [String] }) @IsTextList(50, 1000) speakers!: string[];
   @ApiProperty() @IsText(20000, { allowEmpty: true }) summary!: string;
 }
 
 export class AwardRecipientLineDto {
   @ApiProperty({ enum: ['individual', 'collective'] }) @IsIn(['individual', 'collective']) kind!: 'individual' | 'collective';
-  @ApiProperty() @IsText(300) name!: string;
+  @ApiProperty() @IsText(300, { allowEmpty: true }) name!: string;
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsText(300) title!: string | null;
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsText(300) organization!: string | null;
-  @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsText(2000) achievement!: string | null;
+  @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsText(5000) achievement!: string | null;
 }
 
 export class AwardLineDto implements AwardLine {

@@ -147,27 +147,30 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
       expect(s.conclusions).toEqual(['Hội nghị thống nhất đánh giá kết quả công tác dân vận 6 tháng đầu năm 2025.']);
       expect(s.signer).toEqual({ authority: '', title: 'TRƯỞNG BAN DÂN VẬN TRUNG ƯƠNG', name: 'Trần Văn Minh' });
       await post('/conclusion-notice', {}).expect(409);
+      // The drafted sections are accepted back as an edit.
+      const roundTrip = await t.http.patch(url('/conclusion-notice')).auth(t.adminToken, bearer).send({ version: 1, sections: s }).expect(200);
+      expect(roundTrip.body.sections).toEqual(s);
 
-      const stale = await t.http.patch(url('/conclusion-notice')).auth(t.adminToken, bearer).send({ version: 2, sections: { signer: s.signer } });
+      const stale = await t.http.patch(url('/conclusion-notice')).auth(t.adminToken, bearer).send({ version: 1, sections: { signer: s.signer } });
       expect(stale.status).toBe(409);
       const bad = await t.http
         .patch(url('/conclusion-notice'))
         .auth(t.adminToken, bearer)
-        .send({ version: 1, sections: { actionItems: [{ actionItemId: null, description: 'X', assignee: 'Y', deadline: '31/12/2025' }] } })
+        .send({ version: 2, sections: { actionItems: [{ actionItemId: null, description: 'X', assignee: 'Y', deadline: '31/12/2025' }] } })
         .expect(400);
       expect(bad.body.details.map((d: { field: string }) => d.field)).toContain('sections.actionItems.0.deadline');
       const edited = await t.http
         .patch(url('/conclusion-notice'))
         .auth(t.adminToken, bearer)
         .send({
-          version: 1,
+          version: 2,
           sections: {
             signer: { authority: 'TL. Trưởng Ban', title: 'Chánh Văn phòng', name: 'Nguyễn Văn Hùng' },
             actionItems: [{ actionItemId: null, description: 'Báo cáo kết quả phong trào “Dân vận khéo”', assignee: 'Tỉnh ủy Điện Biên', deadline: '2025-12-31' }],
           },
         })
         .expect(200);
-      expect(edited.body).toMatchObject({ version: 2, number: '20/TB-BDVTW' });
+      expect(edited.body).toMatchObject({ version: 3, number: '20/TB-BDVTW' });
       expect((await t.http.get(url('/conclusion-notice')).auth(t.adminToken, bearer).expect(200)).body).toEqual(edited.body);
 
       const expected = [

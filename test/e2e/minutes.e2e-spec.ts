@@ -154,8 +154,12 @@ describe('minutes (biên bản)', () => {
       });
       expect(s.distribution).toContain('Lưu: VT');
       expect(await get(path(c.id)).expect(200).then((r) => r.body)).toEqual(res.body);
+      // Every section as drafted is accepted back as an edit, unchanged.
+      const roundTrip = await patch(path(c.id), { version: 1, sections: s }).expect(200);
+      expect(roundTrip.body.sections).toEqual(s);
 
       const again = await post(path(c.id), {}).expect(409);
+      expect(again.body.details).toEqual([{ field: 'minutes', message: 'already drafted' }]);
       expect(again.body.message).toMatch(/đã có biên bản/);
     });
 
