@@ -49,8 +49,9 @@ export interface RunStyle {
   size?: number;
 }
 
+/** A run; its font comes from the document default (decree30Styles), so the XML stays small. */
 export const textRun = (text: string, style: RunStyle = {}): TextRun =>
-  new TextRun({ text, bold: style.bold, italics: style.italic, size: halfPoints(style.size ?? FONT_SIZE_PT.body), font: DOCX_FONT });
+  new TextRun({ text, bold: style.bold, italics: style.italic, size: style.size === undefined ? undefined : halfPoints(style.size) });
 
 export function centeredLine(text: string, style: RunStyle = {}, after = 0): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after }, children: [textRun(text, style)] });

@@ -1,23 +1,16 @@
-import JSZip from 'jszip';
 import { parse } from 'csv-parse/sync';
 import { CellValue, Workbook } from 'exceljs';
-import { Response } from 'supertest';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { AwardRecipient } from '../../src/awards/award-recipient.entity';
 import { BridgePoint } from '../../src/bridge-points/bridge-point.entity';
+import { binary, readDocx } from '../documents';
 import { aConference, aMainPoint, anAwardDecision, anAwardRecipient } from '../factories';
 import { startApp, TestApp } from '../harness';
 
 const bearer = { type: 'bearer' as const };
 const TITLE = 'Hội nghị toàn quốc sơ kết công tác dân vận 6 tháng đầu năm 2025';
 const HEADER_LINE = ['STT', 'Họ và tên / Tên tập thể', 'Chức vụ', 'Đơn vị', 'Thành tích', 'Nơi trao', 'Người trao'];
-
-function binary(res: Response, done: (error: Error | null, body: Buffer) => void): void {
-  const chunks: Buffer[] = [];
-  res.on('data', (chunk: Buffer) => chunks.push(chunk));
-  res.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 /** A CSV file as spreadsheets save it: BOM, the separator given, LF. */
 function csvOf(rows: string[][], separator = ','): Buffer {
@@ -307,11 +300,8 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
       const res = await get('awards.docx').expect(200);
       expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(fileNameOf(res.headers['content-disposition'])).toBe(`Danh sách khen thưởng - ${TITLE}.docx`);
-      const zip = await JSZip.loadAsync(res.body as Buffer);
-      const xml = await zip.file('word/document.xml')!.async('string');
-      const text = [...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('\n');
-      const decoded = text.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"');
-      expectInOrder(decoded, [
+      const { document: xml, text, styles } = await readDocx(res.body as Buffer);
+      expectInOrder(text, [
         'DANH SÁCH KHEN THƯỞNG',
         TITLE,
         '(Kèm theo Quyết định số 15/QĐ-BDVTW ngày 01 tháng 7 năm 2025 của Ban Dân vận Trung ương)',
@@ -332,7 +322,7 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
         'Lý Thị Mai',
         'Đặng Quốc Hùng',
       ]);
-      expect(xml).toContain('Times New Roman');
+      expect(styles).toContain('Times New Roman');
       const settings = xml.match(/<w:pgSz [^>]*>/)![0];
       expect(settings).toContain('w:w="11906"');
       expect(settings).toContain('w:h="16838"');
