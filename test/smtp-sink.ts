@@ -22,6 +22,11 @@ export class SmtpSink {
    * 250 goes out while its client is still connected, as with a real mail server.
    */
   acceptDelayMs = 0;
+  /** While true, messages are read but not answered (see release()). */
+  holding = false;
+  /** Clients connected now. */
+  connections = 0;
+  private held: (() => void)[] = [];
   private readonly closedSessions = new Set<string>();
   private server!: SMTPServer;
   port = 0;
@@ -32,7 +37,12 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect: (_session, callback) => {
+        this.connections++;
+        callback();
+      },
       onClose: (session) => {
+        this.connections--;
         this.closedSessions.add(session.id);
       },
       onRcptTo: (address: SMTPServerAddress, _session, callback) => {
@@ -51,19 +61,33 @@ export class SmtpSink {
             return callback(Object.assign(new Error('Try again later'), { responseCode: 451 }));
           }
           const raw = Buffer.concat(chunks).toString('utf8');
+          const accept = (parsed: ParsedMail) => {
+            if (this.closedSessions.has(session.id)) return;
+            const to = (session.envelope.rcptTo[0]?.address ?? '').toLowerCase();
+            this.received.push({ to, raw, parsed });
+            callback();
+          };
           void simpleParser(raw).then((parsed) =>
-            setTimeout(() => {
-              if (this.closedSessions.has(session.id)) return;
-              const to = (session.envelope.rcptTo[0]?.address ?? '').toLowerCase();
-              this.received.push({ to, raw, parsed });
-              callback();
-            }, this.acceptDelayMs),
+            setTimeout(() => (this.holding ? this.held.push(() => accept(parsed)) : accept(parsed)), this.acceptDelayMs),
           );
         });
       },
     });
     await new Promise<void>((resolve) => this.server.listen(port, '127.0.0.1', resolve));
     this.port = (this.server.server.address() as AddressInfo).port;
+  }
+
+  /** How many messages wait for their answer while holding. */
+  get heldCount(): number {
+    return this.held.length;
+  }
+
+  /** Stops holding and answers what was held (a message whose client has gone counts for nothing). */
+  release(): void {
+    this.holding = false;
+    const held = this.held;
+    this.held = [];
+    for (const accept of held) accept();
   }
 
   get url(): string {

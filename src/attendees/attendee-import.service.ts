@@ -14,7 +14,7 @@ import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ImportField } from './attendee-import-columns';
 import { readImportFile, Sheet } from '../common/import-file';
-import { ImportProgress } from './attendee-import-progress';
+import { ImportProgress, INTERRUPTED_MESSAGE } from './attendee-import-progress';
 import { AttendeeImportRepository, isAttendeeUniqueViolation, WRITE_CHUNK } from './attendee-import.repository';
 import { checkRows, columnsOf, ImportRow, PointDirectory, PointRef } from './attendee-import-rows';
 import { ImportOptionsDto, ImportReportDto, toImportReport } from './attendee-import.dto';
@@ -25,8 +25,6 @@ import { ImportJob } from './import-job.entity';
 
 /** Files with more data rows than this are imported in the background (202 and a job to poll). */
 export const SYNC_ROW_LIMIT = 2000;
-/** A job still `running` in the database this long after it started was cut off by a stopped server. */
-const STALE_JOB_MS = 15 * 60 * 1000;
 const ATTEMPTS = 3;
 
 interface ImportPlan {
@@ -119,9 +117,7 @@ export class AttendeeImportService {
     if (live && live.conferenceId === conferenceId) return toImportReport(live);
     const job = await this.jobs.findOneBy({ id: jobId, conferenceId });
     if (!job) throw new NotFoundException(`import job ${jobId} not found in conference ${conferenceId}`);
-    if (job.status === 'running' && this.clock.now().getTime() - job.createdAt.getTime() > STALE_JOB_MS) {
-      return { ...toImportReport(job), status: 'failed', message: 'the import was interrupted: the server stopped while it ran; nothing was written' };
-    }
+    if (this.progress.isStale(job)) return { ...toImportReport(job), status: 'failed', message: INTERRUPTED_MESSAGE };
     return toImportReport(job);
   }
 

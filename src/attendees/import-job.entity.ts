@@ -59,4 +59,8 @@ export class ImportJob {
 
   @Column({ type: 'timestamptz', nullable: true })
   finishedAt!: Date | null;
+
+  /** Written every few seconds by the instance running the job (PostgreSQL; on SQLite one process owns the file). */
+  @Column({ type: 'timestamptz', nullable: true })
+  heartbeatAt!: Date | null;
 }

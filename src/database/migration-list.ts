@@ -4,6 +4,7 @@ import { Attendees1732500000000 } from './migrations/1732500000000-attendees';
 import { Outbox1732600000000 } from './migrations/1732600000000-outbox';
 import { Awards1732700000000 } from './migrations/1732700000000-awards';
 import { Minutes1732800000000 } from './migrations/1732800000000-minutes';
+import { ImportHeartbeat1732900000000 } from './migrations/1732900000000-import-heartbeat';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   Outbox1732600000000,
   Awards1732700000000,
   Minutes1732800000000,
+  ImportHeartbeat1732900000000,
 ];
