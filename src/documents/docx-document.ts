@@ -23,7 +23,7 @@ export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
 /** Word sizes are in half-points. */
 const half = (pt: number) => pt * 2;
 const CONTENT_WIDTH = mmToTwips(A4_MM.width - MARGINS_MM.left - MARGINS_MM.right);
-const HEADER_LEFT = Math.round(CONTENT_WIDTH * 0.4);
+const HEADER_LEFT = Math.round(CONTENT_WIDTH * 0.42);
 const HEADER_RIGHT = CONTENT_WIDTH - HEADER_LEFT;
 const SIGNATURE_COLUMN = Math.round(CONTENT_WIDTH / 2);
 const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
@@ -69,12 +69,12 @@ const cell = (children: Paragraph[], width: number, borders: Borders = NO_BORDER
 function headerTable(doc: DecreeDocument): Table {
   const h = doc.header;
   const left: Paragraph[] = [];
-  if (h.superiorBody) left.push(centered([run(upper(h.superiorBody), { size: FONT_SIZE_PT.header })]));
+  if (h.superiorBody) left.push(centered([run(upper(h.superiorBody), { size: FONT_SIZE_PT.small })]));
   left.push(centered([run(upper(h.issuingBody), { bold: true, size: FONT_SIZE_PT.header })]));
   left.push(shortRule(HEADER_LEFT, 0.35));
   left.push(centered([run(h.numberLine, { size: FONT_SIZE_PT.header })]));
   const right = [
-    centered([run(NATIONAL_TITLE, { bold: true, size: FONT_SIZE_PT.header })]),
+    centered([run(NATIONAL_TITLE, { bold: true, size: FONT_SIZE_PT.small })]),
     // The motto is underlined over its own length, as the decree draws it.
     centered([run(NATIONAL_MOTTO, { bold: true, underline: true, size: FONT_SIZE_PT.title })], 240),
     centered([run(h.placeAndDate, { italic: true, size: FONT_SIZE_PT.title })]),
@@ -147,9 +147,11 @@ function signatureParagraphs(s: Signature | null): Paragraph[] {
 }
 
 function recipientParagraphs(lines: string[]): Paragraph[] {
+  const entries = recipientLines(lines);
+  // Kept on one page: each line keeps with the next.
   return [
-    new Paragraph({ children: [run('Nơi nhận:', { bold: true, italic: true, size: FONT_SIZE_PT.small })] }),
-    ...recipientLines(lines).map((line) => new Paragraph({ children: [run(line, { size: FONT_SIZE_PT.footnote })] })),
+    new Paragraph({ keepNext: true, children: [run('Nơi nhận:', { bold: true, italic: true, size: FONT_SIZE_PT.small })] }),
+    ...entries.map((line, i) => new Paragraph({ keepNext: i < entries.length - 1, children: [run(line, { size: FONT_SIZE_PT.footnote })] })),
   ];
 }
 

@@ -9,7 +9,7 @@ export const PDF_CONTENT_TYPE = 'application/pdf';
 export const PDF_FONT = 'Tinos';
 
 const CONTENT_WIDTH = mmToPoints(A4_MM.width - MARGINS_MM.left - MARGINS_MM.right);
-const HEADER_LEFT = CONTENT_WIDTH * 0.4;
+const HEADER_LEFT = CONTENT_WIDTH * 0.42;
 const HEADER_RIGHT = CONTENT_WIDTH - HEADER_LEFT;
 
 let configured = false;
@@ -28,7 +28,7 @@ function printer(): typeof pdfmake {
 }
 
 /** A short centred rule `share` of a column wide. */
-const shortRule = (columnWidth: number, share: number, margin: [number, number, number, number] = [0, 2, 0, 4]): Content => {
+const shortRule = (columnWidth: number, share: number, margin: [number, number, number, number] = [0, 6, 0, 4]): Content => {
   const length = columnWidth * share;
   const x1 = (columnWidth - length) / 2;
   return { canvas: [{ type: 'line', x1, y1: 0, x2: x1 + length, y2: 0, lineWidth: 0.6 }], margin };
@@ -37,12 +37,12 @@ const shortRule = (columnWidth: number, share: number, margin: [number, number, 
 function headerTable(doc: DecreeDocument): Content {
   const h = doc.header;
   const left: Content[] = [];
-  if (h.superiorBody) left.push({ text: upper(h.superiorBody), fontSize: FONT_SIZE_PT.header, alignment: 'center' });
+  if (h.superiorBody) left.push({ text: upper(h.superiorBody), fontSize: FONT_SIZE_PT.small, alignment: 'center' });
   left.push({ text: upper(h.issuingBody), bold: true, fontSize: FONT_SIZE_PT.header, alignment: 'center' });
   left.push(shortRule(HEADER_LEFT, 0.35));
   left.push({ text: h.numberLine, fontSize: FONT_SIZE_PT.header, alignment: 'center' });
   const right: Content[] = [
-    { text: NATIONAL_TITLE, bold: true, fontSize: FONT_SIZE_PT.header, alignment: 'center' },
+    { text: NATIONAL_TITLE, bold: true, fontSize: FONT_SIZE_PT.small, alignment: 'center' },
     { text: NATIONAL_MOTTO, bold: true, decoration: 'underline', fontSize: FONT_SIZE_PT.title, alignment: 'center', margin: [0, 0, 0, 10] },
     { text: h.placeAndDate, italics: true, fontSize: FONT_SIZE_PT.title, alignment: 'center' },
   ];
@@ -90,6 +90,7 @@ function signature(s: Signature | null): Content {
 
 function recipients(lines: string[]): Content {
   return {
+    unbreakable: true,
     stack: [
       { text: 'Nơi nhận:', bold: true, italics: true, fontSize: FONT_SIZE_PT.small },
       ...recipientLines(lines).map((line) => ({ text: line, fontSize: FONT_SIZE_PT.footnote })),
@@ -127,7 +128,7 @@ export function pdfDefinition(doc: DecreeDocument): TDocumentDefinitions {
       headerTable(doc),
       { text: upper(doc.documentType), bold: true, alignment: 'center', margin: [0, 16, 0, 0] },
       { text: doc.title, bold: true, alignment: 'center' },
-      shortRule(CONTENT_WIDTH, 0.25, [0, 3, 0, 10]),
+      shortRule(CONTENT_WIDTH, 0.25, [0, 7, 0, 10]),
       ...doc.body.map(block),
       ...closing(doc),
     ],
