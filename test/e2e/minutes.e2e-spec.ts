@@ -321,6 +321,23 @@ describe('minutes (biên bản)', () => {
     });
   });
 
+  it('lets viewers and the conference’s operators read, refuses them writes, and hides other conferences from operators', async () => {
+    const c = await ready();
+    await post(path(c.id), {}).expect(201);
+    const viewer = await t.userWithRole('viewer');
+    const ownOperator = await t.userWithRole('operator', { administrativeUnitCode: '24' });
+    const elsewhere = await t.userWithRole('operator', { bridgePointIds: [] });
+    await get(path(c.id), viewer).expect(200);
+    await get(path(c.id), ownOperator).expect(200);
+    await get(`${path(c.id)}.pdf`, ownOperator).expect(200);
+    await get(path(c.id), elsewhere).expect(404);
+    await get(`${path(c.id)}.docx`, elsewhere).expect(404);
+    const before = await snapshot(c.id);
+    await patch(path(c.id), { version: 1, sections: { conclusions: ['X.'] } }, viewer).expect(403);
+    await post(`${path(c.id)}/approve`, { version: 1 }, ownOperator).expect(403);
+    expect(await snapshot(c.id)).toEqual(before);
+  });
+
   describe('the demo', () => {
     it('drafts, completes and approves the demo conference minutes once, inside the demo transaction', async () => {
       const runner = t.app.get(TransactionRunner);
