@@ -1,8 +1,5 @@
 import { Workbook } from 'exceljs';
 import { csvBuffer, headerRow, sheetName as safeSheetName } from '../common/spreadsheet-export';
-
-/** Moved to common/spreadsheet-export; still exported here for code written against the old place. */
-export { contentDisposition } from '../common/spreadsheet-export';
 import { wallClock } from '../common/vietnamese-time';
 import { COLUMN_LABELS, ROLE_LABELS } from './attendee-import-columns';
 import { AttendeeRole, AttendeeStatus } from './attendee.entity';
