@@ -15,14 +15,13 @@ import {
   VerticalAlign,
   WidthType,
 } from 'docx';
-import { A4_MM, DOCX_FONT, FONT_SIZE_PT, MARGINS_MM, mmToTwips, NATIONAL_MOTTO, NATIONAL_TITLE } from './decree-30';
+import { DOCX_FONT, FONT_SIZE_PT, mmToTwips, NATIONAL_MOTTO, NATIONAL_TITLE } from './decree-30';
 import { Block, DecreeDocument, recipientLines, Run, Signature, upper } from './decree-document';
+import { CONTENT_WIDTH_TWIPS, decree30Page, decree30Styles, halfPoints, ruledTable, RunStyle, textRun } from './docx-builders';
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
-/** Word sizes are in half-points. */
-const half = (pt: number) => pt * 2;
-const CONTENT_WIDTH = mmToTwips(A4_MM.width - MARGINS_MM.left - MARGINS_MM.right);
+const CONTENT_WIDTH = CONTENT_WIDTH_TWIPS;
 const HEADER_LEFT = Math.round(CONTENT_WIDTH * 0.42);
 const HEADER_RIGHT = CONTENT_WIDTH - HEADER_LEFT;
 const SIGNATURE_COLUMN = Math.round(CONTENT_WIDTH / 2);
@@ -30,27 +29,16 @@ const NO_BORDER = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
 const NO_BORDERS = { top: NO_BORDER, bottom: NO_BORDER, left: NO_BORDER, right: NO_BORDER };
 const RULE = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
-interface RunOptions {
-  bold?: boolean;
-  italic?: boolean;
-  underline?: boolean;
-  size?: number;
-}
-
-/** The font and the body size come from the document's default style; runs name only what differs. */
-const run = (text: string, o: RunOptions = {}) =>
-  new TextRun({
-    text,
-    bold: o.bold,
-    italics: o.italic,
-    underline: o.underline ? {} : undefined,
-    size: o.size && o.size !== FONT_SIZE_PT.body ? half(o.size) : undefined,
-  });
+/** A run at the body size unless told; only the motto is underlined. */
+const run = (text: string, o: RunStyle & { underline?: boolean } = {}) =>
+  o.underline
+    ? new TextRun({ text, bold: o.bold, italics: o.italic, underline: {}, size: o.size ? halfPoints(o.size) : undefined })
+    : textRun(text, { ...o, size: o.size && o.size !== FONT_SIZE_PT.body ? o.size : undefined });
 
 const centered = (children: TextRun[], after = 0) =>
   new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after }, children });
 
-/** A short centred rule under a heading: a bottom border on an empty, indented paragraph. */
+/** A short centred rule under a heading: the top border of an empty, indented paragraph. */
 const shortRule = (columnWidth: number, share: number) => {
   const side = Math.round((columnWidth * (1 - share)) / 2);
   return new Paragraph({
@@ -61,10 +49,8 @@ const shortRule = (columnWidth: number, share: number) => {
   });
 };
 
-type Borders = Record<'top' | 'bottom' | 'left' | 'right', { style: (typeof BorderStyle)[keyof typeof BorderStyle]; size: number; color: string }>;
-
-const cell = (children: Paragraph[], width: number, borders: Borders = NO_BORDERS) =>
-  new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders, verticalAlign: VerticalAlign.TOP });
+const cell = (children: Paragraph[], width: number) =>
+  new TableCell({ children, width: { size: width, type: WidthType.DXA }, borders: NO_BORDERS, verticalAlign: VerticalAlign.TOP });
 
 function headerTable(doc: DecreeDocument): Table {
   const h = doc.header;
@@ -88,7 +74,7 @@ function headerTable(doc: DecreeDocument): Table {
   });
 }
 
-const runs = (list: Run[], size?: number) => list.map((r) => run(r.text, { bold: r.bold, italic: r.italic, size }));
+const runs = (list: Run[]) => list.map((r) => run(r.text, { bold: r.bold, italic: r.italic }));
 
 function block(b: Block): (Paragraph | Table)[] {
   if (b.kind === 'heading') {
@@ -106,32 +92,7 @@ function block(b: Block): (Paragraph | Table)[] {
       }),
     ];
   }
-  const total = b.columns.reduce((s, c) => s + c.width, 0);
-  const widths = b.columns.map((c) => Math.round((CONTENT_WIDTH * c.width) / total));
-  const ruled = { top: RULE, bottom: RULE, left: RULE, right: RULE };
-  const tableCell = (text: string, i: number, bold = false) =>
-    cell(
-      [
-        new Paragraph({
-          alignment: bold || b.columns[i].center ? AlignmentType.CENTER : AlignmentType.LEFT,
-          children: [run(text, { bold, size: FONT_SIZE_PT.small })],
-        }),
-      ],
-      widths[i],
-      ruled,
-    );
-  return [
-    new Table({
-      width: { size: CONTENT_WIDTH, type: WidthType.DXA },
-      columnWidths: widths,
-      layout: TableLayoutType.FIXED,
-      rows: [
-        new TableRow({ tableHeader: true, cantSplit: true, children: b.columns.map((c, i) => tableCell(c.header, i, true)) }),
-        ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((text, i) => tableCell(text, i)) })),
-      ],
-    }),
-    new Paragraph({ spacing: { before: 0, after: 80 }, children: [] }),
-  ];
+  return [ruledTable(b.columns, b.rows.map((cells) => ({ cells }))), new Paragraph({ spacing: { before: 0, after: 80 }, children: [] })];
 }
 
 function signatureParagraphs(s: Signature | null): Paragraph[] {
@@ -180,32 +141,24 @@ function closing(doc: DecreeDocument): (Paragraph | Table)[] {
  * the top of every page but the first (a different first-page header, w:titlePg).
  */
 export async function renderDocx(doc: DecreeDocument): Promise<Buffer> {
+  const page = decree30Page();
   const file = new Document({
     title: doc.metaTitle,
     creator: doc.header.issuingBody,
-    styles: { default: { document: { run: { font: DOCX_FONT, size: half(FONT_SIZE_PT.body) } } } },
+    styles: decree30Styles(),
     sections: [
       {
         properties: {
+          ...page,
           titlePage: true,
-          page: {
-            size: { width: mmToTwips(A4_MM.width), height: mmToTwips(A4_MM.height) },
-            margin: {
-              top: mmToTwips(MARGINS_MM.top),
-              bottom: mmToTwips(MARGINS_MM.bottom),
-              left: mmToTwips(MARGINS_MM.left),
-              right: mmToTwips(MARGINS_MM.right),
-              header: mmToTwips(10),
-              footer: mmToTwips(10),
-            },
-          },
+          page: { ...page.page, margin: { ...page.page?.margin, header: mmToTwips(10), footer: mmToTwips(10) } },
         },
         headers: {
           default: new Header({
             children: [
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ children: [PageNumber.CURRENT], size: half(FONT_SIZE_PT.header), font: DOCX_FONT })],
+                children: [new TextRun({ children: [PageNumber.CURRENT], size: halfPoints(FONT_SIZE_PT.header), font: DOCX_FONT })],
               }),
             ],
           }),
