@@ -6,6 +6,7 @@ import { TransactionRunner } from '../../src/database/transaction-runner';
 import { MinutesRevision } from '../../src/minutes/minutes-revision.entity';
 import { Minutes } from '../../src/minutes/minutes.entity';
 import { MinutesDemoSeeder } from '../../src/minutes/minutes-demo.seeder';
+import { AwardsDemoSeeder } from '../../src/awards/awards-demo.seeder';
 import { DemoSeeder } from '../../src/seeding/demo-seeder';
 import { aConference, aMainPoint, aMinutesConference, anAwardDecision, anAwardRecipient } from '../factories';
 import { startApp, TestApp } from '../harness';
@@ -344,8 +345,10 @@ describe('minutes (biên bản)', () => {
       const demo = t.app.get(DemoSeeder);
       const seeder = t.app.get(MinutesDemoSeeder);
       const demoId = demo.read().conference.id;
+      const awards = t.app.get(AwardsDemoSeeder);
       await runner.transaction(async (m) => {
         await demo.seed(m, null);
+        await awards.seed(m, demoId);
         await seeder.seed(m, demoId, null);
       });
       const minutes = (await get(path(demoId)).expect(200)).body;
@@ -355,6 +358,13 @@ describe('minutes (biên bản)', () => {
       expect(minutes.sections.conclusions.length).toBeGreaterThanOrEqual(3);
       expect(minutes.sections.actionItems).toHaveLength(4);
       expect(minutes.sections.signatures.secretary.name).toBe('Nguyễn Thị Thu Hà');
+      // The awards seeded earlier in the same transaction are in the minutes, every recipient.
+      const decisions = (await get(`/api/conferences/${demoId}/award-decisions`).expect(200)).body.items;
+      expect(decisions.length).toBeGreaterThan(0);
+      expect(minutes.sections.awards.map((a: { number: string }) => a.number)).toEqual(decisions.map((d: { number: string }) => d.number));
+      expect(minutes.sections.awards.flatMap((a: { recipients: unknown[] }) => a.recipients)).toHaveLength(
+        decisions.flatMap((d: { recipients: unknown[] }) => d.recipients).length,
+      );
       const items = (await get(`/api/conferences/${demoId}/action-items`).expect(200)).body.items;
       expect(items).toHaveLength(4);
       for (const item of items) expect(item.deadline >= '2022-07-15' && item.deadline <= '2022-12-31').toBe(true);
