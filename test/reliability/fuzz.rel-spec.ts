@@ -17,9 +17,9 @@ async function send(baseUrl: string, token: string, r: FuzzRequest): Promise<{ s
   const headers: Record<string, string> = { accept: 'application/json' };
   const authorization = r.authorization === undefined ? `Bearer ${token}` : r.authorization;
   if (authorization !== null) headers.authorization = authorization;
-  let body: Buffer | string | undefined;
+  let body: Uint8Array | string | undefined;
   if (r.raw) {
-    body = r.raw;
+    body = new Uint8Array(r.raw);
     headers['content-type'] = r.contentType ?? 'application/json';
   } else if (r.body !== undefined) {
     body = JSON.stringify(r.body);
