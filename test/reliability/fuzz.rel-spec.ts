@@ -17,9 +17,9 @@ async function send(baseUrl: string, token: string, r: FuzzRequest): Promise<{ s
   const headers: Record<string, string> = { accept: 'application/json' };
   const authorization = r.authorization === undefined ? `Bearer ${token}` : r.authorization;
   if (authorization !== null) headers.authorization = authorization;
-  let body: Uint8Array | string | undefined;
+  let body: ArrayBuffer | string | undefined;
   if (r.raw) {
-    body = new Uint8Array(r.raw);
+    body = r.raw.buffer.slice(r.raw.byteOffset, r.raw.byteOffset + r.raw.byteLength) as ArrayBuffer;
     headers['content-type'] = r.contentType ?? 'application/json';
   } else if (r.body !== undefined) {
     body = JSON.stringify(r.body);
