@@ -8,6 +8,7 @@ import { Conference } from '../conferences/conference.entity';
 import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module';
 import { AuthModule } from '../auth/auth.module';
 import { AwardsModule } from '../awards/awards.module';
+import { MinutesModule } from '../minutes/minutes.module';
 import { DemoSeeder } from './demo-seeder';
 import { SeedingService } from './seeding.service';
 
@@ -16,6 +17,7 @@ import { SeedingService } from './seeding.service';
     TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem, AgendaItemSpeaker, Speaker]),
     AdministrativeUnitsModule,
     AwardsModule,
+    MinutesModule,
     AuthModule,
   ],
   providers: [SeedingService, DemoSeeder],

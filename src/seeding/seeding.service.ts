@@ -3,9 +3,11 @@ import { AdministrativeUnitsSeeder } from '../administrative-units/administrativ
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service';
 import { UsersService } from '../auth/users.service';
 import { AwardFormsService } from '../awards/award-forms.service';
+import { AwardsDemoSeeder } from '../awards/awards-demo.seeder';
 import { AppConfig } from '../config/app-config';
 import { DEFAULT_ADMIN_PASSWORD } from '../config/environment';
 import { TransactionRunner } from '../database/transaction-runner';
+import { MinutesDemoSeeder } from '../minutes/minutes-demo.seeder';
 import { DemoSeeder } from './demo-seeder';
 
 export interface SeedReport {
@@ -33,6 +35,8 @@ export class SeedingService implements OnApplicationBootstrap {
     private readonly awardForms: AwardFormsService,
     private readonly users: UsersService,
     private readonly demo: DemoSeeder,
+    private readonly demoAwards: AwardsDemoSeeder,
+    private readonly demoMinutes: MinutesDemoSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -60,8 +64,20 @@ export class SeedingService implements OnApplicationBootstrap {
     return { administrativeUnits, awardForms, adminCreated, demoCreated };
   }
 
-  private async seedDemo(): Promise<boolean> {
+  /**
+   * The demo conference, then its award decisions and its approved minutes (drafted from the
+   * conference and the awards, so in that order). Answers whether the conference was created;
+   * awards and minutes are added to a demo conference seeded before they existed.
+   */
+  async seedDemo(): Promise<boolean> {
     const admin = await this.users.findByEmail(this.config.admin.email);
-    return this.tx.transaction((m) => this.demo.seed(m, admin?.id ?? null));
+    const adminId = admin?.id ?? null;
+    const demo = this.demo.read();
+    return this.tx.transaction(async (m) => {
+      const created = await this.demo.seed(m, adminId, demo);
+      await this.demoAwards.seed(m, demo.conference.id);
+      await this.demoMinutes.seed(m, demo.conference.id, adminId);
+      return created;
+    });
   }
 }

@@ -68,4 +68,28 @@ describe('seeding', () => {
     );
     expect(kinds).toEqual(expect.arrayContaining(['report', 'discussion', 'conclusion', 'award_ceremony']));
   });
+
+  it('gives the demo conference its award decisions and approved minutes, once, ready to download', async () => {
+    const seeding = t.app.get(SeedingService);
+    const id = t.app.get(DemoSeeder).read().conference.id;
+    await seeding.seedDemo();
+    const bearer = { type: 'bearer' as const };
+    const decisions = await t.http.get(`/api/conferences/${id}/award-decisions`).auth(t.adminToken, bearer).expect(200);
+    expect(decisions.body.items.map((d: { number: string }) => d.number).sort()).toEqual(['1026/QĐ-TTg', '15/QĐ-BDVTW']);
+    const minutes = await t.http.get(`/api/conferences/${id}/minutes`).auth(t.adminToken, bearer).expect(200);
+    expect(minutes.body).toMatchObject({ status: 'approved', contentHash: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    const recipients = decisions.body.items.flatMap((d: { recipients: { name: string }[] }) => d.recipients.map((r) => r.name));
+    expect(JSON.stringify(minutes.body.sections)).toEqual(expect.stringContaining(recipients[0]));
+
+    const tables = ['award_decisions', 'award_recipients', 'minutes', 'minutes_revisions', 'action_items'];
+    const count = async () => Promise.all(tables.map(async (table) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)));
+    const before = await count();
+    expect(await seeding.seedDemo()).toBe(false);
+    expect(await count()).toEqual(before);
+
+    const pdf = await t.http.get(`/api/conferences/${id}/minutes.pdf`).auth(t.adminToken, bearer).expect(200);
+    expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
+    await t.http.get(`/api/conferences/${id}/minutes.docx`).auth(t.adminToken, bearer).expect(200);
+    await t.http.get(`/api/conferences/${id}/awards.docx`).auth(t.adminToken, bearer).expect(200);
+  });
 });
