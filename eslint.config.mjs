@@ -14,7 +14,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['bench/**/*.js'],
+    files: ['bench/**/*.js', 'test/**/*.js', 'docs/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: Object.fromEntries(
@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'bench/**/*.{js,ts}', '**/*.spec.ts'],
+    files: ['test/**/*.{js,ts}', 'bench/**/*.{js,ts}', 'docs/**/*.js', '**/*.spec.ts'],
     rules: { 'no-console': 'off', '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

@@ -1,5 +1,4 @@
 'use strict';
-/* global __dirname, fetch, setTimeout, AbortSignal */
 
 // `node docs/screenshots.js`: builds the app, starts it on a fresh SQLite database with the demo
 // conference, and saves docs/screenshots/{confirm,rsvp,board}.png from chromium (CHROMIUM_PATH,
