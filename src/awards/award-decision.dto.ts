@@ -81,7 +81,7 @@ export class CreateAwardRecipientDto {
   @IsUUID('all', { message: 'bridgePointId must be a UUID' })
   bridgePointId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Phạm Tất Thắng' }) @IsOptional() @IsText(200) presenterName?: string | null;
+  @ApiPropertyOptional({ example: 'Trần Quốc Hưng' }) @IsOptional() @IsText(200) presenterName?: string | null;
 }
 
 /** Only the fields given change; optional ones may be cleared with null. */
