@@ -1,4 +1,4 @@
-import { aConference, aMainPoint } from '../factories';
+import { aConference, anActionItem, anAwardDecision, anAwardRecipient, aMainPoint } from '../factories';
 import { ApiClient, signToken } from './running-app';
 
 /** Real ids and tokens of one of everything, so generated requests reach past the id look-ups. */
@@ -60,8 +60,148 @@ export async function buildFixture(api: ApiClient): Promise<Fixture> {
   };
 }
 
+/**
+ * The fixture plus what authorization checks need: a bearer token per kind of caller, a second
+ * bridge point of the same conference with its own operator, an operator of another conference
+ * only, every remaining kind of id (award decision and recipient, action item, delivery, import
+ * job), and signed links that are revoked or expired. The conference is published, its minutes
+ * approved and its conclusion notice drafted, so every read has something to read.
+ */
+export interface AccessFixture extends Fixture {
+  organizerToken: string;
+  viewerToken: string;
+  /** The operator of `bridgePointId`. */
+  ownOperatorToken: string;
+  /** The operator of `otherBridgePointId`, a point of the same conference. */
+  otherOperatorToken: string;
+  /** An operator whose only point belongs to `outsiderConferenceId`. */
+  outsiderOperatorToken: string;
+  /** Signed for an organizer who has since been deactivated. */
+  deactivatedToken: string;
+  otherBridgePointId: string;
+  outsiderConferenceId: string;
+  /** A second attendee of `bridgePointId`, whose links are revoked. */
+  spareAttendeeId: string;
+  awardDecisionId: string;
+  /** Presented at `bridgePointId`. */
+  awardRecipientId: string;
+  actionItemId: string;
+  deliveryId: string;
+  importJobId: string;
+  revokedBridgePointToken: string;
+  expiredBridgePointToken: string;
+  revokedRsvpToken: string;
+  expiredRsvpToken: string;
+  revokedCalendarToken: string;
+  expiredCalendarToken: string;
+}
+
+const PASSWORD = 'mat-khau-du-dai';
+
+export async function buildAccessFixture(api: ApiClient): Promise<AccessFixture> {
+  const f = await buildFixture(api);
+  const conference = `/api/conferences/${f.conferenceId}`;
+  const other = await api.expect(201, 'POST', `${conference}/bridge-points`, { name: 'Điểm cầu tỉnh Bắc Ninh', level: 'provincial' });
+  const otherBridgePointId: string = other.body.id;
+  const outsider = await api.expect(201, 'POST', '/api/conferences', aConference({ title: 'Hội nghị tập huấn nghiệp vụ dân vận', startsAt: '2030-08-01T08:00:00+07:00', endsAt: '2030-08-01T11:30:00+07:00' }));
+  const outsiderPoint = await api.expect(201, 'POST', `/api/conferences/${outsider.body.id}/bridge-points`, aMainPoint());
+
+  const users = [
+    { email: 'to.chuc@example.vn', fullName: 'Đỗ Văn Tổ Chức', role: 'organizer' },
+    { email: 'van.hanh.bac.ninh@example.vn', fullName: 'Vũ Thị Bắc Ninh', role: 'operator', bridgePointIds: [otherBridgePointId] },
+    { email: 'van.hanh.ngoai@example.vn', fullName: 'Hoàng Văn Ngoài', role: 'operator', bridgePointIds: [outsiderPoint.body.id] },
+  ];
+  for (const user of users) await api.expect(201, 'POST', '/api/users', { ...user, password: PASSWORD });
+  const login = async (email: string) => (await api.expect(200, 'POST', '/api/auth/login', { email, password: PASSWORD })).body.accessToken as string;
+  const leaver = await api.expect(201, 'POST', '/api/users', { email: 'nghi.viec@example.vn', fullName: 'Trịnh Văn Nghỉ', role: 'organizer', password: PASSWORD });
+  const deactivatedToken = await login('nghi.viec@example.vn');
+  await api.expect(200, 'PATCH', `/api/users/${leaver.body.id}`, { version: leaver.body.version, active: false });
+
+  const decision = await api.expect(201, 'POST', `${conference}/award-decisions`, {
+    ...anAwardDecision({ signedAt: '2030-07-01' }),
+    recipients: [anAwardRecipient({ bridgePointId: f.bridgePointId })],
+  });
+
+  // Links that no longer open anything: revoked (the second point's; the spare attendee's) and expiring in a moment.
+  const revokedPoint = await api.expect(201, 'POST', `${conference}/bridge-points/${otherBridgePointId}/links`, { sendEmail: false });
+  await api.expect(200, 'DELETE', `${conference}/bridge-points/${otherBridgePointId}/links`);
+  const spare = await api.expect(201, 'POST', `${conference}/attendees`, { bridgePointId: f.bridgePointId, fullName: 'Ngô Thị Dự Phòng', email: 'du.phong@example.vn', role: 'guest' });
+  const spareAttendee = `${conference}/attendees/${spare.body.id}`;
+  const revokedRsvp = await api.expect(201, 'POST', `${spareAttendee}/links`, {});
+  const revokedCalendar = await api.expect(201, 'POST', `${spareAttendee}/calendar-link`, {});
+  await api.expect(200, 'DELETE', `${spareAttendee}/links`);
+  const soon = new Date(Date.now() + 1_500);
+  const expiresAt = soon.toISOString();
+  const attendee = `${conference}/attendees/${f.attendeeId}`;
+  const expiredPoint = await api.expect(201, 'POST', `${conference}/bridge-points/${f.bridgePointId}/links`, { expiresAt, sendEmail: false });
+  const expiredRsvp = await api.expect(201, 'POST', `${attendee}/links`, { expiresAt });
+  const expiredCalendar = await api.expect(201, 'POST', `${attendee}/calendar-link`, { expiresAt });
+
+  const importJobId = await dryRunImport(api, f.conferenceId, f.bridgePointId);
+
+  await api.expect(200, 'POST', `${conference}/publish`, {});
+  await api.expect(202, 'POST', `${conference}/invitations`, { scope: 'ids', ids: [f.attendeeId] });
+  const deliveries = await api.expect(200, 'GET', `${conference}/deliveries`);
+  const deliveryId: string = deliveries.body.items[0].id;
+  // Sent before the fixture is handed over, so the dispatcher changes nothing behind a test's back.
+  for (let tries = 0; ; tries++) {
+    const { status } = (await api.expect(200, 'GET', `${conference}/deliveries/${deliveryId}`)).body;
+    if (status === 'sent') break;
+    if (tries === 300) throw new Error(`the invitation was not sent within 30 s (${status})`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  const actionItem = await api.expect(201, 'POST', `${conference}/action-items`, anActionItem({ deadline: '2030-12-31' }));
+  const minutes = await api.expect(201, 'POST', `${conference}/minutes`, {});
+  await api.expect(200, 'POST', `${conference}/minutes/approve`, { version: minutes.body.version });
+  await api.expect(201, 'POST', `${conference}/conclusion-notice`, {});
+
+  const wait = soon.getTime() + 100 - Date.now();
+  if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+  return {
+    ...f,
+    organizerToken: await login('to.chuc@example.vn'),
+    viewerToken: await login('xem@example.vn'),
+    ownOperatorToken: await login('van.hanh@example.vn'),
+    otherOperatorToken: await login('van.hanh.bac.ninh@example.vn'),
+    outsiderOperatorToken: await login('van.hanh.ngoai@example.vn'),
+    deactivatedToken,
+    otherBridgePointId,
+    outsiderConferenceId: outsider.body.id,
+    spareAttendeeId: spare.body.id,
+    awardDecisionId: decision.body.id,
+    awardRecipientId: decision.body.recipients[0].id,
+    actionItemId: actionItem.body.id,
+    deliveryId,
+    importJobId,
+    revokedBridgePointToken: revokedPoint.body.token,
+    expiredBridgePointToken: expiredPoint.body.token,
+    revokedRsvpToken: revokedRsvp.body.token,
+    expiredRsvpToken: expiredRsvp.body.token,
+    revokedCalendarToken: revokedCalendar.body.token,
+    expiredCalendarToken: expiredCalendar.body.token,
+  };
+}
+
+/** A dry-run import of one row: it writes no attendee, only the job whose id the import-jobs route needs. */
+async function dryRunImport(api: ApiClient, conferenceId: string, bridgePointId: string): Promise<string> {
+  // The client speaks JSON only; a multipart upload goes through fetch with the client's own address and token.
+  const { baseUrl } = api as unknown as { baseUrl: string };
+  const form = new FormData();
+  form.append('dryRun', 'true');
+  form.append('bridgePointId', bridgePointId);
+  form.append('file', new Blob(['Họ và tên,Email\nLý Văn Nhập,nhap@example.vn\n'], { type: 'text/csv' }), 'dai-bieu.csv');
+  const res = await fetch(`${baseUrl}/api/conferences/${conferenceId}/attendees/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${api.token}` },
+    body: form,
+  });
+  const report = (await res.json()) as { jobId?: string };
+  if (res.status !== 201 || !report.jobId) throw new Error(`the dry-run import answered ${res.status}: ${JSON.stringify(report).slice(0, 300)}`);
+  return report.jobId;
+}
+
 /** The real id for a path parameter of a route: `{id}` means a different thing under each resource. */
-export function idResolver(f: Fixture): (path: string, param: string) => string {
+export function idResolver(f: Fixture & Partial<AccessFixture>): (path: string, param: string) => string {
   return (path, param) => {
     switch (param) {
       case 'bpId':
@@ -69,7 +209,16 @@ export function idResolver(f: Fixture): (path: string, param: string) => string 
       case 'attendeeId':
         return f.attendeeId;
       case 'itemId':
-        return path.includes('agenda-items') ? f.agendaItemId : f.conferenceId;
+        if (path.includes('agenda-items')) return f.agendaItemId;
+        return f.actionItemId ?? f.conferenceId;
+      case 'decisionId':
+        return f.awardDecisionId ?? f.conferenceId;
+      case 'recipientId':
+        return f.awardRecipientId ?? f.conferenceId;
+      case 'deliveryId':
+        return f.deliveryId ?? f.conferenceId;
+      case 'jobId':
+        return f.importJobId ?? f.conferenceId;
       case 'token':
         if (path.includes('/rsvp/')) return f.rsvpToken;
         if (path.includes('/calendar/')) return f.calendarToken;
