@@ -1,6 +1,17 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
+import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+
+/** At most this many queued transactions share one SQLite commit. */
+const MAX_GROUP = 100;
+
+interface QueuedWork {
+  work: (manager: EntityManager) => Promise<unknown>;
+  /** The caller's async context (request id in logs, and the like), where `work` runs. */
+  context: AsyncResource;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
 
 /**
  * The one way the app writes. Every write runs inside `transaction()`.
@@ -11,12 +22,19 @@ import { DataSource, EntityManager } from 'typeorm';
  * queued and run one at a time; on PostgreSQL each takes its own pooled connection and they
  * run concurrently. A call made inside a running transaction joins it instead of queueing
  * behind itself.
+ *
+ * On SQLite, what queued up while one transaction ran is committed together (group commit):
+ * one BEGIN … COMMIT, so one sync of the log for the lot instead of one each, with each queued
+ * transaction inside its own savepoint. A transaction that fails is rolled back to its savepoint
+ * (none of its writes stay, the others' do); the others are answered only once the shared
+ * COMMIT succeeded, and all of them fail if it does not.
  */
 @Injectable()
 export class TransactionRunner {
   private readonly open = new AsyncLocalStorage<EntityManager>();
   private readonly serialize: boolean;
-  private tail: Promise<unknown> = Promise.resolve();
+  private readonly queue: QueuedWork[] = [];
+  private draining = false;
 
   constructor(private readonly dataSource: DataSource) {
     this.serialize = dataSource.options.type === 'sqlite';
@@ -26,16 +44,101 @@ export class TransactionRunner {
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.open.getStore();
     if (current) return work(current);
-    const run = () =>
-      this.dataSource.transaction((manager) => this.open.run(manager, () => work(manager)));
-    if (!this.serialize) return run();
-    const result = this.tail.then(run, run);
-    this.tail = result.catch(() => undefined);
-    return result;
+    if (!this.serialize) return this.dataSource.transaction((manager) => this.open.run(manager, () => work(manager)));
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({
+        work,
+        // Not AsyncLocalStorage.snapshot(): on Node 20 it costs a tenth of a millisecond a call.
+        context: new AsyncResource('TransactionRunner'),
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      if (!this.draining) void this.drain();
+    });
   }
 
   /** True while the caller runs inside `transaction()`. */
   get inTransaction(): boolean {
     return this.open.getStore() !== undefined;
+  }
+
+  private async drain(): Promise<void> {
+    this.draining = true;
+    try {
+      while (this.queue.length > 0) {
+        const group = this.queue.splice(0, MAX_GROUP);
+        if (group.length === 1) await this.runAlone(group[0]);
+        else await this.runGrouped(group);
+      }
+    } finally {
+      this.draining = false;
+    }
+  }
+
+  private run(queued: QueuedWork, manager: EntityManager): Promise<unknown> {
+    return queued.context.runInAsyncScope(() => this.open.run(manager, () => queued.work(manager)));
+  }
+
+  private async runAlone(queued: QueuedWork): Promise<void> {
+    try {
+      queued.resolve(await this.dataSource.transaction((manager) => this.run(queued, manager)));
+    } catch (error) {
+      queued.reject(error);
+    }
+  }
+
+  private async runGrouped(group: QueuedWork[]): Promise<void> {
+    // On SQLite this is the one shared connection, the same one dataSource.transaction() uses.
+    const runner = this.dataSource.createQueryRunner();
+    const done: { queued: QueuedWork; value: unknown }[] = [];
+    try {
+      await runner.startTransaction();
+    } catch (error) {
+      for (const queued of group) queued.reject(error);
+      return;
+    }
+    let next = 0;
+    let broken: unknown;
+    for (; next < group.length && broken === undefined; next++) {
+      const queued = group[next];
+      try {
+        await runner.query('SAVEPOINT queued_transaction');
+      } catch (error) {
+        broken = error;
+        break;
+      }
+      let failure: { error: unknown } | undefined;
+      let value: unknown;
+      try {
+        value = await this.run(queued, runner.manager);
+      } catch (error) {
+        failure = { error };
+      }
+      try {
+        if (failure) await runner.query('ROLLBACK TO queued_transaction');
+        await runner.query('RELEASE queued_transaction');
+      } catch (error) {
+        // SQLite ends the whole transaction on some errors (disk full, I/O): the savepoint is gone.
+        broken = error;
+      }
+      if (failure) queued.reject(failure.error);
+      else if (broken === undefined) done.push({ queued, value });
+      else queued.reject(broken);
+    }
+    // Not started: they go first in the next round, untouched.
+    if (next < group.length) this.queue.unshift(...group.slice(next));
+    if (broken !== undefined) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      for (const { queued } of done) queued.reject(broken);
+      return;
+    }
+    try {
+      await runner.commitTransaction();
+    } catch (error) {
+      await runner.rollbackTransaction().catch(() => undefined);
+      for (const { queued } of done) queued.reject(error);
+      return;
+    }
+    for (const { queued, value } of done) queued.resolve(value);
   }
 }
