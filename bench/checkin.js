@@ -174,7 +174,7 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
   };
   fact(
     'check-in: answers and attendance after the round',
-    `${firsts} first check-ins of ${SINGLE}, lost ${lostTotal}, double-counted ${doubleTotal}; actualAttendees +${grew}, attended +${attendedAfter - attendedBefore}; ${stats.checkInsPerSec.toFixed(0)} delegates/s; CPU: app ${result.cpu.appCpuPercent} %, bench ${result.cpu.benchCpuPercent} % of a core, machine ${result.cpu.machineBusyPercent} % busy`,
+    `${firsts} first check-ins of ${SINGLE}, lost ${lostTotal}, double-counted ${doubleTotal}; actualAttendees +${grew}, attended +${attendedAfter - attendedBefore}; ${stats.checkInsPerSec.toFixed(0)} delegates/s; CPU: app ${result.cpu.appCpuPercent} % (${((result.cpu.appCpuPercent * result.cpu.seconds * 10) / stats.requests).toFixed(2)} ms a request), bench ${result.cpu.benchCpuPercent} % of a core, machine ${result.cpu.machineBusyPercent} % busy`,
     'lost 0, double 0',
     lostTotal === 0 && doubleTotal === 0,
   );

@@ -37,8 +37,9 @@ function render(report) {
   out.push(
     `reads: ${report.config.connections} connections, ${report.config.durationSec} s each after ${report.config.warmupSec} s warm-up; writes: ${report.config.writeConcurrency} in flight` +
       (report.config.mailDispatchIntervalMs ? `; mail: the bench's SMTP server, dispatcher every ${report.config.mailDispatchIntervalMs} ms` : '') +
-      (report.config.cpuProfile ? '; CPU profiler on during check-in and invitations' : ''),
+      (report.config.cpuProfile ? '; CPU profiler on during the conference read, confirmations, check-in and invitations' : ''),
   );
+  if (report.config.phases && report.config.phases.length < 5) out.push(`phases run (BENCH_ONLY): ${report.config.phases.join(', ')}`);
   out.push('');
 
   const rows = report.scenarios.map((s) => [

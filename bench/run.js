@@ -33,8 +33,10 @@ const CONFIG = {
   timeoutSec: numberFromEnv('BENCH_TIMEOUT', 420),
   // The app sends invitations to the bench's own SMTP server, looking for due mail every 200 ms.
   mailDispatchIntervalMs: 200,
-  // BENCH_CPU_PROF=1: CPU profiles of the app during the check-in and invitation phases.
+  // BENCH_CPU_PROF=1: CPU profiles of the app during the single-conference read, the confirmations,
+  // the check-in and the invitation phases.
   cpuProfile: process.env.BENCH_CPU_PROF === '1',
+  phases: selectedPhases(process.env.BENCH_ONLY),
 };
 
 const GOALS = {
@@ -57,6 +59,21 @@ const CONFERENCE = {
   startsAt: '2026-12-15T08:00:00+07:00',
   endsAt: '2026-12-15T11:30:00+07:00',
 };
+
+/**
+ * BENCH_ONLY=reads,writes,import,check-in,invitations (any of them) runs only those phases, and
+ * what they need: check-in runs on the imported conference, invitations on the checked-in one.
+ */
+function selectedPhases(value) {
+  const all = ['reads', 'writes', 'import', 'check-in', 'invitations'];
+  if (!value) return all;
+  const wanted = new Set(value.split(',').map((p) => p.trim()).filter(Boolean));
+  for (const phase of wanted) if (!all.includes(phase)) throw new Error(`BENCH_ONLY: unknown phase ${phase} (phases: ${all.join(', ')})`);
+  if (wanted.has('invitations')) wanted.add('check-in');
+  if (wanted.has('check-in')) wanted.add('import');
+  return all.filter((p) => wanted.has(p));
+}
+const runs = (phase) => CONFIG.phases.includes(phase);
 
 const log = (message) => process.stdout.write(`[bench] ${message}\n`);
 
@@ -201,32 +218,58 @@ async function main() {
       provincial === EXPECTED.provincial && commune === EXPECTED.commune);
     log(`connected ${connect.body.created} points in ${connect.ms.toFixed(0)} ms`);
 
+    const profiles = [];
+    const keepProfile = (phase, file) => {
+      if (!file) return;
+      try {
+        profiles.push({ phase, ...summarize(file) });
+      } catch (error) {
+        report.problems.push(`CPU profile of ${phase}: ${error.message}`);
+      }
+    };
+
     const headers = api.authHeaders;
-    const read = (phase, name, url) => {
+    const read = async (phase, name, url, profile = false) => {
       log(`reads: ${phase}`);
       app.startPhase(phase);
-      return measureRoute({ name, url, headers, connections: CONFIG.connections, durationSec: CONFIG.durationSec, warmupSec: CONFIG.warmupSec });
+      const options = { name, url, headers, connections: CONFIG.connections, durationSec: CONFIG.durationSec, warmupSec: CONFIG.warmupSec };
+      if (options.warmupSec > 0) await measureRoute({ ...options, durationSec: options.warmupSec, warmupSec: 0 });
+      const cpu = app.cpuMeter();
+      const result = await measureRoute({ ...options, warmupSec: 0 });
+      result.cpu = cpu();
+      // CPU time of the app per request: less swayed than req/s by other work on the machine.
+      result.cpuMsPerRequest = Number(((result.cpu.appCpuPercent * result.cpu.seconds * 10) / result.requests).toFixed(3));
+      fact(`${name}: CPU`, `app ${result.cpu.appCpuPercent} % of a core, ${result.cpuMsPerRequest} ms a request; machine ${result.cpu.machineBusyPercent} % busy`);
+      if (!profile) return result;
+      // Profiled after the measured run, so the profiler does not slow what is measured.
+      const stopProfile = await app.profile(phase);
+      await measureRoute({ ...options, warmupSec: 0 });
+      keepProfile(phase, await stopProfile());
+      return result;
     };
-    const empty = await read('empty route', 'GET /health/live (empty route)', `${baseUrl}/health/live`);
-    const summary = await read('summary', 'GET …/bridge-points/summary', `${baseUrl}${points}/summary`);
-    const single = await read('conference', 'GET /api/conferences/:id', `${baseUrl}/api/conferences/${conferenceId}`);
-    const ratio = (s) => (empty.reqPerSec > 0 ? s.reqPerSec / empty.reqPerSec : null);
-    const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
-    report.scenarios.push({ ...empty, ratioToEmpty: 1, goal: 'baseline', met: clean(empty) });
-    report.scenarios.push({
-      ...summary,
-      ratioToEmpty: ratio(summary),
-      goal: `p99 < ${GOALS.summaryP99Ms} ms, ≥ ${GOALS.readRatio * 100} %`,
-      met: clean(summary) && summary.p99Ms < GOALS.summaryP99Ms && ratio(summary) >= GOALS.readRatio,
-    });
-    report.scenarios.push({
-      ...single,
-      ratioToEmpty: ratio(single),
-      goal: `≥ ${GOALS.readRatio * 100} %`,
-      met: clean(single) && ratio(single) >= GOALS.readRatio,
-    });
-    for (const s of [empty, summary, single]) {
-      if (!clean(s)) report.problems.push(`${s.name}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`);
+    let ratio = () => null;
+    if (runs('reads')) {
+      const empty = await read('empty route', 'GET /health/live (empty route)', `${baseUrl}/health/live`);
+      const summary = await read('summary', 'GET …/bridge-points/summary', `${baseUrl}${points}/summary`);
+      const single = await read('conference', 'GET /api/conferences/:id', `${baseUrl}/api/conferences/${conferenceId}`, true);
+      ratio = (s) => (empty.reqPerSec > 0 ? s.reqPerSec / empty.reqPerSec : null);
+      const clean = (s) => s.non2xx === 0 && s.errors === 0 && s.timeouts === 0;
+      report.scenarios.push({ ...empty, ratioToEmpty: 1, goal: 'baseline', met: clean(empty) });
+      report.scenarios.push({
+        ...summary,
+        ratioToEmpty: ratio(summary),
+        goal: `p99 < ${GOALS.summaryP99Ms} ms, ≥ ${GOALS.readRatio * 100} %`,
+        met: clean(summary) && summary.p99Ms < GOALS.summaryP99Ms && ratio(summary) >= GOALS.readRatio,
+      });
+      report.scenarios.push({
+        ...single,
+        ratioToEmpty: ratio(single),
+        goal: `≥ ${GOALS.readRatio * 100} %`,
+        met: clean(single) && ratio(single) >= GOALS.readRatio,
+      });
+      for (const s of [empty, summary, single]) {
+        if (!clean(s)) report.problems.push(`${s.name}: ${s.non2xx} non-2xx, ${s.errors} errors, ${s.timeouts} timeouts`);
+      }
     }
 
     const list = await listPointIds(api, conferenceId);
@@ -238,7 +281,11 @@ async function main() {
     const writeRound = async (name, action, body, check) => {
       app.startPhase(action);
       log(`writes: ${n} × ${action}`);
+      const stopProfile = action === 'confirm' ? await app.profile(action) : async () => null;
+      const cpu = app.cpuMeter();
       const result = await pool(name, list.ids, CONFIG.writeConcurrency, (id) => api.call('POST', `${points}/${id}/${action}`, body));
+      result.cpu = cpu();
+      keepProfile(action, await stopProfile());
       const after = (await api.expect(200, 'GET', `${points}/summary`)).body;
       const verify = check(after);
       const ok = verify.lost === 0 && result.non2xx === 0 && result.errors === 0;
@@ -249,55 +296,60 @@ async function main() {
         met: ok && result.reqPerSec >= GOALS.writesPerSec,
         verify,
       });
-      fact(`${action}: summary after the round`, `lost: ${verify.lost} (${verify.detail})`, 'lost 0', verify.lost === 0);
+      // CPU time of the app per request: less swayed than req/s by other work on the machine.
+      const cpuMsPerRequest = (result.cpu.appCpuPercent * result.cpu.seconds * 10) / result.requests;
+      fact(
+        `${action}: summary after the round`,
+        `lost: ${verify.lost} (${verify.detail}); CPU: app ${result.cpu.appCpuPercent} % of a core (${cpuMsPerRequest.toFixed(2)} ms a request), machine ${result.cpu.machineBusyPercent} % busy`,
+        'lost 0',
+        verify.lost === 0,
+      );
       if (!ok) {
         report.problems.push(
           `${name}: lost ${verify.lost}, ${result.non2xx} non-2xx, ${result.errors} without answer; first failures: ${result.failures.join(' | ') || 'none'}`,
         );
       }
     };
-    await writeRound(`POST …/:bpId/confirm × ${n}`, 'confirm', { chairName: 'Nguyễn Văn A', expectedAttendees: 30 }, (s) => ({
-      lost: Math.max(n - s.byConfirmation.confirmed, Math.ceil((30 * n - s.expectedAttendees) / 30)),
-      detail: `confirmed ${s.byConfirmation.confirmed} of ${n}, expectedAttendees ${s.expectedAttendees} of ${30 * n}`,
-    }));
-    await writeRound(`POST …/:bpId/attendance × ${n}`, 'attendance', { actualAttendees: 25 }, (s) => ({
-      lost: Math.ceil((25 * n - s.actualAttendees) / 25),
-      detail: `actualAttendees ${s.actualAttendees} of ${25 * n}`,
-    }));
+    if (runs('writes')) {
+      await writeRound(`POST …/:bpId/confirm × ${n}`, 'confirm', { chairName: 'Nguyễn Văn A', expectedAttendees: 30 }, (s) => ({
+        lost: Math.max(n - s.byConfirmation.confirmed, Math.ceil((30 * n - s.expectedAttendees) / 30)),
+        detail: `confirmed ${s.byConfirmation.confirmed} of ${n}, expectedAttendees ${s.expectedAttendees} of ${30 * n}`,
+      }));
+      await writeRound(`POST …/:bpId/attendance × ${n}`, 'attendance', { actualAttendees: 25 }, (s) => ({
+        lost: Math.ceil((25 * n - s.actualAttendees) / 25),
+        detail: `actualAttendees ${s.actualAttendees} of ${25 * n}`,
+      }));
+    }
 
-    const imported = await measureImport({ api, database, app, log, fact });
-    report.import = imported.result;
-    report.problems.push(...imported.problems);
+    if (runs('import')) {
+      const imported = await measureImport({ api, database, app, log, fact });
+      report.import = imported.result;
+      report.problems.push(...imported.problems);
 
-    const profiles = [];
-    const keepProfile = (phase, file) => {
-      if (!file) return;
-      try {
-        profiles.push({ phase, ...summarize(file) });
-      } catch (error) {
-        report.problems.push(`CPU profile of ${phase}: ${error.message}`);
+      if (runs('check-in')) {
+        const checkIns = await measureCheckIns({ api, app, log, fact, conferenceId: imported.conferenceId, ratio, goalPerSec: GOALS.writesPerSec });
+        report.scenarios.push(checkIns.scenario);
+        report.checkIn = checkIns.result;
+        report.problems.push(...checkIns.problems);
+        keepProfile('check-in', checkIns.result.profile);
+
+        if (runs('invitations')) {
+          const invitations = await measureInvitations({
+            api,
+            app,
+            sink,
+            log,
+            fact,
+            conferenceId: imported.conferenceId,
+            attendees: checkIns.attendees,
+            goals: { queueMs: GOALS.queueInvitationsMs, perSec: GOALS.mailPerSec },
+          });
+          report.invitations = invitations.result;
+          report.problems.push(...invitations.problems);
+          keepProfile('invitations', invitations.result.profile);
+        }
       }
-    };
-
-    const checkIns = await measureCheckIns({ api, app, log, fact, conferenceId: imported.conferenceId, ratio, goalPerSec: GOALS.writesPerSec });
-    report.scenarios.push(checkIns.scenario);
-    report.checkIn = checkIns.result;
-    report.problems.push(...checkIns.problems);
-    keepProfile('check-in', checkIns.result.profile);
-
-    const invitations = await measureInvitations({
-      api,
-      app,
-      sink,
-      log,
-      fact,
-      conferenceId: imported.conferenceId,
-      attendees: checkIns.attendees,
-      goals: { queueMs: GOALS.queueInvitationsMs, perSec: GOALS.mailPerSec },
-    });
-    report.invitations = invitations.result;
-    report.problems.push(...invitations.problems);
-    keepProfile('invitations', invitations.result.profile);
+    }
     if (profiles.length) report.profiles = profiles;
 
     const memory = app.peakMemory();
