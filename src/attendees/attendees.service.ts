@@ -15,6 +15,7 @@ import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
+import { assertConferenceOpen } from '../conferences/conference-status';
 import { TransactionRunner } from '../database/transaction-runner';
 import { newAttendeeCode, normalizeAttendeeCode } from './attendee-code';
 import {
@@ -194,9 +195,11 @@ export class AttendeesService {
    */
   async checkIn(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<CheckInResult> {
     const result = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId));
-      const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, who);
-      return this.checkInOne(m, attendee, who.actor);
+      await assertConferenceOpen(m, conferenceId);
+      // Locked on PostgreSQL (and current anyway on SQLite, where writes run one at a time), so
+      // a second check-in of the same person waits for the first and reads its outcome.
+      const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
+      return this.checkInOne(m, attendee, who.actor, true);
     });
     this.summaries.invalidate(conferenceId);
     return result;
@@ -326,13 +329,19 @@ export class AttendeesService {
     return HOLDS_PLACE.includes(before.status) && !HOLDS_PLACE.includes(nextStatus);
   }
 
-  private async checkInOne(m: EntityManager, attendee: Attendee, actor: Actor): Promise<CheckInResult> {
+  /**
+   * `current`: the attendee was read in this transaction with its row locked (or on SQLite), so
+   * its version is the stored one and the answer needs no second read.
+   */
+  private async checkInOne(m: EntityManager, attendee: Attendee, actor: Actor, current = false): Promise<CheckInResult> {
     if (attendee.status === 'cancelled' || attendee.status === 'waitlisted') {
       throw new ConflictException({
         message: `attendee ${attendee.code} is ${attendee.status} and cannot check in`,
         details: [{ field: 'status', message: `is ${attendee.status}` }],
       });
     }
+    // A check-in time is set once and never cleared, so a current read that shows one is the answer.
+    if (current && attendee.checkedInAt) return { ...toAttendeeResponse(attendee), alreadyCheckedIn: true };
     const now = this.clock.now();
     // Only the first check-in matches `checked_in_at IS NULL`, however many arrive at once.
     const first = await m.update(
@@ -341,7 +350,10 @@ export class AttendeesService {
       { checkedInAt: now, checkedInBy: actor.label, status: 'attended', version: () => 'version + 1' },
     );
     if (first.affected === 1) await this.countCheckIns(m, attendee.bridgePointId, 1);
-    const after = await m.findOneByOrFail(Attendee, { id: attendee.id });
+    const after =
+      current && first.affected === 1
+        ? { ...attendee, checkedInAt: now, checkedInBy: actor.label, status: 'attended' as const, version: attendee.version + 1 }
+        : await m.findOneByOrFail(Attendee, { id: attendee.id });
     return { ...toAttendeeResponse(after), alreadyCheckedIn: first.affected !== 1 };
   }
 

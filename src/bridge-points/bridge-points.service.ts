@@ -14,6 +14,7 @@ import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
+import { assertConferenceOpen } from '../conferences/conference-status';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../mail/outbox.service';
 import { BridgePoint } from './bridge-point.entity';
@@ -491,7 +492,7 @@ export class BridgePointsService {
     compute: (m: EntityManager, point: BridgePoint) => Promise<Partial<BridgePoint>>,
   ): Promise<BridgePointResponseDto> {
     const updated = await this.tx.transaction(async (m) => {
-      await this.assertConferenceOpen(m, conferenceId);
+      await assertConferenceOpen(m, conferenceId);
       const point = await this.pointOrFail(m, conferenceId, pointId, who, true);
       if (expectedVersion !== undefined) assertVersion(point, expectedVersion, `bridge point ${pointId}`);
       const changes = await compute(m, point);
@@ -515,13 +516,6 @@ export class BridgePointsService {
     });
     this.summaries.invalidate(conferenceId);
     return toBridgePointResponse(updated);
-  }
-
-  /** The conference exists and is still open: one light query on the hot write path. */
-  private async assertConferenceOpen(m: EntityManager, conferenceId: string): Promise<void> {
-    const [row]: { status: Conference['status'] }[] = await m.query('SELECT status FROM conferences WHERE id = $1', [conferenceId]);
-    if (!row) throw new NotFoundException(`conference ${conferenceId} not found`);
-    assertOpen({ id: conferenceId, status: row.status });
   }
 
   private async conferenceOrFail(m: EntityManager, conferenceId: string): Promise<Conference> {
