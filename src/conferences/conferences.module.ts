@@ -7,13 +7,14 @@ import { AuditModule } from '../audit/audit.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from './conference.entity';
+import { ConferenceRepository } from './conference.repository';
 import { ConferencesController } from './conferences.controller';
 import { ConferencesService } from './conferences.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem, AgendaItemSpeaker, Attendee]), AuditModule, OutboxModule],
   controllers: [ConferencesController],
-  providers: [ConferencesService],
+  providers: [ConferencesService, ConferenceRepository],
   exports: [ConferencesService],
 })
 export class ConferencesModule {}

@@ -17,6 +17,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { calendarMessages, invitedAttendees } from '../mail/invitation-messages';
 import { OutboxService } from '../mail/outbox.service';
 import { Conference } from './conference.entity';
+import { ConferenceRepository } from './conference.repository';
 import { assertOpen, nextStatus, Transition } from './conference-lifecycle';
 import {
   CancelConferenceDto,
@@ -46,6 +47,7 @@ export class ConferencesService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
+    private readonly reader: ConferenceRepository,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -120,7 +122,7 @@ export class ConferencesService {
 
   /** Loads a conference the user may see: an operator sees only conferences with one of their points. */
   async findVisible(id: string, user: User): Promise<Conference> {
-    const conference = await this.conferences.findOneBy({ id });
+    const conference = await this.reader.findById(id);
     const scope = conference ? await scopeOf(this.conferences.manager, user) : null;
     const visible =
       conference &&
