@@ -1,6 +1,6 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { SignedLinksService } from '../auth/signed-links.service';
@@ -9,6 +9,7 @@ import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { inScope, OperatorScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { SummaryCache } from '../bridge-points/summary-cache';
 import { Clock } from '../common/clock';
+import { columnValue, entityRows } from '../common/entity-rows';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
@@ -195,7 +196,7 @@ export class AttendeesService {
    */
   async checkIn(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<CheckInResult> {
     const result = await this.tx.transaction(async (m) => {
-      await assertConferenceOpen(m, conferenceId);
+      await assertConferenceOpen(this.tx, m, conferenceId);
       // Locked on PostgreSQL (and current anyway on SQLite, where writes run one at a time), so
       // a second check-in of the same person waits for the first and reads its outcome.
       const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
@@ -344,10 +345,11 @@ export class AttendeesService {
     if (current && attendee.checkedInAt) return { ...toAttendeeResponse(attendee), alreadyCheckedIn: true };
     const now = this.clock.now();
     // Only the first check-in matches `checked_in_at IS NULL`, however many arrive at once.
-    const first = await m.update(
-      Attendee,
-      { id: attendee.id, checkedInAt: IsNull() },
-      { checkedInAt: now, checkedInBy: actor.label, status: 'attended', version: () => 'version + 1' },
+    const first = await this.tx.sql(
+      m,
+      "UPDATE attendees SET checked_in_at = $1, checked_in_by = $2, status = 'attended', version = version + 1, " +
+        'updated_at = CURRENT_TIMESTAMP WHERE id = $3 AND checked_in_at IS NULL',
+      [columnValue(m, Attendee, 'checkedInAt', now), actor.label, attendee.id],
     );
     if (first.affected === 1) await this.countCheckIns(m, attendee.bridgePointId, 1);
     const after =
@@ -359,16 +361,12 @@ export class AttendeesService {
 
   /** Check-ins feed the same actual-attendance figure that bridge points report. */
   private async countCheckIns(m: EntityManager, bridgePointId: string, delta: 1 | -1): Promise<void> {
-    await m
-      .createQueryBuilder()
-      .update(BridgePoint)
-      .set({
-        actualAttendees: () =>
-          `CASE WHEN COALESCE(actual_attendees, 0) + (${delta}) < 0 THEN 0 ELSE COALESCE(actual_attendees, 0) + (${delta}) END`,
-        version: () => 'version + 1',
-      })
-      .where('id = :id', { id: bridgePointId })
-      .execute();
+    await this.tx.sql(
+      m,
+      `UPDATE bridge_points SET actual_attendees = CASE WHEN COALESCE(actual_attendees, 0) + (${delta}) < 0 THEN 0 ` +
+        `ELSE COALESCE(actual_attendees, 0) + (${delta}) END, version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
+      [bridgePointId],
+    );
   }
 
   private async versionedUpdate(m: EntityManager, current: Attendee, changes: Partial<Attendee>): Promise<void> {
@@ -407,10 +405,14 @@ export class AttendeesService {
 
   /** 404 for an attendee of another conference and for one outside the operator's points alike. */
   private async attendeeOrFail(m: EntityManager, conferenceId: string, attendeeId: string, who: AttendeeActor, forUpdate = false): Promise<Attendee> {
-    const attendee = await m.findOne(Attendee, {
-      where: { id: attendeeId, conferenceId },
-      ...(forUpdate && m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
-    });
+    // A prepared statement: this read is on the check-in path, thousands of times at once.
+    const table = entityRows(m, Attendee);
+    const lock = forUpdate && m.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    const { rows } = await this.tx.sql(m, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1 AND conference_id = $2${lock}`, [
+      attendeeId,
+      conferenceId,
+    ]);
+    const attendee = rows.length > 0 ? table.hydrate(rows[0]) : null;
     let visible = !!attendee;
     if (attendee && who.scope) {
       const point = await m.findOneBy(BridgePoint, { id: attendee.bridgePointId });

@@ -20,7 +20,10 @@ describe('TransactionRunner on SQLite', () => {
     await db.initialize();
     tx = new TransactionRunner(db);
   });
-  afterEach(() => db.destroy());
+  afterEach(async () => {
+    await tx.onModuleDestroy();
+    await db.destroy();
+  });
 
   const ids = async () => (await db.getRepository(Note).find({ order: { id: 'ASC' } })).map((n) => n.id);
 
