@@ -1,33 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import { entityRows } from '../common/entity-rows';
+import { TransactionRunner } from '../database/transaction-runner';
 import { Conference } from './conference.entity';
 
 /**
- * Reads one conference by id with one prepared SQL text and the driver's own value conversion:
+ * Reads one conference by id with a prepared statement and the driver's own value conversion:
  * `GET /api/conferences/:id` is the most polled read, and building the query and hydrating the
  * entity through the ORM each time cost a good part of it.
  */
 @Injectable()
 export class ConferenceRepository {
-  private readonly columns: ColumnMetadata[];
-  private readonly byIdSql: string;
-
-  constructor(private readonly dataSource: DataSource) {
-    const metadata = dataSource.getMetadata(Conference);
-    this.columns = metadata.columns;
-    const escape = (name: string) => dataSource.driver.escape(name);
-    this.byIdSql = `SELECT ${this.columns.map((c) => escape(c.databaseName)).join(', ')} FROM ${escape(metadata.tableName)} WHERE ${escape('id')} = $1`;
-  }
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tx: TransactionRunner,
+  ) {}
 
   async findById(id: string): Promise<Conference | null> {
-    const [row]: Record<string, unknown>[] = await this.dataSource.query(this.byIdSql, [id]);
-    if (!row) return null;
-    const conference = new Conference();
-    const target = conference as unknown as Record<string, unknown>;
-    for (const column of this.columns) {
-      target[column.propertyName] = this.dataSource.driver.prepareHydratedValue(row[column.databaseName], column);
-    }
-    return conference;
+    const table = entityRows(this.dataSource.manager, Conference);
+    const { rows } = await this.tx.sql(this.dataSource.manager, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1`, [id]);
+    return rows.length > 0 ? table.hydrate(rows[0]) : null;
   }
 }
