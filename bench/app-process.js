@@ -151,6 +151,8 @@ function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = nu
     ...database.env,
   };
   if (database.kind === 'sqlite') delete env.DATABASE_URL;
+  // BENCH_APP_NODE_OPTIONS: Node flags for the app only (say, V8 heap sizes), not for the bench.
+  if (process.env.BENCH_APP_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_APP_NODE_OPTIONS;
   delete env.SMTP_URL;
   Object.assign(env, extraEnv);
   const control = profileDir ? path.join(database.tempDir, 'profile-control') : null;
