@@ -72,7 +72,7 @@ export class AttendeesService {
   }
 
   async list(conferenceId: string, query: AttendeeListQueryDto, who: AttendeeActor): Promise<Page<AttendeeResponseDto>> {
-    await this.conferenceOrFail(this.attendees.manager, conferenceId);
+    await this.conferenceOrFail(this.attendees.manager, conferenceId, who.scope);
     const qb = this.attendees
       .createQueryBuilder('a')
       .where('a.conferenceId = :conferenceId', { conferenceId })
@@ -101,7 +101,7 @@ export class AttendeesService {
 
   async create(conferenceId: string, dto: CreateAttendeeDto, who: AttendeeActor): Promise<AttendeeResponseDto> {
     const created = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      assertOpen(await this.conferenceOrFail(m, conferenceId, who.scope));
       await this.pointOrFail(m, conferenceId, dto.bridgePointId, who.scope);
       if (dto.email) await this.assertEmailFree(m, conferenceId, dto.email);
       const attendee: Omit<Attendee, 'createdAt' | 'updatedAt'> = {
@@ -214,7 +214,7 @@ export class AttendeesService {
   ): Promise<{ checkedIn: CheckInResult[]; alreadyCheckedIn: CheckInResult[]; unknown: string[] }> {
     const codes = [...new Set(dto.codes.map(normalizeAttendeeCode))];
     const result = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      assertOpen(await this.conferenceOrFail(m, conferenceId, who.scope));
       const found = await m.find(Attendee, { where: { conferenceId, code: In(codes) } });
       const points = new Map(
         (await m.find(BridgePoint, { where: { id: In([...new Set(found.map((a) => a.bridgePointId))]) } })).map((p) => [p.id, p]),
@@ -391,9 +391,14 @@ export class AttendeesService {
     }
   }
 
-  private async conferenceOrFail(m: EntityManager, conferenceId: string): Promise<Conference> {
+  /** With an operator's scope, a conference without one of their points is as unknown as a missing one (404). */
+  private async conferenceOrFail(m: EntityManager, conferenceId: string, scope: OperatorScope | null = null): Promise<Conference> {
     const conference = await m.findOneBy(Conference, { id: conferenceId });
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    const visible =
+      conference &&
+      (!scope ||
+        (await whereInScope(m.createQueryBuilder(BridgePoint, 'bp').where('bp.conferenceId = :conferenceId', { conferenceId }), 'bp', scope).getExists()));
+    if (!conference || !visible) throw new NotFoundException(`conference ${conferenceId} not found`);
     return conference;
   }
 

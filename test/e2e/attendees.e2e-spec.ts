@@ -223,6 +223,18 @@ describe('attendees (đại biểu)', () => {
       expect(batch.body.unknown).toEqual([theirs.code]);
       await t.http.post(url(`/${mine.id}/links`)).auth(op, bearer).send({}).expect(403);
     });
+
+    it('find no conference where they have no point: the list, a new delegate and a batch check-in answer 404', async () => {
+      const elsewhere = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference()).expect(201)).body.id;
+      const point = (await t.http.post(`/api/conferences/${elsewhere}/bridge-points`).auth(t.adminToken, bearer).send({ name: 'Điểm cầu khác', level: 'other' }).expect(201)).body;
+      const op = await t.userWithRole('operator', { bridgePointIds: [point.id] });
+      const before = await count();
+      await t.http.get(url()).auth(op, bearer).expect(404);
+      await t.http.post(url()).auth(op, bearer).send(anAttendee()).expect(404);
+      await t.http.post(url('/check-in')).auth(op, bearer).send({ codes: ['ABCDEF'] }).expect(404);
+      expect(await count()).toBe(before);
+      await t.http.get(`/api/conferences/${elsewhere}/attendees`).auth(op, bearer).expect(200);
+    });
   });
 
   it('answers 409 once the conference is closed', async () => {

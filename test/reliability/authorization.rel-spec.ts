@@ -219,12 +219,7 @@ const PAGES: readonly (readonly [route: string, anonymous: Entry])[] = [
  * These cells are reported, not failed; a cell listed here that starts to agree fails, so that
  * its entry is removed.
  */
-const KNOWN_DISAGREEMENTS: Record<string, string> = {
-  // The attendee routes that are not about one attendee never ask whether the operator sees the conference.
-  'outsider operator GET /api/conferences/{id}/attendees': 'an empty page instead of 404',
-  'outsider operator POST /api/conferences/{id}/attendees': "400 on the body's bridge point instead of 404 for the conference",
-  'outsider operator POST /api/conferences/{id}/attendees/check-in': 'every code "unknown" instead of 404',
-};
+const KNOWN_DISAGREEMENTS: Record<string, string> = {};
 
 const STALE = 999_999;
 const REASON = 'Trùng lịch kỳ họp Hội đồng nhân dân tỉnh';
