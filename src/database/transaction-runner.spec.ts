@@ -67,6 +67,22 @@ describe('TransactionRunner on SQLite', () => {
     expect(seen).toEqual(['r1', 'r2', 'r3', 'r4']);
   });
 
+  it('runs prepared statements inside the caller’s transaction: rolled back with it, committed with it', async () => {
+    const insert = 'INSERT INTO notes (id, text) VALUES ($1, $2)';
+    await expect(
+      tx.transaction(async (m) => {
+        expect((await tx.sql(m, insert, ['p1', 'first'])).affected).toBe(1);
+        throw new Error('refused');
+      }),
+    ).rejects.toThrow('refused');
+    await tx.transaction(async (m) => {
+      await tx.sql(m, insert, ['p2', 'second']);
+    });
+    expect(await ids()).toEqual(['p2']);
+    const { rows } = await tx.sql(db.manager, 'SELECT text FROM notes WHERE id = $1', ['p2']);
+    expect(rows).toEqual([{ text: 'second' }]);
+  });
+
   it('lets a transaction that calls the helper again join itself', async () => {
     await Promise.all(
       [1, 2, 3].map((i) =>
