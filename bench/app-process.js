@@ -197,6 +197,10 @@ function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = nu
     },
     exited,
     logTail: (lines) => tail(logFile, lines),
+    /** For a caller about to kill the app on purpose: its exit is then not reported as unexpected. */
+    expectExit() {
+      stopping = true;
+    },
 
     startPhase(phase) {
       memory.phases.push({ phase, peakRssKb: readProcStatus(child.pid)?.rssKb ?? 0 });

@@ -29,6 +29,7 @@ interface AppProcess {
   running: boolean;
   exited: Promise<{ code: number | null; signal: string | null }>;
   logTail(lines?: number): string;
+  expectExit(): void;
   stop(): Promise<void>;
 }
 
@@ -95,6 +96,7 @@ export class RunningApp {
 
   /** SIGKILL: no shutdown hooks, no flushing, as when a machine loses power. */
   async kill(instance = this.process): Promise<void> {
+    instance.expectExit();
     process.kill(instance.pid, 'SIGKILL');
     await instance.exited;
   }
