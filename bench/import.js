@@ -30,9 +30,9 @@ const conferenceBody = (title) => ({
 });
 
 /** 10,000 delegates spread over the 34 provincial points, named by point name or by unit code. */
-function buildRows(points, titleSuffix = '') {
+function buildRows(points, titleSuffix = '', count = ROWS, byCode = false) {
   const rows = [];
-  for (let i = 0; i < ROWS; i++) {
+  for (let i = 0; i < count; i++) {
     const point = points[i % points.length];
     rows.push([
       `${FAMILY[i % FAMILY.length]} ${MIDDLE[(i >> 4) % MIDDLE.length]} ${GIVEN[(i >> 7) % GIVEN.length]}`,
@@ -40,7 +40,8 @@ function buildRows(points, titleSuffix = '') {
       `Ban Dân vận ${point.name.replace(/^Điểm cầu /, '')}`,
       `dai.bieu.${i}@dan-van.gov.vn`,
       `09${String(10_000_000 + i).slice(-8).replace(/^(\d{2})(\d{3})(\d{3})$/, '$1 $2 $3')}`,
-      i % 2 === 0 ? point.name : point.administrativeUnitCode,
+      // Commune names repeat across provinces ("xã Tân Lập"): such points are named by code.
+      i % 2 === 0 && !byCode ? point.name : point.administrativeUnitCode,
       ROLES[i % ROLES.length],
     ]);
   }
@@ -222,4 +223,28 @@ async function measureImport({ api, database, app, log, fact }) {
   return { result, problems, conferenceId: a.id };
 }
 
-module.exports = { measureImport };
+/**
+ * The realistic data the reads and writes run against: `count` delegates spread over the
+ * commune points of the nationwide conference, imported through the API as one CSV.
+ */
+async function loadDelegates({ api, conferenceId, count, log, fact }) {
+  const points = [];
+  for (let page = 1; page <= 20; page++) {
+    const res = await api.expect(200, 'GET', `/api/conferences/${conferenceId}/bridge-points?level=commune&pageSize=500&page=${page}`);
+    points.push(...res.body.items);
+    if (points.length >= res.body.total || res.body.items.length === 0) break;
+  }
+  const csv = toCsv(buildRows(points, '', count, true));
+  log(`loading ${count.toLocaleString('en')} delegates onto the nationwide conference (${(csv.length / 1024 / 1024).toFixed(1)} MB CSV)`);
+  const run = await timedImport(api, conferenceId, 'dai-bieu-toan-quoc.csv', csv, 'text/csv');
+  const ok = run.job.status === 'done' && run.job.created === count && run.job.rejected === 0;
+  fact(
+    `load ${count.toLocaleString('en')} delegates onto the nationwide conference (import)`,
+    `${Math.round(run.ms)} ms, created ${run.job.created}, rejected ${run.job.rejected}`,
+    `${count.toLocaleString('en')} created`,
+    ok,
+  );
+  return ok ? null : `loading delegates: status ${run.job.status}, created ${run.job.created}, rejected ${run.job.rejected}`;
+}
+
+module.exports = { measureImport, loadDelegates };

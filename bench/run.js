@@ -1,7 +1,8 @@
 'use strict';
 
 // `npm run bench`: starts the built app on a fresh database, loads a nationwide conference
-// (every commune as a bridge point), measures reads and concurrent writes, and reports.
+// (every commune as a bridge point, and BENCH_DELEGATES — 30,000 — delegates on it), measures
+// reads and concurrent writes, and reports.
 // DATABASE_URL=postgres://… runs it on a new database on that server instead of SQLite.
 
 const { execFileSync } = require('node:child_process');
@@ -11,7 +12,7 @@ const { freePort, provisionDatabase, startApp, waitForHealth } = require('./app-
 const { measureCheckIns } = require('./checkin');
 const { summarize } = require('./cpu-profile');
 const { ApiClient } = require('./http');
-const { measureImport } = require('./import');
+const { loadDelegates, measureImport } = require('./import');
 const { measureInvitations } = require('./invitations');
 const { measureRoute, pool } = require('./load');
 const { render, write } = require('./report');
@@ -51,6 +52,8 @@ const GOALS = {
 
 // What connecting every commune of vn-34 creates: the catalogue's provinces and communes.
 const EXPECTED = { provincial: 34, commune: 3321 };
+/** Delegates on the nationwide conference while its reads and writes are measured. */
+const DELEGATES = numberFromEnv('BENCH_DELEGATES', 30_000);
 
 const CONFERENCE = {
   title: 'Hội nghị trực tuyến toàn quốc đến cấp xã (benchmark)',
@@ -217,6 +220,11 @@ async function main() {
     fact('points by level', `${provincial} provincial + ${commune} commune + 1 main`, `${EXPECTED.provincial} + ${EXPECTED.commune} + 1`,
       provincial === EXPECTED.provincial && commune === EXPECTED.commune);
     log(`connected ${connect.body.created} points in ${connect.ms.toFixed(0)} ms`);
+    if (DELEGATES > 0 && (runs('reads') || runs('writes'))) {
+      app.startPhase('load delegates');
+      const problem = await loadDelegates({ api, conferenceId, count: DELEGATES, log, fact });
+      if (problem) report.problems.push(problem);
+    }
 
     const profiles = [];
     const keepProfile = (phase, file) => {
