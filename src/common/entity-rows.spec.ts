@@ -23,8 +23,11 @@ describe('entityRows', () => {
   let db: DataSource;
 
   beforeEach(async () => {
-    db = new DataSource({ type: 'sqlite', database: ':memory:', entities: [Sample], synchronize: true });
+    db = new DataSource({ type: 'sqlite', database: ':memory:', entities: [Sample] });
     await db.initialize();
+    await db.query(
+      'CREATE TABLE samples (id varchar PRIMARY KEY NOT NULL, flag boolean NOT NULL DEFAULT (0), at datetime, settings text, version integer NOT NULL DEFAULT (1))',
+    );
   });
   afterEach(() => db.destroy());
 

@@ -16,8 +16,9 @@ describe('TransactionRunner on SQLite', () => {
   let tx: TransactionRunner;
 
   beforeEach(async () => {
-    db = new DataSource({ type: 'sqlite', database: ':memory:', entities: [Note], synchronize: true });
+    db = new DataSource({ type: 'sqlite', database: ':memory:', entities: [Note] });
     await db.initialize();
+    await db.query('CREATE TABLE notes (id varchar PRIMARY KEY NOT NULL, text varchar NOT NULL UNIQUE)');
     tx = new TransactionRunner(db);
   });
   afterEach(async () => {
