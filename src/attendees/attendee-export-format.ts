@@ -1,5 +1,4 @@
-import { Workbook } from 'exceljs';
-import { csvBuffer, headerRow, sheetName as safeSheetName } from '../common/spreadsheet-export';
+import { csvBuffer, headerRow, loadExcel, sheetName as safeSheetName } from '../common/spreadsheet-export';
 import { wallClock } from '../common/vietnamese-time';
 import { COLUMN_LABELS, ROLE_LABELS } from './attendee-import-columns';
 import { AttendeeRole, AttendeeStatus } from './attendee.entity';
@@ -83,7 +82,7 @@ const WIDTHS = [10, 28, 30, 36, 30, 16, 32, 14, 14, 18];
 
 /** One worksheet, every value a text cell (never a formula); check-in times as dates in the conference's time zone. */
 export async function toXlsx(rows: ExportRow[], timeZone: string, sheetName: string): Promise<Buffer> {
-  const workbook = new Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Hội nghị';
   const sheet = workbook.addWorksheet(safeSheetName(sheetName));
   sheet.columns = EXPORT_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));

@@ -7,7 +7,7 @@ import { User } from '../auth/user.entity';
 import { readUpload } from '../common/import-upload';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
-import { DOCX_CONTENT_TYPE } from '../documents/docx-document';
+import { DOCX_CONTENT_TYPE } from '../documents/document-files';
 import { AwardListFormat, AwardListService } from './award-list.service';
 import { AwardRecipientImportService } from './award-recipient-import.service';
 import { RecipientImportReportDto } from './award-recipient-import.dto';

@@ -1,5 +1,4 @@
-import { Workbook } from 'exceljs';
-import { csvBuffer, sheetName } from '../common/spreadsheet-export';
+import { csvBuffer, loadExcel, sheetName } from '../common/spreadsheet-export';
 import { AWARD_LIST_HEADERS, AwardList, awardListLines } from './award-list';
 
 /** The award list as CSV: UTF-8 with BOM, Excel-safe cells, one line per line of the list. */
@@ -14,7 +13,7 @@ const WIDTHS = [6, 32, 28, 34, 50, 28, 22];
 
 /** The award list as one worksheet: title lines merged across the columns, every value a text cell. */
 export async function awardListXlsx(list: AwardList): Promise<Buffer> {
-  const workbook = new Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   workbook.creator = 'Hội nghị';
   const sheet = workbook.addWorksheet(sheetName('Danh sách khen thưởng'));
   sheet.columns = WIDTHS.map((width) => ({ width }));

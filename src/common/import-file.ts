@@ -1,6 +1,7 @@
 import { BadRequestException } from '@nestjs/common';
 import { CsvError, parse } from 'csv-parse/sync';
-import { Workbook, Worksheet } from 'exceljs';
+import type { Workbook, Worksheet } from 'exceljs';
+import { loadExcel } from './spreadsheet-export';
 
 /** A cell as read: its text, or why it cannot be used (a formula without a value, an error value). */
 export type Cell = string | { invalid: string };
@@ -99,7 +100,7 @@ function guessDelimiter(text: string): string {
 }
 
 async function readXlsx(buffer: Buffer): Promise<Sheet> {
-  const workbook = new Workbook();
+  const workbook = new (await loadExcel()).Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as Parameters<Workbook['xlsx']['load']>[0], {
       ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts', 'autoFilter'],

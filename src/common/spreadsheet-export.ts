@@ -1,10 +1,16 @@
-import { Worksheet } from 'exceljs';
+import type { Worksheet } from 'exceljs';
 import { searchKey } from './text';
 
 /** What every exported list (delegates, awards) shares: Excel-safe cells, CSV with BOM, file names. */
 
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/**
+ * exceljs, loaded with the first workbook read or written rather than at start: it holds ~29 MB
+ * once loaded, and most of the app's work (and most of its processes) never touches an XLSX file.
+ */
+export const loadExcel = (): Promise<typeof import('exceljs')> => import('exceljs');
 
 /** A file as answered: its type, its Content-Disposition and its bytes. */
 export interface ExportFile {

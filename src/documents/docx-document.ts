@@ -19,8 +19,6 @@ import { DOCX_FONT, FONT_SIZE_PT, mmToTwips, NATIONAL_MOTTO, NATIONAL_TITLE } fr
 import { Block, DecreeDocument, recipientLines, Run, Signature, upper } from './decree-document';
 import { CONTENT_WIDTH_TWIPS, decree30Page, decree30Styles, halfPoints, ruledTable, RunStyle, textRun } from './docx-builders';
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
 const CONTENT_WIDTH = CONTENT_WIDTH_TWIPS;
 const HEADER_LEFT = Math.round(CONTENT_WIDTH * 0.42);
 const HEADER_RIGHT = CONTENT_WIDTH - HEADER_LEFT;

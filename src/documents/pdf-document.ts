@@ -3,8 +3,6 @@ import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces';
 import { A4_MM, FONT_SIZE_PT, MARGINS_MM, mmToPoints, NATIONAL_MOTTO, NATIONAL_TITLE, serifFontFiles } from './decree-30';
 import { Block, DecreeDocument, recipientLines, Signature, upper } from './decree-document';
 
-export const PDF_CONTENT_TYPE = 'application/pdf';
-
 /** The embedded serif's name in pdfmake's font table (and, subset-prefixed, in the PDF). */
 export const PDF_FONT = 'Tinos';
 

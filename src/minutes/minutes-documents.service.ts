@@ -3,14 +3,11 @@ import { User } from '../auth/user.entity';
 import { contentDisposition, ExportFile, shortTitle } from '../common/spreadsheet-export';
 import { ConferencesService } from '../conferences/conferences.service';
 import { DecreeDocument } from '../documents/decree-document';
-import { DOCX_CONTENT_TYPE, renderDocx } from '../documents/docx-document';
-import { PDF_CONTENT_TYPE, renderPdf } from '../documents/pdf-document';
+import { DOCX_CONTENT_TYPE, DocumentFormat, PDF_CONTENT_TYPE, renderDocument } from '../documents/document-files';
 import { noticeDocument } from './conclusion-notice-document';
 import { ConclusionNoticeService } from './conclusion-notice.service';
 import { minutesDocument } from './minutes-document';
 import { MinutesService } from './minutes.service';
-
-export type DocumentFormat = 'docx' | 'pdf';
 
 export type DocumentFile = ExportFile;
 
@@ -39,6 +36,6 @@ export class MinutesDocumentsService {
 }
 
 async function render(doc: DecreeDocument, name: string, format: DocumentFormat): Promise<DocumentFile> {
-  if (format === 'docx') return { contentType: DOCX_CONTENT_TYPE, disposition: contentDisposition(name), body: await renderDocx(doc) };
-  return { contentType: PDF_CONTENT_TYPE, disposition: contentDisposition(name), body: await renderPdf(doc) };
+  const contentType = format === 'docx' ? DOCX_CONTENT_TYPE : PDF_CONTENT_TYPE;
+  return { contentType, disposition: contentDisposition(name), body: await renderDocument(doc, format) };
 }

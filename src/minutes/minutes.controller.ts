@@ -4,8 +4,7 @@ import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
 import { Page, PageQueryDto } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { DOCX_CONTENT_TYPE } from '../documents/docx-document';
-import { PDF_CONTENT_TYPE } from '../documents/pdf-document';
+import { DOCX_CONTENT_TYPE, PDF_CONTENT_TYPE } from '../documents/document-files';
 import { MinutesDocumentsService } from './minutes-documents.service';
 import {
   ApproveMinutesDto,

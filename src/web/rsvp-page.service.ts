@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { toString as qrToString } from 'qrcode';
 import { PersonDto, DeclineRsvpDto } from '../attendees/attendee.dto';
 import { AttendeeStatus } from '../attendees/attendee.entity';
 import { canAnswerInvitation } from '../attendees/attendees.service';
@@ -23,6 +22,8 @@ import { FormState } from './widgets';
 
 /** The QR code of an attendee code as inline SVG, labelled for screen readers. */
 export async function qrSvg(code: string): Promise<string> {
+  // qrcode (~8 MB once loaded) comes with the first invitation page, not at start.
+  const { toString: qrToString } = await import('qrcode');
   const svg = await qrToString(code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
   return svg.replace('<svg ', `<svg class="qr" role="img" aria-label="Mã QR của mã đại biểu ${escapeHtml(code)}" `);
 }
