@@ -3,7 +3,9 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
+import { entityRows } from '../common/entity-rows';
 import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
+import { TransactionRunner } from '../database/transaction-runner';
 import { Actor } from './actor';
 import { AuditEntry } from './audit-entry.entity';
 
@@ -57,6 +59,7 @@ export class AuditService {
   constructor(
     @InjectRepository(AuditEntry) private readonly entries: Repository<AuditEntry>,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
   /** Writes audit entries inside the caller's transaction, so they exist exactly when the change does. */
@@ -74,6 +77,13 @@ export class AuditService {
       at,
       ...changedFields(record.before, record.after),
     }));
+    if (rows.length === 1) {
+      // One entry per confirmation, report or check-in: a fixed statement, prepared once on
+      // SQLite, instead of an insert the ORM builds on every request.
+      const table = entityRows(manager, AuditEntry);
+      await this.tx.sql(manager, table.insert, table.insertValues(rows[0]));
+      return;
+    }
     for (let i = 0; i < rows.length; i += 200) {
       await manager.insert(AuditEntry, rows.slice(i, i + 200));
     }

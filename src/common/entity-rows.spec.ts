@@ -49,4 +49,19 @@ describe('entityRows', () => {
     expect(columnValue(db.manager, Sample, 'at', at)).toBe(stored.at);
     expect(columnValue(db.manager, Sample, 'flag', true)).toBe(stored.flag);
   });
+
+  it('inserts with a fixed statement exactly the row the ORM inserts', async () => {
+    const at = new Date('2026-12-15T01:02:03.456Z');
+    const fields = { flag: true, at, settings: { enabled: false }, version: 2 };
+    await db.getRepository(Sample).insert({ id: 'orm', ...fields });
+    const table = entityRows(db.manager, Sample);
+    expect(table.insert).toBe('INSERT INTO "samples" ("id", "flag", "at", "settings", "version") VALUES ($1, $2, $3, $4, $5)');
+    await db.query(table.insert, table.insertValues({ id: 'fixed', ...fields }));
+    await db.query(table.insert, table.insertValues({ id: 'empty', flag: false, at: null, settings: null, version: 1 }));
+    const stored = await db.query('SELECT id, flag, at, settings, version FROM samples ORDER BY id');
+    const orm = stored.find((r: { id: string }) => r.id === 'orm');
+    expect(stored.find((r: { id: string }) => r.id === 'fixed')).toEqual({ ...orm, id: 'fixed' });
+    expect(stored.find((r: { id: string }) => r.id === 'empty')).toEqual({ id: 'empty', flag: 0, at: null, settings: null, version: 1 });
+    expect(await db.getRepository(Sample).findOneByOrFail({ id: 'fixed' })).toEqual({ id: 'fixed', ...fields });
+  });
 });

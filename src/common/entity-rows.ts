@@ -7,6 +7,10 @@ export interface EntityRows<T> {
   table: string;
   /** The entity from a row of such a SELECT, values converted by the driver as the ORM does. */
   hydrate(row: Record<string, unknown>): T;
+  /** `INSERT INTO table (every column) VALUES ($1, …)`, for `insertValues` of a whole entity. */
+  insert: string;
+  /** An entity's values in `insert`'s order, converted by the driver as the ORM stores them. */
+  insertValues(entity: { [K in keyof T]: unknown }): unknown[];
 }
 
 const cache = new WeakMap<object, EntityRows<unknown>>();
@@ -21,13 +25,19 @@ export function entityRows<T extends ObjectLiteral>(manager: EntityManager, targ
   if (known) return known as EntityRows<T>;
   const driver = manager.connection.driver;
   const columns: ColumnMetadata[] = metadata.columns;
+  const names = columns.map((c) => driver.escape(c.databaseName)).join(', ');
+  const table = driver.escape(metadata.tableName);
   const rows: EntityRows<T> = {
-    columns: columns.map((c) => driver.escape(c.databaseName)).join(', '),
-    table: driver.escape(metadata.tableName),
+    columns: names,
+    table,
     hydrate(row) {
       const entity = metadata.create() as Record<string, unknown>;
       for (const column of columns) entity[column.propertyName] = driver.prepareHydratedValue(row[column.databaseName], column);
       return entity as T;
+    },
+    insert: `INSERT INTO ${table} (${names}) VALUES (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+    insertValues(entity) {
+      return columns.map((column) => driver.preparePersistentValue(column.getEntityValue(entity), column));
     },
   };
   cache.set(metadata, rows as EntityRows<unknown>);
