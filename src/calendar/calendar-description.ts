@@ -12,11 +12,17 @@ export interface DescriptionParts {
   feedUrl?: string | null;
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** "GMT+7": the zone's offset at that instant, so a reader abroad knows which clock the times are on. */
 export function offsetLabel(at: Date, timeZone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    // Making a formatter costs far more than using one (every invitation asks).
+    format = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' });
+    offsetFormats.set(timeZone, format);
+  }
+  const part = format.formatToParts(at).find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
