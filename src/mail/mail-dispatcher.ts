@@ -17,6 +17,8 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
 const FIRST_PAUSE_MS = 1000;
 const MAX_PAUSE_MS = 60_000;
 const REMINDER_CHECK_MS = 60_000;
+/** Mails composed together: a few queries per chunk, and sending starts after the first. */
+const COMPOSE_CHUNK = 20;
 
 interface Outcome {
   row: OutboxMessage;
@@ -132,27 +134,27 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     if (Date.now() < this.pausedUntil) return 0;
     const rows = await this.claim(this.config.mailDispatch.batchSize);
     if (rows.length === 0) return 0;
-    let mails: Map<string, OutgoingMail | null>;
-    try {
-      mails = await this.composer.composeAll(rows);
-    } catch (error) {
-      // Nothing could be composed (e.g. the database was briefly unavailable): retry them all later.
-      const message = error instanceof Error ? error.message : String(error);
-      await this.record(rows.map((row) => ({ row, status: this.retryOrFail(row, false), error: message, durationMs: 0 })));
-      return rows.length;
-    }
+    const composed = this.composeInChunks(rows);
     const recorder = new GroupCommit<Outcome>((outcomes) => this.record(outcomes));
     let next = 0;
     let serverAway = false;
     const worker = async () => {
       while (next < rows.length && !serverAway) {
-        const row = rows[next++];
-        const outcome = await this.deliver(row, mails.get(row.id) ?? null);
+        const index = next++;
+        const row = rows[index];
+        const mails = await composed[Math.floor(index / COMPOSE_CHUNK)];
+        const outcome =
+          mails instanceof Error
+            ? // Nothing in the chunk could be composed (e.g. the database was briefly unavailable): retry later.
+              { row, status: this.retryOrFail(row, false), error: mails.message, durationMs: 0 }
+            : await this.deliver(row, mails.get(row.id) ?? null);
         if (outcome.status === 'deferred') serverAway = true;
         recorder.add(outcome);
       }
     };
     await Promise.all(Array.from({ length: Math.min(PARALLEL_SENDS, rows.length) }, worker));
+    // Chunks still composing when the server went away: nothing runs on after the batch.
+    await Promise.all(composed);
     // Rows not tried because the server went away go back untouched.
     for (const row of rows.slice(next)) recorder.add({ row, status: 'deferred', error: null, durationMs: 0 });
     await recorder.settled();
@@ -164,6 +166,24 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
       this.pauseMs = 0;
     }
     return rows.length;
+  }
+
+  /**
+   * The batch's mails, composed a chunk at a time one after another: the first go out while
+   * the rest are being composed, so composing (CPU) overlaps sending (waiting for the server).
+   */
+  private composeInChunks(rows: OutboxMessage[]): Promise<Map<string, OutgoingMail | null> | Error>[] {
+    const chunks: Promise<Map<string, OutgoingMail | null> | Error>[] = [];
+    let previous: Promise<unknown> = Promise.resolve();
+    for (let i = 0; i < rows.length; i += COMPOSE_CHUNK) {
+      const chunk = rows.slice(i, i + COMPOSE_CHUNK);
+      const composed = previous.then(() =>
+        this.composer.composeAll(chunk).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+      );
+      chunks.push(composed);
+      previous = composed;
+    }
+    return chunks;
   }
 
   private retryOrFail(row: OutboxMessage, permanent: boolean): 'pending' | 'failed' {

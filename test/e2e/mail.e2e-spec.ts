@@ -3,7 +3,9 @@ import { readdirSync, readFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
+import { MailComposer } from '../../src/mail/mail-composer';
 import { MailDispatcher } from '../../src/mail/mail-dispatcher';
+import { OutboxMessage } from '../../src/mail/outbox-message.entity';
 import { aConference } from '../factories';
 import { startAnotherInstance, startApp, TestApp } from '../harness';
 import { ReceivedMail, SmtpSink } from '../smtp-sink';
@@ -172,6 +174,30 @@ describe('invitations by email, through the outbox, to a real SMTP server', () =
     await t.http.post(`/api/conferences/${id}/deliveries/${failed.body.items[0].id}/resend`).auth(t.adminToken, bearer).expect(202);
     await dispatcher.drain();
     expect(smtp.to('dung@tinh.gov.vn')).toHaveLength(1);
+  });
+
+  it('sends the rest of a batch when one chunk of it cannot be composed, and that chunk on a later try', async () => {
+    const people = Array.from({ length: 45 }, (_, i) => ({ fullName: `Chuyên viên ${i}`, email: `cv${i}@compose.gov.vn` }));
+    const { id } = await setUp(people);
+    await invite(id).expect(202);
+    const composer = t.app.get(MailComposer);
+    const real = composer.composeAll.bind(composer);
+    let calls = 0;
+    const spy = jest.spyOn(composer, 'composeAll').mockImplementation((rows) => (++calls === 2 ? Promise.reject(new Error('database is locked')) : real(rows)));
+    try {
+      await dispatcher.runOnce();
+    } finally {
+      spy.mockRestore();
+    }
+    // Composed 20 at a time: the second 20 failed, the first 20 and the last 5 went out.
+    expect(people.filter((p) => smtp.to(p.email).length === 1)).toHaveLength(25);
+    const waiting = await t.http.get(`/api/conferences/${id}/deliveries?status=pending&pageSize=50`).auth(t.adminToken, bearer).expect(200);
+    expect(waiting.body.items).toHaveLength(20);
+    expect(waiting.body.items.every((d: { attempts: number; lastError: string }) => d.attempts === 1 && /database is locked/.test(d.lastError))).toBe(true);
+    // Due now rather than after the retry back-off.
+    await t.app.get(DataSource).getRepository(OutboxMessage).update({ conferenceId: id, status: 'pending' }, { nextAttemptAt: new Date(0) });
+    await dispatcher.drain();
+    for (const p of people) expect(smtp.to(p.email)).toHaveLength(1);
   });
 
   it('stopped in the middle and started again, loses nothing and sends nothing twice', async () => {
