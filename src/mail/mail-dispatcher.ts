@@ -1,6 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
+import { columnValue, entityRows } from '../common/entity-rows';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { sqlInstant } from '../database/sql-instant';
@@ -17,6 +18,9 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
 const FIRST_PAUSE_MS = 1000;
 const MAX_PAUSE_MS = 60_000;
 const REMINDER_CHECK_MS = 60_000;
+const MARK_SENT =
+  "UPDATE outbox_messages SET status = 'sent', sent_at = $1, message_id = $2, last_error = NULL, locked_until = NULL, " +
+  'updated_at = CURRENT_TIMESTAMP WHERE id = $3';
 /** Mails composed together: a few queries per chunk, and sending starts after the first. */
 const COMPOSE_CHUNK = 20;
 
@@ -253,15 +257,10 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private async record(outcomes: Outcome[]): Promise<void> {
     const now = this.clock.now();
     await this.tx.transaction(async (m) => {
-      // The usual case, every mail sent, is one statement for the whole batch.
-      const sent = outcomes.filter((o) => o.status === 'sent');
-      if (sent.length > 0) {
-        await m
-          .createQueryBuilder()
-          .update(OutboxMessage)
-          .set({ status: 'sent', sentAt: now, lastError: null, lockedUntil: null, messageId: () => `'<' || id || '@${this.host}>'` })
-          .whereInIds(sent.map((o) => o.row.id))
-          .execute();
+      // The usual case, a mail sent, arrives a few at a time: fixed statements, prepared once on SQLite.
+      const sentAt = columnValue(m, OutboxMessage, 'sentAt', now);
+      for (const o of outcomes.filter((x) => x.status === 'sent')) {
+        await this.tx.sql(m, MARK_SENT, [sentAt, `<${o.row.id}@${this.host}>`, o.row.id]);
       }
       for (const o of outcomes.filter((x) => x.status === 'deferred')) {
         await m.update(
@@ -285,11 +284,9 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
           },
         );
       }
-      const tried = outcomes.filter((o) => o.status !== 'deferred' || o.error !== null);
-      if (tried.length === 0) return;
-      await m.insert(
-        DeliveryAttempt,
-        tried.map((o) => ({
+      const attempts = entityRows(m, DeliveryAttempt);
+      for (const o of outcomes.filter((x) => x.status !== 'deferred' || x.error !== null)) {
+        const attempt: DeliveryAttempt = {
           id: newId(),
           messageId: o.row.id,
           attempt: o.row.attempts,
@@ -297,8 +294,9 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
           outcome: o.status === 'pending' || o.status === 'deferred' ? 'failed' : o.status,
           error: o.error,
           durationMs: o.durationMs,
-        })),
-      );
+        };
+        await this.tx.sql(m, attempts.insert, attempts.insertValues(attempt));
+      }
     });
   }
 }

@@ -54,6 +54,9 @@ function toNodemailer(from: string, mail: OutgoingMail) {
     html: mail.html,
     messageId: mail.messageId,
     ...(mail.icalEvent && { icalEvent: mail.icalEvent }),
+    // About a quarter of the letters of Vietnamese text are not ASCII: base64 is a quarter shorter
+    // than quoted-printable for it, and naming it spares nodemailer scanning every part to choose.
+    textEncoding: 'base64' as const,
   };
 }
 
