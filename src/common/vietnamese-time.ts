@@ -31,7 +31,25 @@ function formatFor(timeZone: string): Intl.DateTimeFormat {
   return format;
 }
 
+/**
+ * Readings already made: every invitation of a conference writes the same few instants (its
+ * start, end and programme), and formatToParts is the costly step. Emptied when full.
+ */
+const readings = new Map<string, WallClock>();
+const MAX_READINGS = 10_000;
+
 export function wallClock(date: Date, timeZone: string): WallClock {
+  const key = `${timeZone} ${date.getTime()}`;
+  let reading = readings.get(key);
+  if (!reading) {
+    if (readings.size >= MAX_READINGS) readings.clear();
+    reading = readWallClock(date, timeZone);
+    readings.set(key, reading);
+  }
+  return { ...reading };
+}
+
+function readWallClock(date: Date, timeZone: string): WallClock {
   const parts = Object.fromEntries(
     formatFor(timeZone)
       .formatToParts(date)
