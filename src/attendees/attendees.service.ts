@@ -16,7 +16,7 @@ import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
-import { assertConferenceOpen } from '../conferences/conference-status';
+import { rowOfOpenConference } from '../conferences/conference-status';
 import { TransactionRunner } from '../database/transaction-runner';
 import { newAttendeeCode, normalizeAttendeeCode } from './attendee-code';
 import {
@@ -196,10 +196,15 @@ export class AttendeesService {
    */
   async checkIn(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<CheckInResult> {
     const result = await this.tx.transaction(async (m) => {
-      await assertConferenceOpen(this.tx, m, conferenceId);
       // Locked on PostgreSQL (and current anyway on SQLite, where writes run one at a time), so
       // a second check-in of the same person waits for the first and reads its outcome.
-      const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
+      const attendee = await this.visibleAttendee(
+        m,
+        await rowOfOpenConference(this.tx, m, entityRows(m, Attendee), conferenceId, attendeeId, true),
+        conferenceId,
+        attendeeId,
+        who,
+      );
       return this.checkInOne(m, attendee, who.actor, true);
     });
     this.summaries.invalidate(conferenceId);
@@ -417,7 +422,17 @@ export class AttendeesService {
       attendeeId,
       conferenceId,
     ]);
-    const attendee = rows.length > 0 ? table.hydrate(rows[0]) : null;
+    return this.visibleAttendee(m, rows.length > 0 ? table.hydrate(rows[0]) : null, conferenceId, attendeeId, who);
+  }
+
+  /** The attendee read, if the actor may see them: an operator, only those of their own points. */
+  private async visibleAttendee(
+    m: EntityManager,
+    attendee: Attendee | null,
+    conferenceId: string,
+    attendeeId: string,
+    who: AttendeeActor,
+  ): Promise<Attendee> {
     let visible = !!attendee;
     if (attendee && who.scope) {
       const point = await m.findOneBy(BridgePoint, { id: attendee.bridgePointId });

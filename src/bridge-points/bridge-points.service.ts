@@ -15,7 +15,7 @@ import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
-import { assertConferenceOpen } from '../conferences/conference-status';
+import { rowOfOpenConference } from '../conferences/conference-status';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../mail/outbox.service';
 import { BridgePoint } from './bridge-point.entity';
@@ -493,8 +493,12 @@ export class BridgePointsService {
     compute: (m: EntityManager, point: BridgePoint) => Promise<Partial<BridgePoint>>,
   ): Promise<BridgePointResponseDto> {
     const updated = await this.tx.transaction(async (m) => {
-      await assertConferenceOpen(this.tx, m, conferenceId);
-      const point = await this.pointOrFail(m, conferenceId, pointId, who, true);
+      const point = this.allowedPoint(
+        await rowOfOpenConference(this.tx, m, entityRows(m, BridgePoint), conferenceId, pointId, true),
+        conferenceId,
+        pointId,
+        who,
+      );
       if (expectedVersion !== undefined) assertVersion(point, expectedVersion, `bridge point ${pointId}`);
       const changes = await compute(m, point);
       const affected = await this.versionedUpdate(m, point, changes);
@@ -545,22 +549,15 @@ export class BridgePointsService {
     return conference;
   }
 
-  /** 404 for a point of another conference and for a point outside the actor's scope alike. */
-  private async pointOrFail(
-    m: EntityManager,
-    conferenceId: string,
-    pointId: string,
-    who: PointActor,
-    forUpdate = false,
-  ): Promise<BridgePoint> {
-    // A prepared statement: this read is on the path of every change, thousands of times at once.
+  private async pointOrFail(m: EntityManager, conferenceId: string, pointId: string, who: PointActor): Promise<BridgePoint> {
+    // A prepared statement: reads of single points come by the thousand too.
     const table = entityRows(m, BridgePoint);
-    const lock = forUpdate && m.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
-    const { rows } = await this.tx.sql(m, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1 AND conference_id = $2${lock}`, [
-      pointId,
-      conferenceId,
-    ]);
-    const point = rows.length > 0 ? table.hydrate(rows[0]) : null;
+    const { rows } = await this.tx.sql(m, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1 AND conference_id = $2`, [pointId, conferenceId]);
+    return this.allowedPoint(rows.length > 0 ? table.hydrate(rows[0]) : null, conferenceId, pointId, who);
+  }
+
+  /** 404 for a point of another conference and for a point outside the actor's scope alike. */
+  private allowedPoint(point: BridgePoint | null, conferenceId: string, pointId: string, who: PointActor): BridgePoint {
     const allowed = point && inScope(point, who.scope) && (!who.onlyPointId || who.onlyPointId === point.id);
     if (!point || !allowed) throw new NotFoundException(`bridge point ${pointId} not found in conference ${conferenceId}`);
     return point;
