@@ -74,9 +74,9 @@ export class TransactionRunner implements OnModuleDestroy {
   }
 
   /**
-   * Runs a hot, fixed SQL text (parameters `$1`, `$2`, … first appearing in that order, as
-   * SQLite numbers them by appearance) through
-   * `manager`: on SQLite with a statement prepared once and reused, which saves the driver's
+   * Runs a hot, fixed SQL text through `manager` (parameters `$1`, `$2`, … first appearing in
+   * that order, as SQLite numbers them by appearance): on SQLite with a statement prepared once
+   * and reused, which saves the driver's
    * prepare and finalize (a round trip to its thread) and the ORM's query building on every
    * call; on PostgreSQL as an ordinary query. Answers the rows and, for a write, the rows changed.
    */
