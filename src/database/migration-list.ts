@@ -5,6 +5,7 @@ import { Outbox1732600000000 } from './migrations/1732600000000-outbox';
 import { Awards1732700000000 } from './migrations/1732700000000-awards';
 import { Minutes1732800000000 } from './migrations/1732800000000-minutes';
 import { ImportHeartbeat1732900000000 } from './migrations/1732900000000-import-heartbeat';
+import { ActionItemProgress1733000000000 } from './migrations/1733000000000-action-item-progress';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   Awards1732700000000,
   Minutes1732800000000,
   ImportHeartbeat1732900000000,
+  ActionItemProgress1733000000000,
 ];

@@ -57,6 +57,10 @@ export class UpdateActionItemDto {
   @IsIsoDate({ message: 'deadline must be a date written YYYY-MM-DD, e.g. 2022-12-31' })
   deadline?: string | null;
   @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES }) @IsOmittable() @IsIn(ACTION_ITEM_STATUSES) status?: ActionItemStatus;
+  @ApiPropertyOptional({ nullable: true, type: String, description: 'what has been done so far (kết quả thực hiện); null clears it' })
+  @IsOptional()
+  @IsText(4000, { allowEmpty: true })
+  progressNote?: string | null;
 }
 
 class ActionItemFiltersDto extends PageQueryDto {
@@ -107,6 +111,7 @@ export class ActionItemResponseDto {
   @ApiProperty({ nullable: true, type: String }) assigneeAdministrativeUnitCode!: string | null;
   @ApiProperty({ nullable: true, type: String, example: '2022-12-31' }) deadline!: string | null;
   @ApiProperty({ enum: ACTION_ITEM_STATUSES }) status!: ActionItemStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'what has been done so far (kết quả thực hiện)' }) progressNote!: string | null;
   @ApiProperty({ description: 'deadline passed in the conference time zone and not done' }) overdue!: boolean;
   @ApiProperty({ description: 'an open item of an earlier conference this one was cloned from' }) carriedOver!: boolean;
   @ApiProperty({ nullable: true, type: String }) doneAt!: string | null;
@@ -126,6 +131,7 @@ export function toActionItemResponse(item: ActionItem, overdue: boolean, carried
     assigneeAdministrativeUnitCode: item.assigneeAdministrativeUnitCode,
     deadline: item.deadline,
     status: item.status,
+    progressNote: item.progressNote,
     overdue,
     carriedOver,
     doneAt: item.doneAt ? item.doneAt.toISOString() : null,

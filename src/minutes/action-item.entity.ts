@@ -39,6 +39,10 @@ export class ActionItem {
   @Column({ type: 'varchar', length: 16, default: 'open' })
   status!: ActionItemStatus;
 
+  /** What the assignee reports about the work (kết quả thực hiện), written as progress is made. */
+  @Column({ type: 'text', nullable: true })
+  progressNote!: string | null;
+
   @Column({ type: 'integer', default: 0 })
   position!: number;
 

@@ -109,6 +109,18 @@ describe('action items (nhiệm vụ)', () => {
       await patch(`${items(id)}/00000000-0000-4000-8000-000000000000`, { version: 1, status: 'done' }).expect(404);
     });
 
+    it('keeps a progress note beside the status, which an update writes and null clears', async () => {
+      const item = (await post(items(id), anActionItem({ assigneeBridgePointId: bacNinh.id })).expect(201)).body;
+      expect(item.progressNote).toBeNull();
+      const noted = await patch(`${items(id)}/${item.id}`, { version: 1, progressNote: 'Đang tổng hợp báo cáo của 99 xã, phường' }).expect(200);
+      expect(noted.body).toMatchObject({ progressNote: 'Đang tổng hợp báo cáo của 99 xã, phường', status: 'open', version: 2 });
+      const audit = await db.getRepository(AuditEntry).findOneByOrFail({ entityId: item.id, action: 'update' });
+      expect(audit).toMatchObject({ before: { progressNote: null, version: 1 }, after: { progressNote: 'Đang tổng hợp báo cáo của 99 xã, phường', version: 2 } });
+      const cleared = await patch(`${items(id)}/${item.id}`, { version: 2, progressNote: null }).expect(200);
+      expect(cleared.body).toMatchObject({ progressNote: null, status: 'open', version: 3, assigneeBridgePointId: bacNinh.id });
+      await patch(`${items(id)}/${item.id}`, { version: 3, progressNote: 'x'.repeat(4001) }).expect(400);
+    });
+
     it('flags an item overdue once its deadline day has ended in the conference time zone, unless done', async () => {
       const conference = (await post('/api/conferences', aConference()).expect(201)).body.id as string;
       await post(`/api/conferences/${conference}/bridge-points`, aMainPoint()).expect(201);
