@@ -41,6 +41,10 @@ export class CreateActionItemDto {
   @ApiPropertyOptional({ enum: ACTION_ITEM_STATUSES, default: 'open' }) @IsOptional() @IsIn(ACTION_ITEM_STATUSES) status?: ActionItemStatus;
 }
 
+/**
+ * Admins and organizers may change any field. An operator may change only `status` and
+ * `progressNote` (OPERATOR_FIELDS), and only of an item assigned to one of its own bridge points.
+ */
 export class UpdateActionItemDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOmittable() @IsText(4000) description?: string;

@@ -34,7 +34,8 @@ export class ActionItemsController {
     return this.items.create(id, dto, user);
   }
 
-  @Roles('admin', 'organizer')
+  /** Operators report progress (status, progressNote) on the items assigned to their own bridge points. */
+  @Roles('admin', 'organizer', 'operator')
   @Patch(':itemId')
   update(
     @Param('id', ParseUuidPipe) id: string,

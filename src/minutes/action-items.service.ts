@@ -16,6 +16,7 @@ import { Conference } from '../conferences/conference.entity';
 import { ConferencesService } from '../conferences/conferences.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { isOverdue } from './action-item-deadline';
+import { assertOperatorFields, reportsOn } from './action-item-progress';
 import {
   ActionItemListQueryDto,
   ActionItemResponseDto,
@@ -108,12 +109,20 @@ export class ActionItemsService {
     return { item, timeZone: conference.timezone };
   }
 
+  /**
+   * Admins and organizers change any field; an operator reports progress (status, progressNote)
+   * on items assigned to its own bridge points, and gets 404 for every other item, as if missing.
+   */
   async update(conferenceId: string, itemId: string, dto: UpdateActionItemDto, user: User): Promise<ActionItemResponseDto> {
+    const scope = await scopeOf(this.dataSource.manager, user);
+    if (scope) assertOperatorFields(dto);
     await this.conferences.findVisible(conferenceId, user);
     const { item, timeZone } = await this.tx.transaction(async (m) => {
       const conference = await m.findOneByOrFail(Conference, { id: conferenceId });
       const current = await m.findOne(ActionItem, { where: { id: itemId, conferenceId }, ...forUpdate(m) });
-      if (!current) throw new NotFoundException(`action item ${itemId} not found in conference ${conferenceId}`);
+      const point =
+        scope && current?.assigneeBridgePointId ? await m.findOneBy(BridgePoint, { id: current.assigneeBridgePointId, conferenceId }) : null;
+      if (!current || !reportsOn(current, point, scope)) throw new NotFoundException(`action item ${itemId} not found in conference ${conferenceId}`);
       assertVersion(current, dto.version, `action item ${itemId}`);
       const pointChanged = dto.assigneeBridgePointId !== undefined;
       const unitChanged = dto.assigneeAdministrativeUnitCode !== undefined || dto.assigneeAdministrativeUnitSet !== undefined;

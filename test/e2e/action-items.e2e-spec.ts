@@ -149,6 +149,147 @@ describe('action items (nhiệm vụ)', () => {
     });
   });
 
+  describe('progress reported by the operators of the assigned bridge point', () => {
+    let id: string;
+    let bacNinh: BridgePoint;
+    let haNoi: BridgePoint;
+    let operator: string;
+    let operatorId: string;
+    let otherOperator: string;
+    const item = (itemId: string) => `${items(id)}/${itemId}`;
+    const assigned = async (overrides: Record<string, unknown> = {}) =>
+      (await post(items(id), anActionItem({ assigneeBridgePointId: bacNinh.id, ...overrides })).expect(201)).body as { id: string; version: number };
+    const row = (itemId: string) => db.getRepository(ActionItem).findOneByOrFail({ id: itemId });
+
+    beforeAll(async () => {
+      id = (await aMinutesConference(t.http, t.adminToken)).id;
+      bacNinh = await db.getRepository(BridgePoint).findOneByOrFail({ conferenceId: id, administrativeUnitCode: '24' });
+      haNoi = await db.getRepository(BridgePoint).findOneByOrFail({ conferenceId: id, administrativeUnitCode: '01' });
+      operator = await t.userWithRole('operator', { bridgePointIds: [bacNinh.id] });
+      operatorId = (await get('/api/auth/me', operator).expect(200)).body.id;
+      otherOperator = await t.userWithRole('operator', { bridgePointIds: [haNoi.id] });
+    });
+
+    it('lets the operator of the point change the status and the progress note, audited under the operator', async () => {
+      const created = await assigned();
+      const res = await patch(item(created.id), { version: 1, status: 'in_progress', progressNote: 'Đã tổ chức 12/99 hội nghị cấp xã' }, operator).expect(200);
+      expect(res.body).toMatchObject({ version: 2, status: 'in_progress', progressNote: 'Đã tổ chức 12/99 hội nghị cấp xã', doneAt: null });
+      const done = await patch(item(created.id), { version: 2, status: 'done', progressNote: 'Hoàn thành; báo cáo số 45-BC/TU' }, operator).expect(200);
+      expect(done.body).toMatchObject({ version: 3, status: 'done', progressNote: 'Hoàn thành; báo cáo số 45-BC/TU', doneAt: expect.any(String) });
+
+      const audit = await db.getRepository(AuditEntry).find({ where: { entityId: created.id, action: 'update' }, order: { at: 'ASC' } });
+      expect(audit).toHaveLength(2);
+      expect(audit[0]).toMatchObject({
+        entityType: 'action_item',
+        actorId: operatorId,
+        before: { status: 'open', progressNote: null, version: 1 },
+        after: { status: 'in_progress', progressNote: 'Đã tổ chức 12/99 hội nghị cấp xã', version: 2 },
+      });
+      expect(audit[1]).toMatchObject({ actorId: operatorId, after: expect.objectContaining({ status: 'done' }) });
+
+      const inConference = (await get(items(id), operator).expect(200)).body.items.find((i: { id: string }) => i.id === created.id);
+      expect(inConference).toMatchObject({ status: 'done', progressNote: 'Hoàn thành; báo cáo số 45-BC/TU', version: 3 });
+      const acrossConferences = (await get('/api/action-items?assigneeAdministrativeUnitCode=24&status=done', operator).expect(200)).body;
+      expect(acrossConferences.items.map((i: { id: string; progressNote: string }) => [i.id, i.progressNote])).toContainEqual([
+        created.id,
+        'Hoàn thành; báo cáo số 45-BC/TU',
+      ]);
+    });
+
+    it('lets an operator scoped to the province report on the items of its provincial point', async () => {
+      const created = await assigned();
+      const provincial = await t.userWithRole('operator', { administrativeUnitCode: '24' });
+      await patch(item(created.id), { version: 1, status: 'in_progress' }, provincial).expect(200);
+    });
+
+    it('answers 404 to the operator of another point, as for an item that does not exist, changing nothing', async () => {
+      const created = await assigned();
+      const before = await snapshot(id);
+      const res = await patch(item(created.id), { version: 1, status: 'done' }, otherOperator).expect(404);
+      expect(res.body.message).toBe(`action item ${created.id} not found in conference ${id}`);
+      // Hidden before the version is looked at: a stale version tells nothing either.
+      await patch(item(created.id), { version: 7, status: 'done' }, otherOperator).expect(404);
+      const missing = await patch(item('00000000-0000-4000-8000-000000000000'), { version: 1, status: 'done' }, operator).expect(404);
+      expect(Object.keys(missing.body)).toEqual(Object.keys(res.body));
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('answers 404 to an operator for an item assigned to a unit but to no bridge point, even its own unit', async () => {
+      const unitOnly = (await post(items(id), anActionItem({ assigneeAdministrativeUnitCode: '24' })).expect(201)).body;
+      const unassigned = (await post(items(id), anActionItem({ assignee: 'Các ban, bộ, ngành Trung ương' })).expect(201)).body;
+      const provincial = await t.userWithRole('operator', { administrativeUnitCode: '24' });
+      const before = await snapshot(id);
+      for (const token of [operator, provincial]) {
+        await patch(item(unitOnly.id), { version: 1, status: 'done' }, token).expect(404);
+        await patch(item(unassigned.id), { version: 1, status: 'done' }, token).expect(404);
+      }
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('answers 404 to an operator whose points are all in another conference', async () => {
+      const created = await assigned();
+      const other = (await post('/api/conferences', aConference()).expect(201)).body.id as string;
+      const point = (await post(`/api/conferences/${other}/bridge-points`, aMainPoint()).expect(201)).body;
+      const outsider = await t.userWithRole('operator', { bridgePointIds: [point.id] });
+      await patch(item(created.id), { version: 1, status: 'done' }, outsider).expect(404);
+      expect(await row(created.id)).toMatchObject({ status: 'open', version: 1 });
+    });
+
+    describe('refuses with 403 naming the field an operator sent besides status and progressNote, changing nothing', () => {
+      it.each([
+        ['the description', { description: 'Nhiệm vụ khác' }, ['description']],
+        ['the assignee', { assignee: 'Tỉnh ủy Lạng Sơn' }, ['assignee']],
+        ['the deadline', { deadline: '2026-06-30' }, ['deadline']],
+        ['the deadline, cleared', { deadline: null }, ['deadline']],
+        ['the bridge point, even to null', { assigneeBridgePointId: null }, ['assigneeBridgePointId']],
+        ['the unit and its set', { assigneeAdministrativeUnitCode: '20', assigneeAdministrativeUnitSet: 'vn-34' }, ['assigneeAdministrativeUnitCode', 'assigneeAdministrativeUnitSet']],
+        ['the deadline alongside an allowed status', { status: 'done', deadline: '2026-06-30' }, ['deadline']],
+      ])('%s', async (_name, fields, named) => {
+        const created = await assigned();
+        const before = await snapshot(id);
+        const res = await patch(item(created.id), { version: 1, ...fields }, operator).expect(403);
+        expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(named);
+        for (const field of named) expect(res.body.message).toContain(field);
+        expect(await snapshot(id)).toEqual(before);
+      });
+
+      it('to an operator of another point too, without telling whether the item exists', async () => {
+        const created = await assigned();
+        const res = await patch(item(created.id), { version: 1, deadline: '2026-06-30' }, otherOperator).expect(403);
+        expect(res.body.details).toEqual([expect.objectContaining({ field: 'deadline' })]);
+        await patch(item('00000000-0000-4000-8000-000000000000'), { version: 1, deadline: '2026-06-30' }, otherOperator).expect(403);
+      });
+    });
+
+    it('refuses a viewer with 403 and a bad status or progress note with 400 naming the field', async () => {
+      const created = await assigned();
+      const viewer = await t.userWithRole('viewer');
+      const before = await snapshot(id);
+      const refused = await patch(item(created.id), { version: 1, status: 'done' }, viewer).expect(403);
+      expect(refused.body).toMatchObject({ statusCode: 403, error: 'Forbidden' });
+      for (const [body, field] of [
+        [{ status: 'finished' }, 'status'],
+        [{ status: null }, 'status'],
+        [{ progressNote: 12 }, 'progressNote'],
+        [{ progressNote: 'x'.repeat(4001) }, 'progressNote'],
+      ] as const) {
+        const res = await patch(item(created.id), { version: 1, ...body }, operator).expect(400);
+        expect(new Set(res.body.details.map((d: { field: string }) => d.field))).toEqual(new Set([field]));
+      }
+      await patch(item(created.id), { version: 1, status: 'done', authorizationProbe: 1 }, operator).expect(400);
+      expect(await snapshot(id)).toEqual(before);
+    });
+
+    it('answers 409 to an operator with a stale version, changing nothing', async () => {
+      const created = await assigned();
+      await patch(item(created.id), { version: 1, status: 'in_progress' }, operator).expect(200);
+      const before = await snapshot(id);
+      const stale = await patch(item(created.id), { version: 1, status: 'done' }, operator).expect(409);
+      expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+      expect(await snapshot(id)).toEqual(before);
+    });
+  });
+
   it('lists an assignee’s items across conferences by unit code or name', async () => {
     const first = (await aMinutesConference(t.http, t.adminToken)).id;
     const second = (await aMinutesConference(t.http, t.adminToken, { title: 'Hội nghị tập huấn công tác dân vận' })).id;

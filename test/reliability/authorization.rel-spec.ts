@@ -182,7 +182,8 @@ const TABLE: readonly Row[] = [
   ['GET /api/conferences/{id}/conclusion-notice.pdf',                                   Y, Y, Y, Y, Y, TOKEN],
   ['GET /api/conferences/{id}/action-items',                                            Y, Y, Y, Y, Y, TOKEN],
   ['POST /api/conferences/{id}/action-items',                                           Y, Y, N, N, N, TOKEN],
-  ['PATCH /api/conferences/{id}/action-items/{itemId}',                                 Y, Y, N, N, N, TOKEN],
+  // An operator reports progress (status, progressNote) on the items assigned to its own points (the fixture's item is at "own").
+  ['PATCH /api/conferences/{id}/action-items/{itemId}',                                 Y, Y, N, Y, H, TOKEN],
   ['GET /api/action-items',                                                             Y, Y, Y, Y, Y, TOKEN],
 
   // The status board shows every point of the conference: not for operators.
@@ -238,6 +239,7 @@ const SAFE_BODIES: Record<string, unknown> = {
   'POST /api/conferences/{id}/bridge-points/{bpId}/connection-checks': { result: 'ok' },
   'POST /api/conferences/{id}/bridge-points/{bpId}/attendance': { actualAttendees: 0 },
   'PATCH /api/conferences/{id}/attendees/{attendeeId}': { version: STALE, notes: 'kiểm tra quyền' },
+  'PATCH /api/conferences/{id}/action-items/{itemId}': { version: STALE, status: 'in_progress' },
   'POST /api/public/bridge-points/{token}/confirm': { version: STALE },
   'POST /api/public/bridge-points/{token}/decline': { reason: REASON, version: STALE },
   'POST /api/public/bridge-points/{token}/connection-checks': { result: 'ok' },

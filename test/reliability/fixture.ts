@@ -85,6 +85,7 @@ export interface AccessFixture extends Fixture {
   awardDecisionId: string;
   /** Presented at `bridgePointId`. */
   awardRecipientId: string;
+  /** Assigned to `bridgePointId`. */
   actionItemId: string;
   deliveryId: string;
   importJobId: string;
@@ -150,7 +151,7 @@ export async function buildAccessFixture(api: ApiClient): Promise<AccessFixture>
     if (tries === 300) throw new Error(`the invitation was not sent within 30 s (${status})`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  const actionItem = await api.expect(201, 'POST', `${conference}/action-items`, anActionItem({ deadline: '2030-12-31' }));
+  const actionItem = await api.expect(201, 'POST', `${conference}/action-items`, anActionItem({ deadline: '2030-12-31', assigneeBridgePointId: f.bridgePointId }));
   const minutes = await api.expect(201, 'POST', `${conference}/minutes`, {});
   await api.expect(200, 'POST', `${conference}/minutes/approve`, { version: minutes.body.version });
   await api.expect(201, 'POST', `${conference}/conclusion-notice`, {});
