@@ -15,8 +15,8 @@ import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
-import { Conference } from '../conferences/conference.entity';
 import { rowOfOpenConference } from '../conferences/conference-status';
+import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { newAttendeeCode, normalizeAttendeeCode } from './attendee-code';
 import {
@@ -72,7 +72,7 @@ export class AttendeesService {
   }
 
   async list(conferenceId: string, query: AttendeeListQueryDto, who: AttendeeActor): Promise<Page<AttendeeResponseDto>> {
-    await this.conferenceOrFail(this.attendees.manager, conferenceId, who.scope);
+    await conferenceOrFail(this.attendees.manager, conferenceId, who.scope);
     const qb = this.attendees
       .createQueryBuilder('a')
       .where('a.conferenceId = :conferenceId', { conferenceId })
@@ -101,7 +101,7 @@ export class AttendeesService {
 
   async create(conferenceId: string, dto: CreateAttendeeDto, who: AttendeeActor): Promise<AttendeeResponseDto> {
     const created = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId, who.scope));
+      assertOpen(await conferenceOrFail(m, conferenceId, who.scope));
       await this.pointOrFail(m, conferenceId, dto.bridgePointId, who.scope);
       if (dto.email) await this.assertEmailFree(m, conferenceId, dto.email);
       const attendee: Omit<Attendee, 'createdAt' | 'updatedAt'> = {
@@ -142,7 +142,7 @@ export class AttendeesService {
 
   async update(conferenceId: string, attendeeId: string, dto: UpdateAttendeeDto, who: AttendeeActor): Promise<AttendeeResponseDto> {
     const updated = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
       assertVersion(current, dto.version, `attendee ${attendeeId}`);
       if (dto.bridgePointId && dto.bridgePointId !== current.bridgePointId) {
@@ -174,7 +174,7 @@ export class AttendeesService {
 
   async remove(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<void> {
     await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
       await m.delete(Attendee, { id: attendeeId });
       if (current.checkedInAt) await this.countCheckIns(m, current.bridgePointId, -1);
@@ -219,7 +219,7 @@ export class AttendeesService {
   ): Promise<{ checkedIn: CheckInResult[]; alreadyCheckedIn: CheckInResult[]; unknown: string[] }> {
     const codes = [...new Set(dto.codes.map(normalizeAttendeeCode))];
     const result = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId, who.scope));
+      assertOpen(await conferenceOrFail(m, conferenceId, who.scope));
       const found = await m.find(Attendee, { where: { conferenceId, code: In(codes) } });
       const points = new Map(
         (await m.find(BridgePoint, { where: { id: In([...new Set(found.map((a) => a.bridgePointId))]) } })).map((p) => [p.id, p]),
@@ -240,7 +240,7 @@ export class AttendeesService {
 
   async issueLink(conferenceId: string, attendeeId: string, dto: IssueRsvpLinkDto, user: User) {
     return this.tx.transaction(async (m) => {
-      const conference = await this.conferenceOrFail(m, conferenceId);
+      const conference = await conferenceOrFail(m, conferenceId);
       const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, await this.actorFor(user));
       const expiresAt = dto.expiresAt
         ? new Date(dto.expiresAt)
@@ -262,7 +262,7 @@ export class AttendeesService {
   /** RSVP: accept (đồng ý tham dự) or decline with a reason; a decline frees a place for the waiting list. */
   async respond(conferenceId: string, attendeeId: string, answer: 'accepted' | 'declined', reason: string | null, actor: Actor) {
     const updated = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, { actor, scope: null }, true);
       this.assertCanRespond(current);
       await this.versionedUpdate(m, current, {
@@ -290,7 +290,7 @@ export class AttendeesService {
    */
   async substitute(conferenceId: string, attendeeId: string, person: PersonDto, actor: Actor) {
     const updated = await this.tx.transaction(async (m) => {
-      assertOpen(await this.conferenceOrFail(m, conferenceId));
+      assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, { actor, scope: null }, true);
       this.assertCanRespond(current);
       if (person.email && person.email !== current.email) await this.assertEmailFree(m, conferenceId, person.email);
@@ -394,17 +394,6 @@ export class AttendeesService {
       const code = newAttendeeCode();
       if (!(await m.existsBy(Attendee, { conferenceId, code }))) return code;
     }
-  }
-
-  /** With an operator's scope, a conference without one of their points is as unknown as a missing one (404). */
-  private async conferenceOrFail(m: EntityManager, conferenceId: string, scope: OperatorScope | null = null): Promise<Conference> {
-    const conference = await m.findOneBy(Conference, { id: conferenceId });
-    const visible =
-      conference &&
-      (!scope ||
-        (await whereInScope(m.createQueryBuilder(BridgePoint, 'bp').where('bp.conferenceId = :conferenceId', { conferenceId }), 'bp', scope).getExists()));
-    if (!conference || !visible) throw new NotFoundException(`conference ${conferenceId} not found`);
-    return conference;
   }
 
   private async pointOrFail(m: EntityManager, conferenceId: string, pointId: string, scope: OperatorScope | null): Promise<BridgePoint> {

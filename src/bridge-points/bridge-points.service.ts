@@ -16,6 +16,7 @@ import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { rowOfOpenConference } from '../conferences/conference-status';
+import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../mail/outbox.service';
 import { BridgePoint } from './bridge-point.entity';
@@ -79,7 +80,8 @@ export class BridgePointsService {
   }
 
   async list(conferenceId: string, query: BridgePointListQueryDto, user: User): Promise<Page<BridgePointResponseDto>> {
-    await this.conferenceOrFail(this.points.manager, conferenceId);
+    const scope = await scopeOf(this.points.manager, user);
+    await conferenceOrFail(this.points.manager, conferenceId, scope);
     const qb = this.points
       .createQueryBuilder('bp')
       .where('bp.conferenceId = :conferenceId', { conferenceId })
@@ -97,16 +99,7 @@ export class BridgePointsService {
     if (query.confirmationStatus) qb.andWhere('bp.confirmationStatus = :cs', { cs: query.confirmationStatus });
     if (query.connectionStatus) qb.andWhere('bp.connectionStatus = :ns', { ns: query.connectionStatus });
     if (query.q) qb.andWhere("bp.searchKey LIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
-    const scope = await scopeOf(this.points.manager, user);
-    if (scope) {
-      const visible = await whereInScope(
-        this.points.createQueryBuilder('s').where('s.conferenceId = :conferenceId', { conferenceId }),
-        's',
-        scope,
-      ).getExists();
-      if (!visible) throw new NotFoundException(`conference ${conferenceId} not found`);
-      whereInScope(qb, 'bp', scope);
-    }
+    whereInScope(qb, 'bp', scope);
     return pageOf(query, await qb.getManyAndCount(), toBridgePointResponse);
   }
 
@@ -139,7 +132,7 @@ export class BridgePointsService {
     fieldPrefix: string,
   ): Promise<BridgePointResponseDto[]> {
     const created = await this.tx.transaction(async (m) => {
-      const conference = await this.conferenceOrFail(m, conferenceId);
+      const conference = await conferenceOrFail(m, conferenceId);
       assertOpen(conference);
       const details: ErrorDetail[] = [];
       const field = (i: number, name: string) => (fieldPrefix ? `${fieldPrefix}${i}.${name}` : name);
@@ -263,7 +256,7 @@ export class BridgePointsService {
       throw badField('parentCode', 'parentCode goes with level commune');
     }
     const result = await this.tx.transaction(async (m) => {
-      const conference = await this.conferenceOrFail(m, conferenceId);
+      const conference = await conferenceOrFail(m, conferenceId);
       assertOpen(conference);
       const set = dto.administrativeUnitSet;
       const provinces = await m.find(AdministrativeUnit, {
@@ -403,7 +396,7 @@ export class BridgePointsService {
 
   async issueLink(conferenceId: string, pointId: string, dto: IssueLinkDto, user: User): Promise<SignedLinkResponseDto> {
     const [link] = await this.tx.transaction(async (m) => {
-      const conference = await this.conferenceOrFail(m, conferenceId);
+      const conference = await conferenceOrFail(m, conferenceId);
       const point = await this.pointOrFail(m, conferenceId, pointId, { actor: userActor(user), scope: null });
       return this.issueFor(m, conference, [point], dto, user);
     });
@@ -413,7 +406,7 @@ export class BridgePointsService {
   /** Links for every point of the conference, or those counted under one province, or of one level. */
   async issueLinks(conferenceId: string, dto: IssueLinksDto, user: User): Promise<{ items: SignedLinkResponseDto[] }> {
     const items = await this.tx.transaction(async (m) => {
-      const conference = await this.conferenceOrFail(m, conferenceId);
+      const conference = await conferenceOrFail(m, conferenceId);
       const points = await m.find(BridgePoint, {
         where: {
           conferenceId,
@@ -541,12 +534,6 @@ export class BridgePointsService {
     sets.push(`version = $${n - 2}`, 'updated_at = CURRENT_TIMESTAMP');
     const sql = `UPDATE bridge_points SET ${sets.join(', ')} WHERE id = $${n - 1} AND version = $${n}`;
     return (await this.tx.sql(m, sql, params)).affected;
-  }
-
-  private async conferenceOrFail(m: EntityManager, conferenceId: string): Promise<Conference> {
-    const conference = await m.findOneBy(Conference, { id: conferenceId });
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
-    return conference;
   }
 
   private async pointOrFail(m: EntityManager, conferenceId: string, pointId: string, who: PointActor): Promise<BridgePoint> {

@@ -18,6 +18,7 @@ import { calendarMessages, invitedAttendees } from '../mail/invitation-messages'
 import { OutboxService } from '../mail/outbox.service';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
+import { conferenceOrFail } from './conference-visibility';
 import { assertOpen, nextStatus, Transition } from './conference-lifecycle';
 import {
   CancelConferenceDto,
@@ -122,18 +123,7 @@ export class ConferencesService {
 
   /** Loads a conference the user may see: an operator sees only conferences with one of their points. */
   async findVisible(id: string, user: User): Promise<Conference> {
-    const conference = await this.reader.findById(id);
-    const scope = conference ? await scopeOf(this.conferences.manager, user) : null;
-    const visible =
-      conference &&
-      (!scope ||
-        (await whereInScope(
-          this.conferences.manager.createQueryBuilder(BridgePoint, 'bp').where('bp.conferenceId = :id', { id }),
-          'bp',
-          scope,
-        ).getExists()));
-    if (!conference || !visible) throw new NotFoundException(`conference ${id} not found`);
-    return conference;
+    return conferenceOrFail(this.conferences.manager, id, user, (conferenceId) => this.reader.findById(conferenceId));
   }
 
   async update(id: string, dto: UpdateConferenceDto, user: User): Promise<ConferenceResponseDto> {
