@@ -1,7 +1,8 @@
 import { fieldOfHeader, roleOf } from './attendee-import-columns';
 import { Sheet } from '../common/import-file';
 import { looksLikeFormula } from '../common/import-rows';
-import { checkRows, columnsOf, PointDirectory } from './attendee-import-rows';
+import { PointDirectory } from '../bridge-points/point-directory';
+import { checkRows, columnsOf } from './attendee-import-rows';
 
 const points = [
   { id: 'p-main', name: 'Điểm cầu Trung ương', administrativeUnitCode: null },
@@ -54,29 +55,6 @@ describe('looksLikeFormula', () => {
 
   it.each(['+84 912 345 678', '+84 (24) 3825 1234', '-', 'Nguyễn Văn An', 'an@x.vn', '0912-345-678'])('lets %p through', (value) => {
     expect(looksLikeFormula(value)).toBe(false);
-  });
-});
-
-describe('PointDirectory', () => {
-  const directory = new PointDirectory(points);
-
-  it('finds a point by its name ignoring case and diacritics, or by its unit code, padding codes Excel shortened', () => {
-    expect(directory.find('ĐIỂM CẦU TỈNH BẮC NINH')).toMatchObject({ id: 'p-24' });
-    expect(directory.find('diem cau tinh bac ninh')).toMatchObject({ id: 'p-24' });
-    expect(directory.find('Bắc Ninh')).toMatchObject({ id: 'p-24' });
-    expect(directory.find('thành phố Hà Nội')).toMatchObject({ id: 'p-01' });
-    expect(directory.find('Trung ương')).toMatchObject({ id: 'p-main' });
-    expect(directory.find('24')).toMatchObject({ id: 'p-24' });
-    expect(directory.find('1')).toMatchObject({ id: 'p-01' });
-    expect(directory.find('7')).toMatchObject({ id: 'p-07' });
-    expect(directory.find('p-24')).toMatchObject({ id: 'p-24' });
-  });
-
-  it('explains an unknown or ambiguous name', () => {
-    expect(directory.find('Lào Cai')).toBe('"Lào Cai" is not a bridge point of this conference');
-    expect(directory.find('Điểm cầu xã Tân Lập')).toBe(
-      '"Điểm cầu xã Tân Lập" matches 2 bridge points (Điểm cầu xã Tân Lập, Điểm cầu xã Tân Lập): write its administrative unit code instead',
-    );
   });
 });
 

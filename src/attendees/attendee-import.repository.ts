@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager, In, QueryFailedError } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { PointRef } from './attendee-import-rows';
+import { PointRef } from '../bridge-points/point-directory';
 import { Attendee } from './attendee.entity';
 
 /** Rows per INSERT: 500 rows of 22 columns stay well under SQLite's and PostgreSQL's parameter limits. */

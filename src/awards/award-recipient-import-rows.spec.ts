@@ -1,4 +1,4 @@
-import { PointDirectory } from '../attendees/attendee-import-rows';
+import { PointDirectory } from '../bridge-points/point-directory';
 import { Sheet } from '../common/import-file';
 import { recipientFieldOfHeader, recipientKindOf } from './award-recipient-import-columns';
 import { checkRecipientRows, recipientColumnsOf, UnitDirectory } from './award-recipient-import-rows';

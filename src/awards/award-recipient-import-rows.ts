@@ -1,4 +1,4 @@
-import { PointDirectory, PointRef } from '../attendees/attendee-import-rows';
+import { PointDirectory, PointRef } from '../bridge-points/point-directory';
 import { Sheet } from '../common/import-file';
 import { ImportRowError, mapColumns, quoted, requireColumns, requireRows, RowReader } from '../common/import-rows';
 import { searchKey } from '../common/text';

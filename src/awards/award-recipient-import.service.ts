@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
-import { PointDirectory } from '../attendees/attendee-import-rows';
 import { userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { PointDirectory } from '../bridge-points/point-directory';
 import { badField } from '../common/errors';
 import { newId } from '../common/ids';
 import { readImportFile } from '../common/import-file';
