@@ -1,7 +1,7 @@
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
-import { userActor } from '../audit/actor';
+import { EntityManager, Repository } from 'typeorm';
+import { Actor, userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
@@ -48,39 +48,53 @@ export class ConclusionNoticeService {
 
   async draft(conferenceId: string, dto: DraftConclusionNoticeDto, user: User): Promise<ConclusionNoticeResponseDto> {
     await this.conferences.findVisible(conferenceId, user);
-    const notice = await this.tx.transaction(async (m) => {
-      const conference = await m.findOne(Conference, { where: { id: conferenceId }, ...forUpdate(m) });
-      if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
-      const minutes = await m.findOneBy(Minutes, { conferenceId });
-      if (!minutes) throw noMinutes(conferenceId);
-      if (minutes.status !== 'approved') throw minutesIn(minutes.status, 'lập thông báo kết luận', 'approved');
-      if (await m.existsBy(ConclusionNotice, { conferenceId })) {
-        throw new ConflictException({
-          message: `Hội nghị ${conferenceId} đã có thông báo kết luận; hãy sửa thông báo hiện có (PATCH)`,
-          details: [{ field: 'conclusionNotice', message: 'already drafted' }],
-        });
-      }
-      const sections = draftNotice(conference, minutes.sections, todayIn(this.clock.now(), conference.timezone), dto.number ?? null);
-      const row = {
-        id: newId(),
-        conferenceId,
-        minutesId: minutes.id,
-        number: numberOf(sections),
-        sections,
-        createdBy: user.id,
-        version: 1,
-      };
-      await m.insert(ConclusionNotice, row);
-      await this.audit.record(m, userActor(user), {
-        conferenceId,
-        entityType: 'conclusion_notice',
-        entityId: row.id,
-        action: 'create',
-        after: { number: row.number, minutesHash: minutes.contentHash },
-      });
-      return m.findOneByOrFail(ConclusionNotice, { id: row.id });
-    });
+    const notice = await this.tx.transaction((m) => this.draftIn(m, conferenceId, dto, userActor(user), user.id));
     return toNoticeResponse(notice);
+  }
+
+  /**
+   * Drafts the notice inside the caller's transaction (the API's and the demo seeder's), dated
+   * `issuedOn` (YYYY-MM-DD; today in the conference's zone unless given).
+   */
+  async draftIn(
+    m: EntityManager,
+    conferenceId: string,
+    dto: DraftConclusionNoticeDto,
+    actor: Actor,
+    createdBy: string | null,
+    issuedOn?: string,
+  ): Promise<ConclusionNotice> {
+    const conference = await m.findOne(Conference, { where: { id: conferenceId }, ...forUpdate(m) });
+    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    const minutes = await m.findOneBy(Minutes, { conferenceId });
+    if (!minutes) throw noMinutes(conferenceId);
+    if (minutes.status !== 'approved') throw minutesIn(minutes.status, 'lập thông báo kết luận', 'approved');
+    if (await m.existsBy(ConclusionNotice, { conferenceId })) {
+      throw new ConflictException({
+        message: `Hội nghị ${conferenceId} đã có thông báo kết luận; hãy sửa thông báo hiện có (PATCH)`,
+        details: [{ field: 'conclusionNotice', message: 'already drafted' }],
+      });
+    }
+    const date = issuedOn ?? todayIn(this.clock.now(), conference.timezone);
+    const sections = draftNotice(conference, minutes.sections, date, dto.number ?? null);
+    const row = {
+      id: newId(),
+      conferenceId,
+      minutesId: minutes.id,
+      number: numberOf(sections),
+      sections,
+      createdBy,
+      version: 1,
+    };
+    await m.insert(ConclusionNotice, row);
+    await this.audit.record(m, actor, {
+      conferenceId,
+      entityType: 'conclusion_notice',
+      entityId: row.id,
+      action: 'create',
+      after: { number: row.number, minutesHash: minutes.contentHash },
+    });
+    return m.findOneByOrFail(ConclusionNotice, { id: row.id });
   }
 
   async get(conferenceId: string, user: User): Promise<ConclusionNoticeResponseDto> {

@@ -3,11 +3,17 @@ import { EntityManager } from 'typeorm';
 import { Actor } from '../audit/actor';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { Conference } from '../conferences/conference.entity';
+import { todayIn } from './action-item-deadline';
 import { CreateActionItemDto } from './action-item.dto';
 import { ActionItem } from './action-item.entity';
 import { ActionItemsService } from './action-items.service';
+import { ConclusionNotice } from './conclusion-notice.entity';
+import { ConclusionNoticeService } from './conclusion-notice.service';
 import { Minutes } from './minutes.entity';
 import { MinutesService } from './minutes.service';
+
+const DAY_MS = 24 * 3600 * 1000;
 
 /** Tasks the demo conference gave for the second half of 2022. */
 const DEMO_ACTION_ITEMS: (CreateActionItemDto & { provinceCode?: string })[] = [
@@ -53,20 +59,33 @@ const DEMO_CONCLUSIONS = [
 
 /**
  * The demo conference's minutes, drafted from its data (and its awards), with conclusions,
- * four action items for the second half of 2022 and the secretary's name, then approved.
- * Runs inside the demo seeder's transaction; does nothing when the minutes already exist.
+ * four action items for the second half of 2022 and the secretary's name, then approved; and
+ * the conclusion notice drafted from them. Runs inside the demo seeder's transaction; adds only
+ * what is missing.
  */
 @Injectable()
 export class MinutesDemoSeeder {
   constructor(
     private readonly minutes: MinutesService,
     private readonly actionItems: ActionItemsService,
+    private readonly notices: ConclusionNoticeService,
   ) {}
 
   async seed(manager: EntityManager, conferenceId: string, actorUserId: string | null): Promise<void> {
-    if (await manager.existsBy(Minutes, { conferenceId })) return;
     const user = actorUserId ? await manager.findOneBy(User, { id: actorUserId }) : null;
     const actor: Actor = { label: user?.email ?? 'seed', userId: user?.id ?? null };
+    if (!(await manager.existsBy(Minutes, { conferenceId }))) await this.seedMinutes(manager, conferenceId, actor, user);
+    // Also given to a demo whose minutes were seeded before notices were.
+    const minutes = await manager.findOneBy(Minutes, { conferenceId });
+    if (minutes?.status === 'approved' && !(await manager.existsBy(ConclusionNotice, { conferenceId }))) {
+      const conference = await manager.findOneByOrFail(Conference, { id: conferenceId });
+      // Issued a few days after the conference, as such notices are.
+      const issuedOn = todayIn(new Date(conference.endsAt.getTime() + 3 * DAY_MS), conference.timezone);
+      await this.notices.draftIn(manager, conferenceId, { number: '53' }, actor, user?.id ?? null, issuedOn);
+    }
+  }
+
+  private async seedMinutes(manager: EntityManager, conferenceId: string, actor: Actor, user: User | null): Promise<void> {
 
     if (!(await manager.existsBy(ActionItem, { conferenceId }))) {
       for (const { provinceCode, ...item } of DEMO_ACTION_ITEMS) {

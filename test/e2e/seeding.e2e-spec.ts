@@ -81,7 +81,14 @@ describe('seeding', () => {
     const recipients = decisions.body.items.flatMap((d: { recipients: { name: string }[] }) => d.recipients.map((r) => r.name));
     expect(JSON.stringify(minutes.body.sections)).toEqual(expect.stringContaining(recipients[0]));
 
-    const tables = ['award_decisions', 'award_recipients', 'minutes', 'minutes_revisions', 'action_items'];
+    const notice = await t.http.get(`/api/conferences/${id}/conclusion-notice`).auth(t.adminToken, bearer).expect(200);
+    const conference = (await t.http.get(`/api/conferences/${id}`).auth(t.adminToken, bearer).expect(200)).body;
+    // Dated a few days after the conference, numbered as the office's next notice.
+    const threeDaysLater = new Date(new Date(conference.endsAt).getTime() + 3 * 24 * 3600 * 1000);
+    const issued = new Intl.DateTimeFormat('en-CA', { timeZone: conference.timezone }).format(threeDaysLater);
+    expect(notice.body).toMatchObject({ number: expect.stringMatching(/^53\/TB-/), sections: { header: { date: issued } } });
+
+    const tables = ['award_decisions', 'award_recipients', 'minutes', 'minutes_revisions', 'action_items', 'conclusion_notices'];
     const count = async () => Promise.all(tables.map(async (table) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)));
     const before = await count();
     expect(await seeding.seedDemo()).toBe(false);
@@ -91,5 +98,19 @@ describe('seeding', () => {
     expect(pdf.headers['content-type']).toMatch(/application\/pdf/);
     await t.http.get(`/api/conferences/${id}/minutes.docx`).auth(t.adminToken, bearer).expect(200);
     await t.http.get(`/api/conferences/${id}/awards.docx`).auth(t.adminToken, bearer).expect(200);
+    const noticePdf = await t.http.get(`/api/conferences/${id}/conclusion-notice.pdf`).auth(t.adminToken, bearer).expect(200);
+    expect(noticePdf.headers['content-type']).toMatch(/application\/pdf/);
+  });
+
+  it('adds the conclusion notice to a demo whose minutes were seeded before notices were', async () => {
+    const seeding = t.app.get(SeedingService);
+    const id = t.app.get(DemoSeeder).read().conference.id;
+    await seeding.seedDemo();
+    await db.query(`DELETE FROM conclusion_notices WHERE conference_id = '${id}'`);
+    expect(await seeding.seedDemo()).toBe(false);
+    const [{ n }] = await db.query(`SELECT COUNT(*) AS n FROM conclusion_notices WHERE conference_id = '${id}'`);
+    expect(Number(n)).toBe(1);
+    const [{ m }] = await db.query(`SELECT COUNT(*) AS m FROM minutes WHERE conference_id = '${id}'`);
+    expect(Number(m)).toBe(1);
   });
 });
