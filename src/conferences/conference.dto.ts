@@ -130,6 +130,14 @@ export class ConferenceListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'title contains, ignoring diacritics' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
 }
 
+/** The registration settings as answered: every field present, null when not set. */
+export class RegistrationSettingsResponseDto {
+  @ApiProperty() enabled!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opensAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'places for the whole conference; null: no limit' }) capacity!: number | null;
+}
+
 export class ConferenceResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty() title!: string;
@@ -138,20 +146,20 @@ export class ConferenceResponseDto {
   @ApiProperty({ enum: CONFERENCE_STATUSES }) status!: ConferenceStatus;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;
   @ApiProperty({ nullable: true, type: String }) hostOrganization!: string | null;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
-  @ApiProperty() timezone!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
   @ApiProperty({ nullable: true, type: String }) venue!: string | null;
   @ApiProperty({ nullable: true, type: String }) onlineUrl!: string | null;
   @ApiProperty({ nullable: true, type: String }) chairName!: string | null;
   @ApiProperty({ nullable: true, type: String }) chairTitle!: string | null;
   @ApiProperty({ nullable: true, type: String }) cancelReason!: string | null;
-  @ApiProperty({ type: RegistrationSettingsDto }) registration!: RegistrationSettings;
+  @ApiProperty({ type: RegistrationSettingsResponseDto }) registration!: RegistrationSettings;
   @ApiProperty({ nullable: true, type: String }) clonedFromId!: string | null;
   @ApiProperty() version!: number;
   @ApiProperty({ description: 'calendar revision (iCalendar SEQUENCE)' }) sequence!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export const DEFAULT_REGISTRATION: RegistrationSettings = { enabled: false, opensAt: null, closesAt: null, capacity: null };
