@@ -16,9 +16,12 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { UNIT_LEVELS, UNIT_SETS, UnitLevel, UnitSet } from '../administrative-units/administrative-unit.entity';
+import { AGENDA_ITEM_KINDS } from '../agenda/agenda-item.entity';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
+import { CONFERENCE_FORMATS, CONFERENCE_KINDS, CONFERENCE_STATUSES } from '../conferences/conference.entity';
+import { MAIN_HALL_REGION } from './bridge-point-summary.repository';
 import {
   BRIDGE_POINT_LEVELS,
   BridgePoint,
@@ -124,7 +127,7 @@ export class ConnectUnitsDto {
 export class ConnectResultDto {
   @ApiProperty() created!: number;
   @ApiProperty({ description: 'points that already existed and were left alone' }) existing!: number;
-  @ApiProperty({ type: () => [BridgePointResponseDto], description: 'the created points (list form only)' })
+  @ApiPropertyOptional({ type: () => [BridgePointResponseDto], description: 'the created points (list form only)' })
   items?: BridgePointResponseDto[];
 }
 
@@ -222,9 +225,9 @@ export class BridgePointResponseDto {
   @ApiProperty({ nullable: true, type: Number }) actualAttendees!: number | null;
   @ApiProperty({ enum: CONFIRMATION_STATUSES }) confirmationStatus!: ConfirmationStatus;
   @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
-  @ApiProperty({ nullable: true, type: String }) confirmedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) confirmedAt!: string | null;
   @ApiProperty({ enum: CONNECTION_STATUSES }) connectionStatus!: ConnectionStatus;
-  @ApiProperty({ nullable: true, type: String }) connectionCheckedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) connectionCheckedAt!: string | null;
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
   @ApiProperty({ nullable: true, type: Number }) capacity!: number | null;
   @ApiProperty() version!: number;
@@ -266,8 +269,8 @@ export class ConnectionCheckResponseDto {
   @ApiProperty() bridgePointId!: string;
   @ApiProperty({ enum: CONNECTION_RESULTS }) result!: ConnectionResult;
   @ApiProperty({ nullable: true, type: String }) note!: string | null;
-  @ApiProperty() checkedAt!: string;
-  @ApiProperty() checkedBy!: string;
+  @ApiProperty({ format: 'date-time' }) checkedAt!: string;
+  @ApiProperty({ description: "a user's email, or link:<id> for a signed link" }) checkedBy!: string;
 }
 
 export const toConnectionCheckResponse = (c: ConnectionCheck): ConnectionCheckResponseDto => ({
@@ -279,9 +282,96 @@ export const toConnectionCheckResponse = (c: ConnectionCheck): ConnectionCheckRe
   checkedBy: c.checkedBy,
 });
 
+/** A connection check as recorded, with the point's new connection state. */
+export class ConnectionCheckResultDto {
+  @ApiProperty({ type: BridgePointResponseDto }) bridgePoint!: BridgePointResponseDto;
+  @ApiProperty({ type: ConnectionCheckResponseDto }) check!: ConnectionCheckResponseDto;
+}
+
 export class SignedLinkResponseDto {
   @ApiProperty() bridgePointId!: string;
   @ApiProperty({ description: 'shown once; only its hash is stored' }) token!: string;
-  @ApiProperty() url!: string;
-  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ description: 'the confirmation page the link opens' }) url!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export class SignedLinkListResponseDto {
+  @ApiProperty({ type: [SignedLinkResponseDto], description: 'one link per point, in connection order' }) items!: SignedLinkResponseDto[];
+}
+
+export class ConfirmationCountsDto {
+  @ApiProperty() pending!: number;
+  @ApiProperty() confirmed!: number;
+  @ApiProperty() declined!: number;
+}
+
+export class ConnectionCountsDto {
+  @ApiProperty() untested!: number;
+  @ApiProperty() ok!: number;
+  @ApiProperty() failed!: number;
+  @ApiProperty() degraded!: number;
+}
+
+export class RegionSummaryDto {
+  @ApiProperty({ example: 'Đồng bằng sông Hồng', description: `points without a region are counted under "${MAIN_HALL_REGION}"` })
+  region!: string;
+  @ApiProperty() total!: number;
+  @ApiProperty() confirmed!: number;
+  @ApiProperty() declined!: number;
+  @ApiProperty() pending!: number;
+}
+
+export class ProvinceSummaryDto {
+  @ApiProperty({ example: '24' }) code!: string;
+  @ApiProperty({ example: 'Bắc Ninh' }) name!: string;
+  @ApiProperty({ description: "the province's own point and its communes' points" }) total!: number;
+  @ApiProperty() confirmed!: number;
+  @ApiProperty() declined!: number;
+  @ApiProperty() pending!: number;
+  @ApiProperty() expectedAttendees!: number;
+  @ApiProperty() actualAttendees!: number;
+}
+
+/** GET …/bridge-points/summary: the counts the status board and the control room show. */
+export class BridgePointSummaryResponseDto {
+  @ApiProperty() total!: number;
+  @ApiProperty({ type: ConfirmationCountsDto }) byConfirmation!: ConfirmationCountsDto;
+  @ApiProperty({ type: ConnectionCountsDto }) byConnection!: ConnectionCountsDto;
+  @ApiProperty({ type: [RegionSummaryDto], description: 'in Vietnamese alphabetical order' }) byRegion!: RegionSummaryDto[];
+  @ApiProperty({ type: [ProvinceSummaryDto], description: 'by province code; commune points counted under their province' })
+  byProvince!: ProvinceSummaryDto[];
+  @ApiProperty() expectedAttendees!: number;
+  @ApiProperty() actualAttendees!: number;
+}
+
+/** The conference as a bridge point's staff see it through their signed link. */
+export class PublicConferenceDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: CONFERENCE_KINDS }) kind!: string;
+  @ApiProperty({ enum: CONFERENCE_FORMATS }) format!: string;
+  @ApiProperty({ enum: CONFERENCE_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
+  @ApiProperty({ nullable: true, type: String }) venue!: string | null;
+  @ApiProperty({ nullable: true, type: String }) onlineUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String }) hostOrganization!: string | null;
+  @ApiProperty({ nullable: true, type: String }) chairName!: string | null;
+  @ApiProperty({ nullable: true, type: String }) chairTitle!: string | null;
+}
+
+export class PublicAgendaItemDto {
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: AGENDA_ITEM_KINDS }) kind!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+}
+
+/** GET /api/public/bridge-points/:token. */
+export class PublicBridgePointViewDto {
+  @ApiProperty({ type: PublicConferenceDto }) conference!: PublicConferenceDto;
+  @ApiProperty({ type: BridgePointResponseDto }) bridgePoint!: BridgePointResponseDto;
+  @ApiProperty({ type: [PublicAgendaItemDto], description: 'in order of time' }) agenda!: PublicAgendaItemDto[];
+  @ApiProperty({ format: 'date-time' }) linkExpiresAt!: string;
 }

@@ -1,23 +1,30 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiExtraModels, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
+import { RevokedLinksResponseDto } from '../auth/signed-link.dto';
 import { User } from '../auth/user.entity';
+import { ApiPageResponse } from '../common/page-response.decorator';
 import { Page } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { validateBody } from '../common/validate-body';
-import { BridgePointSummary } from './bridge-point-summary.repository';
 import {
   AttendanceDto,
   BridgePointListQueryDto,
   BridgePointResponseDto,
+  BridgePointSummaryResponseDto,
   ConfirmBridgePointDto,
   ConnectionCheckDto,
+  ConnectionCheckResponseDto,
+  ConnectionCheckResultDto,
+  ConnectResultDto,
   ConnectUnitsDto,
   CreateBridgePointDto,
   CreateBridgePointListDto,
   DeclineBridgePointDto,
   IssueLinkDto,
   IssueLinksDto,
+  SignedLinkListResponseDto,
+  SignedLinkResponseDto,
   UpdateBridgePointDto,
   VersionedActionDto,
 } from './bridge-point.dto';
@@ -32,6 +39,7 @@ export class BridgePointsController {
   constructor(private readonly points: BridgePointsService) {}
 
   @Get()
+  @ApiPageResponse(BridgePointResponseDto, "the conference's points (an operator: their own), main point first, then by province")
   list(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: BridgePointListQueryDto,
@@ -43,7 +51,7 @@ export class BridgePointsController {
   /** One point, `{ items: [...] }`, or `{ administrativeUnitSet, level?, parentCode? }` to connect a whole set. */
   @Roles('admin', 'organizer')
   @Post()
-  @ApiExtraModels(CreateBridgePointDto, CreateBridgePointListDto, ConnectUnitsDto)
+  @ApiExtraModels(CreateBridgePointDto, CreateBridgePointListDto, ConnectUnitsDto, BridgePointResponseDto, ConnectResultDto)
   @ApiBody({
     schema: {
       oneOf: [
@@ -53,7 +61,15 @@ export class BridgePointsController {
       ],
     },
   })
-  async create(@Param('id', ParseUuidPipe) id: string, @Body() body: unknown, @CurrentUser() user: User) {
+  @ApiCreatedResponse({
+    description: 'one point: the point; a list or a set: the counts (and, for a list, the points created)',
+    schema: { oneOf: [{ $ref: getSchemaPath(BridgePointResponseDto) }, { $ref: getSchemaPath(ConnectResultDto) }] },
+  })
+  async create(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: User,
+  ): Promise<BridgePointResponseDto | ConnectResultDto> {
     if (isObject(body) && 'items' in body) {
       return this.points.createList(id, (await validateBody(CreateBridgePointListDto, body)).items, user);
     }
@@ -65,17 +81,24 @@ export class BridgePointsController {
 
   @Roles('admin', 'organizer', 'viewer')
   @Get('summary')
-  summary(@Param('id', ParseUuidPipe) id: string): Promise<BridgePointSummary> {
+  @ApiOkResponse({ type: BridgePointSummaryResponseDto })
+  summary(@Param('id', ParseUuidPipe) id: string): Promise<BridgePointSummaryResponseDto> {
     return this.points.summary(id);
   }
 
   @Roles('admin', 'organizer')
   @Post('links')
-  issueLinks(@Param('id', ParseUuidPipe) id: string, @Body() dto: IssueLinksDto, @CurrentUser() user: User) {
+  @ApiCreatedResponse({ type: SignedLinkListResponseDto, description: 'a new link for each point chosen' })
+  issueLinks(
+    @Param('id', ParseUuidPipe) id: string,
+    @Body() dto: IssueLinksDto,
+    @CurrentUser() user: User,
+  ): Promise<SignedLinkListResponseDto> {
     return this.points.issueLinks(id, dto, user);
   }
 
   @Get(':bpId')
+  @ApiOkResponse({ type: BridgePointResponseDto })
   async get(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
@@ -86,6 +109,7 @@ export class BridgePointsController {
 
   @Roles('admin', 'organizer')
   @Patch(':bpId')
+  @ApiOkResponse({ type: BridgePointResponseDto, description: 'the point as changed' })
   update(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
@@ -98,6 +122,7 @@ export class BridgePointsController {
   @Roles('admin', 'organizer', 'operator')
   @Post(':bpId/confirm')
   @HttpCode(200)
+  @ApiOkResponse({ type: BridgePointResponseDto, description: 'the point, confirmed' })
   async confirm(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
@@ -110,6 +135,7 @@ export class BridgePointsController {
   @Roles('admin', 'organizer', 'operator')
   @Post(':bpId/decline')
   @HttpCode(200)
+  @ApiOkResponse({ type: BridgePointResponseDto, description: 'the point, declined' })
   async decline(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
@@ -122,6 +148,7 @@ export class BridgePointsController {
   @Roles('admin', 'organizer')
   @Post(':bpId/reopen')
   @HttpCode(200)
+  @ApiOkResponse({ type: BridgePointResponseDto, description: 'the point, pending again' })
   reopen(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
@@ -133,27 +160,30 @@ export class BridgePointsController {
 
   @Roles('admin', 'organizer', 'operator')
   @Post(':bpId/connection-checks')
+  @ApiCreatedResponse({ type: ConnectionCheckResultDto, description: "the check, and the point with the check's result as its connection state" })
   async connectionCheck(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
     @Body() dto: ConnectionCheckDto,
     @CurrentUser() user: User,
-  ) {
+  ): Promise<ConnectionCheckResultDto> {
     return this.points.connectionCheck(id, bpId, dto, await this.points.actorFor(user));
   }
 
   @Get(':bpId/connection-checks')
+  @ApiOkResponse({ type: [ConnectionCheckResponseDto], description: "the point's connection checks, latest first" })
   async checkHistory(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
     @CurrentUser() user: User,
-  ) {
+  ): Promise<ConnectionCheckResponseDto[]> {
     return this.points.checkHistory(id, bpId, await this.points.actorFor(user));
   }
 
   @Roles('admin', 'organizer', 'operator')
   @Post(':bpId/attendance')
   @HttpCode(200)
+  @ApiOkResponse({ type: BridgePointResponseDto, description: 'the point with its actual attendance' })
   async attendance(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
@@ -165,22 +195,24 @@ export class BridgePointsController {
 
   @Roles('admin', 'organizer')
   @Post(':bpId/links')
+  @ApiCreatedResponse({ type: SignedLinkResponseDto, description: 'a new link (earlier ones stay valid until revoked)' })
   issueLink(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
     @Body() dto: IssueLinkDto,
     @CurrentUser() user: User,
-  ) {
+  ): Promise<SignedLinkResponseDto> {
     return this.points.issueLink(id, bpId, dto, user);
   }
 
   @Roles('admin', 'organizer')
   @Delete(':bpId/links')
+  @ApiOkResponse({ type: RevokedLinksResponseDto, description: 'every link of the point revoked' })
   revokeLinks(
     @Param('id', ParseUuidPipe) id: string,
     @Param('bpId', ParseUuidPipe) bpId: string,
     @CurrentUser() user: User,
-  ) {
+  ): Promise<RevokedLinksResponseDto> {
     return this.points.revokeLinks(id, bpId, user);
   }
 }
