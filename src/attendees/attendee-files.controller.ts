@@ -1,8 +1,9 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
+import { ApiFileResponse } from '../common/file-response.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { AttendeeExportQueryDto } from './attendee-export.dto';
@@ -56,13 +57,14 @@ export class AttendeeFilesController {
 
   @Roles('admin', 'organizer')
   @Get('import-jobs/:jobId')
+  @ApiOkResponse({ type: ImportReportDto, description: 'the import as it stands' })
   job(@Param('id', ParseUuidPipe) id: string, @Param('jobId', ParseUuidPipe) jobId: string): Promise<ImportReportDto> {
     return this.imports.job(id, jobId);
   }
 
   @Get('export.csv')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiFileResponse(CSV_CONTENT_TYPE, 'the delegate list as CSV (UTF-8 with a byte order mark)')
   async exportCsv(@Param('id', ParseUuidPipe) id: string, @Query() query: AttendeeExportQueryDto, @CurrentUser() user: User) {
     const file = await this.exports.export(id, 'csv', query, user);
     return new StreamableFile(file.body, { type: file.contentType, disposition: file.disposition });
@@ -70,7 +72,7 @@ export class AttendeeFilesController {
 
   @Get('export.xlsx')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'the delegate list as an Excel workbook')
   async exportXlsx(@Param('id', ParseUuidPipe) id: string, @Query() query: AttendeeExportQueryDto, @CurrentUser() user: User) {
     const file = await this.exports.export(id, 'xlsx', query, user);
     return new StreamableFile(file.body, { type: file.contentType, disposition: file.disposition });

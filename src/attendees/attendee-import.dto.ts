@@ -37,8 +37,8 @@ export class ImportReportDto {
   @ApiProperty({ description: 'rows with at least one error' }) rejected!: number;
   @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowError[];
   @ApiPropertyOptional({ description: 'why the whole import failed' }) message?: string;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty({ nullable: true, type: String }) finishedAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt!: string | null;
 }
 
 export function toImportReport(job: ImportJob): ImportReportDto {

@@ -4,6 +4,7 @@ import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, 
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
+import { CONFERENCE_STATUSES } from '../conferences/conference.entity';
 import {
   Attendee,
   ATTENDEE_ROLES,
@@ -115,8 +116,55 @@ export class AttendeeResponseDto {
   @ApiProperty({ nullable: true, type: String }) notes!: string | null;
   @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
   @ApiProperty({ nullable: true, type: Number }) waitlistPosition!: number | null;
-  @ApiProperty({ nullable: true, type: String }) checkedInAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) checkedInAt!: string | null;
   @ApiProperty() version!: number;
+}
+
+/** A check-in's answer: the attendee, and whether they had checked in before. */
+export class CheckInResultDto extends AttendeeResponseDto {
+  @ApiProperty({ description: 'true when the attendee had already checked in; checkedInAt is then the first time' })
+  alreadyCheckedIn!: boolean;
+}
+
+export class CheckInBatchResponseDto {
+  @ApiProperty({ type: [CheckInResultDto], description: 'checked in by this request' }) checkedIn!: CheckInResultDto[];
+  @ApiProperty({ type: [CheckInResultDto], description: 'checked in before' }) alreadyCheckedIn!: CheckInResultDto[];
+  @ApiProperty({ type: [String], description: "codes of no attendee of the conference (or of one outside an operator's points)" })
+  unknown!: string[];
+}
+
+/** An RSVP link for one attendee. */
+export class RsvpLinkResponseDto {
+  @ApiProperty() attendeeId!: string;
+  @ApiProperty({ description: 'shown once; only its hash is stored' }) token!: string;
+  @ApiProperty({ description: 'the RSVP page the link opens' }) url!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+}
+
+export class RsvpConferenceDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ enum: CONFERENCE_STATUSES }) status!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
+  @ApiProperty({ nullable: true, type: String }) venue!: string | null;
+  @ApiProperty({ nullable: true, type: String }) onlineUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String }) hostOrganization!: string | null;
+}
+
+export class RsvpBridgePointDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: String }) address!: string | null;
+}
+
+/** GET /api/public/rsvp/:token: what the delegate is invited to, and where. */
+export class RsvpViewResponseDto {
+  @ApiProperty({ type: RsvpConferenceDto }) conference!: RsvpConferenceDto;
+  @ApiProperty({ type: AttendeeResponseDto }) attendee!: AttendeeResponseDto;
+  @ApiProperty({ type: RsvpBridgePointDto, description: 'where the delegate attends' }) bridgePoint!: RsvpBridgePointDto;
+  @ApiProperty({ format: 'date-time' }) linkExpiresAt!: string;
 }
 
 export function toAttendeeResponse(a: Attendee): AttendeeResponseDto {

@@ -1,8 +1,8 @@
 import { Body, Controller, Get, Param, Post } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { RegistrationInfo, RegistrationResult, SelfRegistrationDto } from './registration.dto';
+import { RegistrationInfoResponseDto, RegistrationResultResponseDto, SelfRegistrationDto } from './registration.dto';
 import { RegistrationService } from './registration.service';
 
 @ApiTags('public')
@@ -12,12 +12,14 @@ export class PublicRegistrationController {
   constructor(private readonly registration: RegistrationService) {}
 
   @Get()
-  info(@Param('id', ParseUuidPipe) id: string): Promise<RegistrationInfo> {
+  @ApiOkResponse({ type: RegistrationInfoResponseDto })
+  info(@Param('id', ParseUuidPipe) id: string): Promise<RegistrationInfoResponseDto> {
     return this.registration.info(id);
   }
 
   @Post()
-  register(@Param('id', ParseUuidPipe) id: string, @Body() dto: SelfRegistrationDto): Promise<RegistrationResult> {
+  @ApiCreatedResponse({ type: RegistrationResultResponseDto, description: 'registered, or on the waiting list when the places are taken' })
+  register(@Param('id', ParseUuidPipe) id: string, @Body() dto: SelfRegistrationDto): Promise<RegistrationResultResponseDto> {
     return this.registration.register(id, dto);
   }
 }

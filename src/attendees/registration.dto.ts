@@ -13,20 +13,39 @@ export class SelfRegistrationDto extends OmitType(PersonDto, ['email'] as const)
   email!: string;
 }
 
-export interface RegistrationInfo {
-  conference: { id: string; title: string; startsAt: string; endsAt: string; timezone: string; venue: string | null };
-  open: boolean;
-  /** Why registration is closed, in Vietnamese, when it is. */
-  reason: string | null;
-  opensAt: string | null;
-  closesAt: string | null;
-  placesLeft: number | null;
-  bridgePoints: { id: string; name: string; placesLeft: number | null }[];
+export class RegistrationConferenceDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() title!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
+  @ApiProperty({ nullable: true, type: String }) venue!: string | null;
 }
 
-export interface RegistrationResult {
-  attendeeId: string;
-  code: string;
-  status: 'registered' | 'waitlisted';
-  waitlistPosition: number | null;
+export class RegistrationPointDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: no limit at this point' }) placesLeft!: number | null;
 }
+
+/** GET /api/public/conferences/:id/registration: whether one may register, and where. */
+export class RegistrationInfoResponseDto {
+  @ApiProperty({ type: RegistrationConferenceDto }) conference!: RegistrationConferenceDto;
+  @ApiProperty() open!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'why registration is closed, in Vietnamese, when it is' }) reason!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opensAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'null: no limit for the conference' }) placesLeft!: number | null;
+  @ApiProperty({ type: [RegistrationPointDto] }) bridgePoints!: RegistrationPointDto[];
+}
+
+export type RegistrationInfo = RegistrationInfoResponseDto;
+
+export class RegistrationResultResponseDto {
+  @ApiProperty() attendeeId!: string;
+  @ApiProperty({ example: 'K7Q4ZP', description: 'the check-in code' }) code!: string;
+  @ApiProperty({ enum: ['registered', 'waitlisted'] }) status!: 'registered' | 'waitlisted';
+  @ApiProperty({ nullable: true, type: Number, description: 'place on the waiting list; null when registered' }) waitlistPosition!: number | null;
+}
+
+export type RegistrationResult = RegistrationResultResponseDto;
