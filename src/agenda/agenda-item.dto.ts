@@ -88,8 +88,8 @@ export class UpdateAgendaItemDto {
 export class AgendaItemResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty() conferenceId!: string;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) kind!: AgendaItemKind;
   @ApiProperty({ nullable: true, type: String }) description!: string | null;

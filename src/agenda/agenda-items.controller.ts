@@ -1,7 +1,8 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
+import { ApiPageResponse } from '../common/page-response.decorator';
 import { Page, PageQueryDto } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { AgendaItemResponseDto, CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
@@ -14,6 +15,7 @@ export class AgendaItemsController {
   constructor(private readonly agenda: AgendaItemsService) {}
 
   @Get()
+  @ApiPageResponse(AgendaItemResponseDto, "the conference's agenda, in order of time")
   list(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: PageQueryDto,
@@ -24,6 +26,7 @@ export class AgendaItemsController {
 
   @Roles('admin', 'organizer')
   @Post()
+  @ApiCreatedResponse({ type: AgendaItemResponseDto, description: 'the new agenda item' })
   create(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CreateAgendaItemDto,
@@ -34,6 +37,7 @@ export class AgendaItemsController {
 
   @Roles('admin', 'organizer')
   @Patch(':itemId')
+  @ApiOkResponse({ type: AgendaItemResponseDto, description: 'the agenda item as changed' })
   update(
     @Param('id', ParseUuidPipe) id: string,
     @Param('itemId', ParseUuidPipe) itemId: string,
@@ -46,6 +50,7 @@ export class AgendaItemsController {
   @Roles('admin', 'organizer')
   @Delete(':itemId')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'removed' })
   remove(
     @Param('id', ParseUuidPipe) id: string,
     @Param('itemId', ParseUuidPipe) itemId: string,

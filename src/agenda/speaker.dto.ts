@@ -90,8 +90,8 @@ export class SpeakerAgendaItemResponseDto {
   @ApiProperty() conferenceId!: string;
   @ApiProperty() conferenceTitle!: string;
   @ApiProperty({ enum: CONFERENCE_STATUSES }) conferenceStatus!: ConferenceStatus;
-  @ApiProperty() startsAt!: string;
-  @ApiProperty() endsAt!: string;
+  @ApiProperty({ format: 'date-time' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time' }) endsAt!: string;
   @ApiProperty() title!: string;
   @ApiProperty({ enum: AGENDA_ITEM_KINDS }) kind!: AgendaItemKind;
 }
