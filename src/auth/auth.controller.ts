@@ -15,7 +15,7 @@ export class AuthController {
   @UseGuards(LoginThrottlerGuard)
   @Post('login')
   @HttpCode(200)
-  @ApiOkResponse({ type: LoginResponseDto })
+  @ApiOkResponse({ type: LoginResponseDto, description: 'a bearer token for the other routes' })
   @ApiUnauthorizedResponse({ description: 'email or password is incorrect' })
   @ApiTooManyRequestsResponse({ description: 'too many attempts' })
   login(@Body() dto: LoginDto): Promise<LoginResponseDto> {
@@ -24,7 +24,7 @@ export class AuthController {
 
   @ApiBearerAuth()
   @Get('me')
-  @ApiOkResponse({ type: UserResponseDto })
+  @ApiOkResponse({ type: UserResponseDto, description: 'the signed-in account' })
   me(@CurrentUser() user: User): UserResponseDto {
     return toUserResponse(user);
   }

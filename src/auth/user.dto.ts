@@ -40,7 +40,7 @@ export class LoginDto {
 export class LoginResponseDto {
   @ApiProperty() accessToken!: string;
   @ApiProperty({ example: 'Bearer' }) tokenType!: 'Bearer';
-  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
 export class CreateUserDto {
@@ -137,11 +137,11 @@ export class UserResponseDto {
   @ApiProperty() fullName!: string;
   @ApiProperty({ enum: ROLES }) role!: Role;
   @ApiProperty({ nullable: true, type: String }) administrativeUnitCode!: string | null;
-  @ApiProperty({ type: [String] }) bridgePointIds!: string[];
+  @ApiProperty({ type: [String], description: "an operator's bridge points" }) bridgePointIds!: string[];
   @ApiProperty() active!: boolean;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export function toUserResponse(user: User, bridgePointIds: string[] = []): UserResponseDto {
