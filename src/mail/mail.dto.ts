@@ -31,7 +31,7 @@ export class DeliveryListQueryDto extends PageQueryDto {
 
 export class DeliveryAttemptDto {
   @ApiProperty() attempt!: number;
-  @ApiProperty() at!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
   @ApiProperty({ enum: ['sent', 'failed', 'skipped'] }) outcome!: string;
   @ApiProperty({ nullable: true, type: String }) error!: string | null;
   @ApiProperty() durationMs!: number;
@@ -47,9 +47,10 @@ export class DeliveryResponseDto {
   @ApiProperty({ enum: DELIVERY_STATUSES }) status!: DeliveryStatus;
   @ApiProperty() attempts!: number;
   @ApiProperty({ nullable: true, type: String }) lastError!: string | null;
-  @ApiProperty({ nullable: true, type: String }) sentAt!: string | null;
-  @ApiProperty() createdAt!: string;
-  @ApiPropertyOptional({ type: [DeliveryAttemptDto] }) log?: DeliveryAttemptDto[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) sentAt!: string | null;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiPropertyOptional({ type: [DeliveryAttemptDto], description: 'every delivery attempt, oldest first (one delivery only, not in lists)' })
+  log?: DeliveryAttemptDto[];
 }
 
 export const toDeliveryResponse = (row: OutboxMessage): DeliveryResponseDto => ({
