@@ -190,7 +190,7 @@ export class AwardDecisionResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty() conferenceId!: string;
   @ApiProperty({ example: '123/QĐ-TTg' }) number!: string;
-  @ApiProperty({ example: '2022-07-08' }) signedAt!: string;
+  @ApiProperty({ format: 'date', example: '2022-07-08', description: 'ngày ký' }) signedAt!: string;
   @ApiProperty() issuingAuthority!: string;
   @ApiProperty({ nullable: true, type: String }) signerName!: string | null;
   @ApiProperty({ nullable: true, type: String }) signerTitle!: string | null;
@@ -198,6 +198,11 @@ export class AwardDecisionResponseDto {
   @ApiProperty({ example: 'Bằng khen của Thủ tướng Chính phủ' }) awardFormName!: string;
   @ApiProperty({ type: [AwardRecipientResponseDto], description: 'in order of presentation' }) recipients!: AwardRecipientResponseDto[];
   @ApiProperty() version!: number;
+}
+
+/** `{ items }` given: the recipients added, in order of presentation. */
+export class AwardRecipientListResponseDto {
+  @ApiProperty({ type: [AwardRecipientResponseDto] }) items!: AwardRecipientResponseDto[];
 }
 
 export function toAwardRecipientResponse(recipient: AwardRecipient, bridgePointName: string | null): AwardRecipientResponseDto {

@@ -1,16 +1,17 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiProduces, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
+import { ApiFileResponse } from '../common/file-response.decorator';
 import { readUpload } from '../common/import-upload';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { DOCX_CONTENT_TYPE } from '../documents/document-files';
 import { AwardListFormat, AwardListService } from './award-list.service';
 import { AwardRecipientImportService } from './award-recipient-import.service';
-import { RecipientImportReportDto } from './award-recipient-import.dto';
+import { RecipientImportRejectionDto, RecipientImportReportDto } from './award-recipient-import.dto';
 
 export class AwardListQueryDto {
   @ApiPropertyOptional({ enum: ['comma', 'semicolon'], default: 'comma', description: 'CSV only: semicolon suits Excel set to Vietnamese' })
@@ -44,8 +45,8 @@ export class AwardFilesController {
       },
     },
   })
-  @ApiResponse({ status: 201, type: RecipientImportReportDto })
-  @ApiResponse({ status: 400, type: RecipientImportReportDto, description: 'rows rejected: the error envelope with the report' })
+  @ApiResponse({ status: 201, type: RecipientImportReportDto, description: 'imported (or checked, with dryRun)' })
+  @ApiResponse({ status: 400, type: RecipientImportRejectionDto, description: 'rows rejected: the error envelope with the report' })
   async import(
     @Param('id', ParseUuidPipe) id: string,
     @Param('decisionId', ParseUuidPipe) decisionId: string,
@@ -65,21 +66,21 @@ export class AwardFilesController {
 
   @Get('awards.csv')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces(CSV_CONTENT_TYPE)
+  @ApiFileResponse(CSV_CONTENT_TYPE, 'the award list as CSV (UTF-8 with a byte order mark)')
   csv(@Param('id', ParseUuidPipe) id: string, @Query() query: AwardListQueryDto, @CurrentUser() user: User) {
     return this.file(id, 'csv', query, user);
   }
 
   @Get('awards.xlsx')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces(XLSX_CONTENT_TYPE)
+  @ApiFileResponse(XLSX_CONTENT_TYPE, 'the award list as an Excel workbook')
   xlsx(@Param('id', ParseUuidPipe) id: string, @Query() query: AwardListQueryDto, @CurrentUser() user: User) {
     return this.file(id, 'xlsx', query, user);
   }
 
   @Get('awards.docx')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces(DOCX_CONTENT_TYPE)
+  @ApiFileResponse(DOCX_CONTENT_TYPE, 'the award list as a Word document (Decree 30 layout)')
   docx(@Param('id', ParseUuidPipe) id: string, @Query() query: AwardListQueryDto, @CurrentUser() user: User) {
     return this.file(id, 'docx', query, user);
   }

@@ -47,7 +47,7 @@ export class AwardFormResponseDto {
   @ApiProperty({ enum: AWARD_FORM_LEVELS }) level!: string;
   @ApiProperty() issuingAuthority!: string;
   @ApiProperty({ example: 'TTg' }) decisionSuffix!: string;
-  @ApiProperty({ type: [String], example: ['individual', 'collective'] }) recipientKinds!: string[];
+  @ApiProperty({ type: [String], enum: RECIPIENT_KINDS, example: ['individual', 'collective'] }) recipientKinds!: string[];
   @ApiProperty() rank!: number;
   @ApiProperty() custom!: boolean;
 }

@@ -11,14 +11,14 @@ export class AwardFormsController {
   constructor(private readonly forms: AwardFormsService) {}
 
   @Get()
-  @ApiOkResponse({ type: [AwardFormResponseDto] })
+  @ApiOkResponse({ type: [AwardFormResponseDto], description: 'the catalogue of award forms, highest first' })
   list(): Promise<AwardFormResponseDto[]> {
     return this.forms.list();
   }
 
   @Roles('admin', 'organizer')
   @Post()
-  @ApiCreatedResponse({ type: AwardFormResponseDto })
+  @ApiCreatedResponse({ type: AwardFormResponseDto, description: 'the new (custom) award form' })
   create(@Body() dto: CreateAwardFormDto): Promise<AwardFormResponseDto> {
     return this.forms.create(dto);
   }

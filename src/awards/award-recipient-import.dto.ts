@@ -30,3 +30,17 @@ export class RecipientImportReportDto {
   @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowError[];
   @ApiPropertyOptional({ description: 'why nothing was imported' }) message?: string;
 }
+
+export class RejectedRowDetailDto {
+  @ApiProperty({ example: 'rows.3.name' }) field!: string;
+  @ApiProperty() message!: string;
+}
+
+/** 400 when a row is rejected: the error envelope and the report in one body (nothing was imported). */
+export class RecipientImportRejectionDto extends RecipientImportReportDto {
+  @ApiProperty({ example: 400 }) statusCode!: number;
+  @ApiProperty({ example: 'Bad Request' }) error!: string;
+  @ApiProperty({ description: 'why nothing was imported' }) declare message: string;
+  @ApiProperty({ type: [RejectedRowDetailDto], description: 'one per row error, the field named rows.<row>.<field>' })
+  details!: RejectedRowDetailDto[];
+}
