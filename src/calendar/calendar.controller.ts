@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Header, Param, Post, Query, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
+import { ApiFileResponse } from '../common/file-response.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { CalendarFilesService } from './calendar-files.service';
-import { CalendarLink } from './calendar-links.service';
-import { ConferenceCalendarQueryDto, InviteQueryDto, IssueCalendarLinkDto } from './calendar.dto';
+import { CalendarLinkResponseDto, ConferenceCalendarQueryDto, InviteQueryDto, IssueCalendarLinkDto } from './calendar.dto';
 import { icsResponse } from './ics-file';
 
 @ApiTags('calendar')
@@ -16,7 +16,7 @@ export class CalendarController {
 
   @Get('calendar.ics')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/calendar')
+  @ApiFileResponse('text/calendar', 'the conference as an iCalendar event (with its agenda items, if asked)')
   async conferenceCalendar(
     @Param('id', ParseUuidPipe) id: string,
     @Query() query: ConferenceCalendarQueryDto,
@@ -28,7 +28,7 @@ export class CalendarController {
   @Roles('admin', 'organizer', 'operator')
   @Get('attendees/:attendeeId/invite.ics')
   @Header('Cache-Control', 'no-store')
-  @ApiProduces('text/calendar')
+  @ApiFileResponse('text/calendar', "the attendee's invitation as emailed (METHOD:REQUEST, or CANCEL once cancelled)")
   async invite(
     @Param('id', ParseUuidPipe) id: string,
     @Param('attendeeId', ParseUuidPipe) attendeeId: string,
@@ -40,12 +40,13 @@ export class CalendarController {
 
   @Roles('admin', 'organizer')
   @Post('attendees/:attendeeId/calendar-link')
+  @ApiCreatedResponse({ type: CalendarLinkResponseDto, description: "a new link to the attendee's personal calendar feed" })
   issueLink(
     @Param('id', ParseUuidPipe) id: string,
     @Param('attendeeId', ParseUuidPipe) attendeeId: string,
     @Body() dto: IssueCalendarLinkDto,
     @CurrentUser() user: User,
-  ): Promise<CalendarLink> {
+  ): Promise<CalendarLinkResponseDto> {
     return this.files.issueLink(id, attendeeId, dto, user);
   }
 }

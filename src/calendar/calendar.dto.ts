@@ -32,5 +32,5 @@ export class CalendarLinkResponseDto {
   @ApiProperty({ description: 'shown once; only its hash is stored' }) token!: string;
   @ApiProperty({ example: 'https://hoinghi.example.vn/api/public/calendar/<token>.ics' }) url!: string;
   @ApiProperty({ example: 'webcal://hoinghi.example.vn/api/public/calendar/<token>.ics' }) webcalUrl!: string;
-  @ApiProperty() expiresAt!: string;
+  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }

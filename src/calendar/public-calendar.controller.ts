@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { Public } from '../auth/auth.decorators';
+import { ApiFileResponse } from '../common/file-response.decorator';
 import { CalendarFilesService } from './calendar-files.service';
 import { icsResponse } from './ics-file';
 
@@ -13,7 +14,7 @@ export class PublicCalendarController {
 
   @Get(':token.ics')
   @Header('Cache-Control', 'private, no-store')
-  @ApiProduces('text/calendar')
+  @ApiFileResponse('text/calendar', "the attendee's conferences as a calendar feed to subscribe to")
   async feed(@Param('token') token: string): Promise<StreamableFile> {
     return icsResponse(await this.files.feed(token));
   }
