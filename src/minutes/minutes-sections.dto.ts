@@ -96,11 +96,11 @@ export class DocumentHeaderDto implements DocumentHeader {
   number!: string | null;
 
   @ApiProperty({ example: 'Hà Nội' }) @IsText(100) place!: string;
-  @ApiProperty({ example: '2022-07-15' }) @IsIsoDate() date!: string;
+  @ApiProperty({ format: 'date', example: '2022-07-15' }) @IsIsoDate() date!: string;
 }
 
 export class OpeningSectionDto {
-  @ApiProperty({ example: '2022-07-15T08:00:00+07:00' }) @IsIsoInstant() startedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2022-07-15T08:00:00+07:00' }) @IsIsoInstant() startedAt!: string;
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsText(500) venue!: string | null;
 }
 
@@ -169,11 +169,11 @@ export class ActionItemLineDto implements ActionItemLine {
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsUUID() actionItemId!: string | null;
   @ApiProperty() @IsText(4000) description!: string;
   @ApiProperty() @IsText(300) assignee!: string;
-  @ApiProperty({ nullable: true, type: String, example: '2022-12-31' }) @IsOptional() @IsIsoDate() deadline!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2022-12-31' }) @IsOptional() @IsIsoDate() deadline!: string | null;
 }
 
 export class ClosingSectionDto {
-  @ApiProperty({ example: '2022-07-15T11:30:00+07:00' }) @IsIsoInstant() endedAt!: string;
+  @ApiProperty({ format: 'date-time', example: '2022-07-15T11:30:00+07:00' }) @IsIsoInstant() endedAt!: string;
   @ApiProperty() @IsText(5000, { allowEmpty: true }) text!: string;
 }
 
@@ -205,6 +205,26 @@ export class MinutesSectionsPatchDto {
   @Nested(() => SignaturesSectionDto)
   signatures?: SignaturesSectionDto;
   @ApiPropertyOptional({ type: [String], example: ['Như trên', 'Lưu: VT'] }) @IsOmittable() @IsTextList(100, 300) distribution?: string[];
+}
+
+/**
+ * The sections as answered: all of them, always (an edit replaces a section whole, never
+ * removes one). Absent nullable fields were stored as null, so every field is present too.
+ */
+export class MinutesSectionsDto implements MinutesSections {
+  @ApiProperty({ type: () => DocumentHeaderDto }) header!: DocumentHeaderDto;
+  @ApiProperty({ description: 'the conference name, printed under "BIÊN BẢN"' }) title!: string;
+  @ApiProperty({ type: () => OpeningSectionDto }) opening!: OpeningSectionDto;
+  @ApiProperty({ type: () => BridgePointsSectionDto }) bridgePoints!: BridgePointsSectionDto;
+  @ApiProperty({ type: () => CompositionSectionDto }) composition!: CompositionSectionDto;
+  @ApiProperty({ type: () => [ProceedingLineDto], description: 'along the agenda' }) proceedings!: ProceedingLineDto[];
+  @ApiProperty({ type: () => [AwardLineDto] }) awards!: AwardLineDto[];
+  @ApiProperty({ type: [String], description: "the chair's conclusions; the draft leaves them to write" }) conclusions!: string[];
+  @ApiProperty({ type: () => [ActionItemLineDto], description: 'the action items as the minutes record them (a copy; the live items may move on)' })
+  actionItems!: ActionItemLineDto[];
+  @ApiProperty({ type: () => ClosingSectionDto }) closing!: ClosingSectionDto;
+  @ApiProperty({ type: () => SignaturesSectionDto }) signatures!: SignaturesSectionDto;
+  @ApiProperty({ type: [String], example: ['Như trên', 'Lưu: VT'] }) distribution!: string[];
 }
 
 const person = (p: PersonLineDto): PersonLine => ({ title: p.title, name: p.name });

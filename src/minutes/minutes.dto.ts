@@ -4,9 +4,9 @@ import { IsBoolean, IsInt, IsObject, IsOptional, IsString, Matches, MaxLength, M
 import { nfc } from '../common/text';
 import { IsText } from '../common/validators';
 import { ABBREVIATION_PATTERN, SERIAL_PATTERN } from './document-number';
-import { MinutesRevision } from './minutes-revision.entity';
+import { MinutesRevision, REVISION_REASONS, RevisionReason } from './minutes-revision.entity';
 import { MinutesSections } from './minutes-sections';
-import { MinutesSectionsPatchDto } from './minutes-sections.dto';
+import { MinutesSectionsDto, MinutesSectionsPatchDto } from './minutes-sections.dto';
 import { Minutes, MINUTES_STATUSES, MinutesStatus } from './minutes.entity';
 
 /** What the draft cannot read from the conference; all optional (blanks are left to fill in). */
@@ -68,8 +68,7 @@ export class MinutesResponseDto {
   @ApiProperty() conferenceId!: string;
   @ApiProperty({ enum: MINUTES_STATUSES }) status!: MinutesStatus;
   @ApiProperty({ nullable: true, type: String, example: '15/BB-BDVTW' }) number!: string | null;
-  @ApiProperty({ type: Object, description: 'header, title, opening, bridgePoints, composition, proceedings, awards, conclusions, actionItems, closing, signatures, distribution' })
-  sections!: MinutesSections;
+  @ApiProperty({ type: () => MinutesSectionsDto }) sections!: MinutesSections;
   @ApiProperty() version!: number;
   @ApiProperty({
     nullable: true,
@@ -78,25 +77,26 @@ export class MinutesResponseDto {
       'set on approval: SHA-256 (hex) of the canonical JSON of { conferenceId, number, sections } — keys sorted at every depth, strings in NFC, no whitespace, UTF-8',
   })
   contentHash!: string | null;
-  @ApiProperty({ nullable: true, type: String }) approvedAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) approvedAt!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the approving user id' }) approvedBy!: string | null;
   @ApiProperty({ nullable: true, type: String }) approvedByName!: string | null;
   @ApiProperty({ description: 'revision chain: 1 at first, bumped by each reopen' }) chain!: number;
   @ApiProperty({ description: 'the latest revision number within the chain' }) revision!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export class MinutesRevisionResponseDto {
   @ApiProperty() id!: string;
   @ApiProperty() chain!: number;
   @ApiProperty() revision!: number;
-  @ApiProperty({ enum: ['draft', 'edit', 'reopen'] }) reason!: string;
-  @ApiProperty({ nullable: true, type: String }) number!: string | null;
-  @ApiProperty({ type: Object }) sections!: MinutesSections;
+  @ApiProperty({ enum: REVISION_REASONS, description: 'draft: the first draft; edit: a saved edit; reopen: the approved content, first of a new chain' })
+  reason!: RevisionReason;
+  @ApiProperty({ nullable: true, type: String, example: '15/BB-BDVTW' }) number!: string | null;
+  @ApiProperty({ type: () => MinutesSectionsDto, description: 'the full content as saved' }) sections!: MinutesSections;
   @ApiProperty({ nullable: true, type: String }) authorId!: string | null;
-  @ApiProperty() author!: string;
-  @ApiProperty() createdAt!: string;
+  @ApiProperty({ description: "who saved it, as the audit trail names them (a user's email)" }) author!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
 }
 
 export function toMinutesResponse(m: Minutes): MinutesResponseDto {
