@@ -23,6 +23,17 @@ export class NoticeSignerDto {
   @ApiProperty({ example: 'Nguyễn Văn Hùng' }) @IsText(200, { allowEmpty: true }) name!: string;
 }
 
+/** The notice's sections as answered: all of them, every field present. */
+export class NoticeSectionsDto implements NoticeSections {
+  @ApiProperty({ type: () => DocumentHeaderDto }) header!: DocumentHeaderDto;
+  @ApiProperty({ description: 'printed under "THÔNG BÁO": Kết luận của … tại Hội nghị …' }) title!: string;
+  @ApiProperty({ description: 'the opening paragraph: the day, the conference, who chaired it' }) introduction!: string;
+  @ApiProperty({ type: [String], description: 'as in the approved minutes, then as edited' }) conclusions!: string[];
+  @ApiProperty({ type: () => [ActionItemLineDto] }) actionItems!: ActionItemLineDto[];
+  @ApiProperty({ type: () => NoticeSignerDto }) signer!: NoticeSignerDto;
+  @ApiProperty({ type: [String], example: ['Các điểm cầu dự Hội nghị', 'Lưu: VT'] }) distribution!: string[];
+}
+
 /** Any subset of the notice's sections; each one given replaces the stored one whole. */
 export class NoticeSectionsPatchDto {
   @ApiPropertyOptional({ type: DocumentHeaderDto })
@@ -64,11 +75,10 @@ export class ConclusionNoticeResponseDto {
   @ApiProperty() conferenceId!: string;
   @ApiProperty() minutesId!: string;
   @ApiProperty({ nullable: true, type: String, example: '20/TB-BDVTW' }) number!: string | null;
-  @ApiProperty({ type: Object, description: 'header, title, introduction, conclusions, actionItems, signer, distribution' })
-  sections!: NoticeSections;
+  @ApiProperty({ type: () => NoticeSectionsDto }) sections!: NoticeSections;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export function toNoticeSectionsPatch(dto: NoticeSectionsPatchDto): Partial<NoticeSections> {
