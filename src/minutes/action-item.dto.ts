@@ -113,15 +113,16 @@ export class ActionItemResponseDto {
   @ApiProperty({ nullable: true, type: String }) assigneeBridgePointId!: string | null;
   @ApiProperty({ nullable: true, enum: UNIT_SETS }) assigneeAdministrativeUnitSet!: UnitSet | null;
   @ApiProperty({ nullable: true, type: String }) assigneeAdministrativeUnitCode!: string | null;
-  @ApiProperty({ nullable: true, type: String, example: '2022-12-31' }) deadline!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date', example: '2022-12-31' }) deadline!: string | null;
   @ApiProperty({ enum: ACTION_ITEM_STATUSES }) status!: ActionItemStatus;
   @ApiProperty({ nullable: true, type: String, description: 'what has been done so far (kết quả thực hiện)' }) progressNote!: string | null;
   @ApiProperty({ description: 'deadline passed in the conference time zone and not done' }) overdue!: boolean;
   @ApiProperty({ description: 'an open item of an earlier conference this one was cloned from' }) carriedOver!: boolean;
-  @ApiProperty({ nullable: true, type: String }) doneAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when the item was marked done; null while it is not' })
+  doneAt!: string | null;
   @ApiProperty() version!: number;
-  @ApiProperty() createdAt!: string;
-  @ApiProperty() updatedAt!: string;
+  @ApiProperty({ format: 'date-time' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
 
 export function toActionItemResponse(item: ActionItem, overdue: boolean, carriedOver = false): ActionItemResponseDto {
