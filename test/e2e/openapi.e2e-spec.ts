@@ -11,28 +11,8 @@ import { SmtpSink } from '../smtp-sink';
 /* eslint-disable @typescript-eslint/no-explicit-any */
 
 const bearer = { type: 'bearer' as const };
-const MINUTES = 'src/minutes is being reworked; its controllers get their answers documented with it';
-
 /** Operations whose success answers are not documented yet, each with the reason. */
-const NOT_YET_DOCUMENTED: Record<string, string> = {
-  'POST /api/conferences/{id}/minutes': MINUTES,
-  'GET /api/conferences/{id}/minutes': MINUTES,
-  'PATCH /api/conferences/{id}/minutes': MINUTES,
-  'POST /api/conferences/{id}/minutes/approve': MINUTES,
-  'POST /api/conferences/{id}/minutes/reopen': MINUTES,
-  'GET /api/conferences/{id}/minutes/revisions': MINUTES,
-  'GET /api/conferences/{id}/minutes.docx': MINUTES,
-  'GET /api/conferences/{id}/minutes.pdf': MINUTES,
-  'POST /api/conferences/{id}/conclusion-notice': MINUTES,
-  'GET /api/conferences/{id}/conclusion-notice': MINUTES,
-  'PATCH /api/conferences/{id}/conclusion-notice': MINUTES,
-  'GET /api/conferences/{id}/conclusion-notice.docx': MINUTES,
-  'GET /api/conferences/{id}/conclusion-notice.pdf': MINUTES,
-  'GET /api/conferences/{id}/action-items': MINUTES,
-  'POST /api/conferences/{id}/action-items': MINUTES,
-  'PATCH /api/conferences/{id}/action-items/{itemId}': MINUTES,
-  'GET /api/action-items': MINUTES,
-};
+const NOT_YET_DOCUMENTED: Record<string, string> = {};
 
 /** Success statuses a route answers besides its own (routes that set the status themselves). */
 const ALSO_ANSWERS: Record<string, number[]> = {
@@ -288,6 +268,80 @@ describe('the OpenAPI document (/docs-json)', () => {
       await importRecipients('Loại,Họ và tên\nKhông rõ,Hà Văn Nam\n', 400);
       await get(`${c.base}/board`);
       expect(problems()).toEqual({ checked: 13, found: [] });
+    });
+
+    it('action items: created, changed with a progress note, listed per conference and per assignee', async () => {
+      c.item = await post(`${c.base}/action-items`, {
+        description: 'Tổng kết 10 năm thực hiện Quy chế dân chủ ở cơ sở',
+        assignee: 'Tỉnh ủy Bắc Ninh',
+        assigneeAdministrativeUnitCode: '24',
+        deadline: '2025-12-31',
+      });
+      await post(`${c.base}/action-items`, { description: 'Báo cáo kết quả hội nghị', assignee: 'Văn phòng Ban', assigneeBridgePointId: c.main.id });
+      const done = await send(
+        t.http
+          .patch(`${c.base}/action-items/${c.item.id}`)
+          .auth(t.adminToken, bearer)
+          .send({ version: 1, status: 'done', progressNote: 'Đã tổ chức hội nghị tổng kết' }),
+        200,
+      );
+      expect(done).toMatchObject({ status: 'done', progressNote: 'Đã tổ chức hội nghị tổng kết', doneAt: expect.any(String) });
+      const page = await get(`${c.base}/action-items`);
+      expect(page.total).toBe(2);
+      await get(`${c.base}/action-items?include=carried_over`);
+      const across = await get('/api/action-items?assigneeAdministrativeUnitCode=24');
+      expect(across.items.map((x: { id: string }) => x.id)).toContain(c.item.id);
+      expect(problems()).toEqual({ checked: 6, found: [] });
+    });
+
+    it('minutes: drafted, edited, approved, reopened, approved again, and their revisions', async () => {
+      const minutes = await post(`${c.base}/minutes`, { secretaryName: 'Nguyễn Thị Lan', secretaryTitle: 'Chuyên viên', number: '15' });
+      // Every nested section is filled, so that each of their schemas is checked against real data.
+      expect(minutes.sections.bridgePoints.items.length).toBeGreaterThan(0);
+      expect(minutes.sections.composition.delegatesByBridgePoint[0].delegates.length).toBeGreaterThan(0);
+      expect(minutes.sections.proceedings[0].speakers).toHaveLength(1);
+      expect(minutes.sections.awards[0].recipients).toHaveLength(1);
+      expect(minutes.sections.actionItems).toHaveLength(2);
+      await get(`${c.base}/minutes`);
+      const patch = (path: string, body: object) => send(t.http.patch(path).auth(t.adminToken, bearer).send(body), 200);
+      const edited = await patch(`${c.base}/minutes`, {
+        version: 1,
+        sections: {
+          header: { ...minutes.sections.header, superiorBody: 'Ban Chấp hành Trung ương' },
+          conclusions: ['Hội nghị thống nhất đánh giá kết quả công tác dân vận 6 tháng đầu năm 2025.'],
+        },
+        refreshActionItems: true,
+      });
+      const approved = await post(`${c.base}/minutes/approve`, { version: edited.version }, 200);
+      expect(approved).toMatchObject({ status: 'approved', approvedAt: expect.any(String), contentHash: expect.any(String) });
+      const reopened = await post(`${c.base}/minutes/reopen`, { version: approved.version, reason: 'Bổ sung ý kiến kết luận' }, 200);
+      await post(`${c.base}/minutes/approve`, { version: reopened.version }, 200);
+      const revisions = await get(`${c.base}/minutes/revisions`);
+      expect(revisions.items.map((r: { reason: string }) => r.reason)).toEqual(['draft', 'edit', 'reopen']);
+      expect(problems()).toEqual({ checked: 7, found: [] });
+    });
+
+    it('conclusion notice: drafted from the approved minutes, read, edited', async () => {
+      const notice = await post(`${c.base}/conclusion-notice`, { number: '20' });
+      expect(notice.sections.actionItems).toHaveLength(2);
+      expect(notice.sections.conclusions).toHaveLength(1);
+      await get(`${c.base}/conclusion-notice`);
+      await send(
+        t.http
+          .patch(`${c.base}/conclusion-notice`)
+          .auth(t.adminToken, bearer)
+          .send({ version: notice.version, sections: { signer: { authority: 'TL. TRƯỞNG BAN', title: 'CHÁNH VĂN PHÒNG', name: 'Nguyễn Văn Hùng' } } }),
+        200,
+      );
+      expect(problems()).toEqual({ checked: 3, found: [] });
+    });
+
+    it('the minutes and the conclusion notice as files answer with their documented content types', async () => {
+      const files = ['minutes.docx', 'minutes.pdf', 'conclusion-notice.docx', 'conclusion-notice.pdf'];
+      for (const file of files) {
+        seen.push(answerOf(await t.http.get(`${c.base}/${file}`).auth(t.adminToken, bearer).buffer(true).expect(200)));
+      }
+      expect(problems()).toEqual({ checked: 4, found: [] });
     });
 
     it('files answer with their documented content type', async () => {
