@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
@@ -134,11 +135,8 @@ export class CheckInBatchResponseDto {
 }
 
 /** An RSVP link for one attendee. */
-export class RsvpLinkResponseDto {
+export class RsvpLinkResponseDto extends IssuedLinkResponseDto {
   @ApiProperty() attendeeId!: string;
-  @ApiProperty({ description: 'shown once; only its hash is stored' }) token!: string;
-  @ApiProperty({ description: 'the RSVP page the link opens' }) url!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
 export class RsvpConferenceDto {

@@ -17,6 +17,7 @@ import {
 } from 'class-validator';
 import { UNIT_LEVELS, UNIT_SETS, UnitLevel, UnitSet } from '../administrative-units/administrative-unit.entity';
 import { AGENDA_ITEM_KINDS } from '../agenda/agenda-item.entity';
+import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
@@ -288,11 +289,9 @@ export class ConnectionCheckResultDto {
   @ApiProperty({ type: ConnectionCheckResponseDto }) check!: ConnectionCheckResponseDto;
 }
 
-export class SignedLinkResponseDto {
+/** A bridge point's confirmation link. */
+export class SignedLinkResponseDto extends IssuedLinkResponseDto {
   @ApiProperty() bridgePointId!: string;
-  @ApiProperty({ description: 'shown once; only its hash is stored' }) token!: string;
-  @ApiProperty({ description: 'the confirmation page the link opens' }) url!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
 }
 
 export class SignedLinkListResponseDto {
