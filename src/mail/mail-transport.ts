@@ -100,16 +100,19 @@ export class SmtpMailTransport extends MailTransport implements OnModuleDestroy 
   }
 
   async send(mail: OutgoingMail): Promise<{ messageId: string }> {
-    const pool = this.transporter;
     // The message is built whole before the dialogue starts: the socket then takes it in one
     // write rather than one per encoded piece (a tenth of the sender's time with TCP_NODELAY).
     const message = new MailComposer(toNodemailer(this.config.mailFrom, mail)).compile();
     const raw = await message.build();
+    // Taken after the await: a pool closed meanwhile (below, by another send) would never answer.
+    const pool = this.transporter;
     try {
       await pool.sendMail({ envelope: message.getEnvelope(), raw });
       return { messageId: message.messageId() };
     } catch (error) {
-      if (isServerUnavailable(error)) {
+      // A send still queued in a pool that another send found unreachable (and closed) fails
+      // with "Connection pool was closed": the server's absence too, not the message's fault.
+      if (isServerUnavailable(error) || this.transporter !== pool) {
         // A pool whose connections all failed at once never answers again (its later sends
         // hang): start a fresh one for the next try.
         if (this.transporter === pool) {
