@@ -1,11 +1,11 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
-import { CONFERENCE_STATUSES } from '../conferences/conference.entity';
+import { PublicConferenceDto } from '../bridge-points/bridge-point.dto';
 import {
   Attendee,
   ATTENDEE_ROLES,
@@ -139,17 +139,18 @@ export class RsvpLinkResponseDto extends IssuedLinkResponseDto {
   @ApiProperty() attendeeId!: string;
 }
 
-export class RsvpConferenceDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ enum: CONFERENCE_STATUSES }) status!: string;
-  @ApiProperty({ format: 'date-time' }) startsAt!: string;
-  @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
-  @ApiProperty({ nullable: true, type: String }) venue!: string | null;
-  @ApiProperty({ nullable: true, type: String }) onlineUrl!: string | null;
-  @ApiProperty({ nullable: true, type: String }) hostOrganization!: string | null;
-}
+/** The conference as an invited person sees it through their RSVP link. */
+export class RsvpConferenceDto extends PickType(PublicConferenceDto, [
+  'id',
+  'title',
+  'status',
+  'startsAt',
+  'endsAt',
+  'timezone',
+  'venue',
+  'onlineUrl',
+  'hostOrganization',
+] as const) {}
 
 export class RsvpBridgePointDto {
   @ApiProperty() id!: string;
