@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { simpleParser } from 'mailparser';
 import { readTables } from './data-digest';
 import { buildFixture, TEST_JWT_SECRET } from './fixture';
 import { RunningApp } from './running-app';
@@ -8,13 +9,20 @@ import { RunningApp } from './running-app';
 const PASSWORDS = ['HoiNghi@2025', 'mat-khau-du-dai'];
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
 
-/** Tokens of the links in every mail written to MAIL_DIR (the path segment after /rsvp/, /confirm/, /calendar/). */
-function mailedTokens(mailDir: string): string[] {
+/**
+ * Tokens of the links in every mail written to MAIL_DIR (the path segment after /rsvp/, /confirm/,
+ * /calendar/), read from the decoded parts: text, HTML and the calendar attachment, whatever their
+ * transfer encoding.
+ */
+async function mailedTokens(mailDir: string): Promise<string[]> {
   if (!existsSync(mailDir)) return [];
   const tokens = new Set<string>();
   for (const file of readdirSync(mailDir)) {
-    // Quoted-printable soft line breaks would cut a token in two.
-    const text = readFileSync(join(mailDir, file), 'utf8').replace(/=\r?\n/g, '');
+    const mail = await simpleParser(readFileSync(join(mailDir, file)));
+    const text = [mail.text ?? '', typeof mail.html === 'string' ? mail.html : '', ...mail.attachments.map((a) => a.content.toString('utf8'))]
+      .join('\n')
+      // Folded iCalendar lines would cut a token in two.
+      .replace(/\r?\n /g, '');
     for (const match of text.matchAll(/\/(?:rsvp|confirm|calendar|bridge-points)\/([A-Za-z0-9_-]{40,})/g)) tokens.add(match[1]);
   }
   return [...tokens];
@@ -43,7 +51,7 @@ describe.each([
     let mailed: string[] = [];
     for (let i = 0; i < 100 && mailed.length === 0; i++) {
       await new Promise((resolve) => setTimeout(resolve, 100));
-      mailed = mailedTokens(mailDir);
+      mailed = await mailedTokens(mailDir);
     }
     expect(mailed.length).toBeGreaterThan(0);
     const issued = [fixture.bridgePointToken, fixture.rsvpToken, fixture.calendarToken];
