@@ -2,7 +2,7 @@
 
 // Check-in benchmark on the imported conference (10,000 delegates): 3,000 delegates checked in
 // one by one, each twice at the same moment (6,000 requests, 200 in flight), then checked:
-// exactly one first check-in per delegate, and the bridge points' actual attendance grew by
+// exactly one first check-in per delegate, and the bridge points' check-in count grew by
 // exactly 3,000. Then one batch check-in of 1,000 codes.
 
 const { performance } = require('node:perf_hooks');
@@ -39,16 +39,16 @@ async function attendedCount(api, conferenceId) {
 }
 
 /**
- * The summary's actual attendance once it shows `expected`, or after 1.5 s: the summary may
- * be computed once a second, so one stale read is not yet a lost check-in.
+ * The summary's check-in count once it shows `expected`, or after 1.5 s: the summary may be
+ * computed once a second, so one stale read is not yet a lost check-in.
  */
-async function settledActual(api, conferenceId, expected) {
-  let actual = (await summaryOf(api, conferenceId)).actualAttendees;
-  for (let i = 0; i < 3 && actual !== expected; i++) {
+async function settledCheckIns(api, conferenceId, expected) {
+  let checkedIn = (await summaryOf(api, conferenceId)).checkedInAttendees;
+  for (let i = 0; i < 3 && checkedIn !== expected; i++) {
     await sleep(500);
-    actual = (await summaryOf(api, conferenceId)).actualAttendees;
+    checkedIn = (await summaryOf(api, conferenceId)).checkedInAttendees;
   }
-  return actual;
+  return checkedIn;
 }
 
 /**
@@ -126,7 +126,7 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
   const singles = fresh.slice(0, SINGLE);
   const batch = fresh.slice(SINGLE, SINGLE + BATCH);
 
-  const before = (await summaryOf(api, conferenceId)).actualAttendees;
+  const before = (await summaryOf(api, conferenceId)).checkedInAttendees;
   const attendedBefore = await attendedCount(api, conferenceId);
 
   app.startPhase('check-in');
@@ -148,9 +148,9 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
     if (n > 1) doubled += 1;
     if (list.includes('error')) unanswered += 1;
   }
-  const afterActual = await settledActual(api, conferenceId, before + SINGLE);
+  const afterCheckedIn = await settledCheckIns(api, conferenceId, before + SINGLE);
   const attendedAfter = await attendedCount(api, conferenceId);
-  const grew = afterActual - before;
+  const grew = afterCheckedIn - before;
   // Lost: first check-ins neither answered nor counted; double-counted: counted twice in the answers or the figure.
   const lostTotal = Math.max(lost, SINGLE - grew, SINGLE - (attendedAfter - attendedBefore), 0);
   const doubleTotal = Math.max(doubled, grew - SINGLE, 0);
@@ -160,8 +160,8 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
     lost: lostTotal,
     doubleCounted: doubleTotal,
     delegatesWithAnError: unanswered,
-    actualAttendeesBefore: before,
-    actualAttendeesAfter: afterActual,
+    checkedInAttendeesBefore: before,
+    checkedInAttendeesAfter: afterCheckedIn,
     attendedBefore,
     attendedAfter,
   });
@@ -174,14 +174,14 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
   };
   fact(
     'check-in: answers and attendance after the round',
-    `${firsts} first check-ins of ${SINGLE}, lost ${lostTotal}, double-counted ${doubleTotal}; actualAttendees +${grew}, attended +${attendedAfter - attendedBefore}; ${stats.checkInsPerSec.toFixed(0)} delegates/s; CPU: app ${result.cpu.appCpuPercent} % (${((result.cpu.appCpuPercent * result.cpu.seconds * 10) / stats.requests).toFixed(2)} ms a request), bench ${result.cpu.benchCpuPercent} % of a core, machine ${result.cpu.machineBusyPercent} % busy`,
+    `${firsts} first check-ins of ${SINGLE}, lost ${lostTotal}, double-counted ${doubleTotal}; checkedInAttendees +${grew}, attended +${attendedAfter - attendedBefore}; ${stats.checkInsPerSec.toFixed(0)} delegates/s; CPU: app ${result.cpu.appCpuPercent} % (${((result.cpu.appCpuPercent * result.cpu.seconds * 10) / stats.requests).toFixed(2)} ms a request), bench ${result.cpu.benchCpuPercent} % of a core, machine ${result.cpu.machineBusyPercent} % busy`,
     'lost 0, double 0',
     lostTotal === 0 && doubleTotal === 0,
   );
   if (lostTotal || doubleTotal || stats.non2xx || stats.errors) {
     problems.push(
       `check-in × ${SINGLE} × 2: ${firsts} answers alreadyCheckedIn=false (expected ${SINGLE}), ${lost} delegates without one, ${doubled} with two; ` +
-        `actualAttendees ${before} → ${afterActual} (expected +${SINGLE}), attended ${attendedBefore} → ${attendedAfter}; ` +
+        `checkedInAttendees ${before} → ${afterCheckedIn} (expected +${SINGLE}), attended ${attendedBefore} → ${attendedAfter}; ` +
         `${stats.non2xx} non-2xx, ${stats.errors} without answer; first failures: ${stats.failures.join(' | ') || 'none'}`,
     );
   }
@@ -190,7 +190,7 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
   log(`check-in: one batch of ${BATCH} codes`);
   const codes = batch.map((a) => a.code);
   const res = await api.call('POST', `/api/conferences/${conferenceId}/attendees/check-in`, { codes }, { timeoutMs: 120_000 });
-  const batchActual = await settledActual(api, conferenceId, before + SINGLE + BATCH);
+  const batchCheckedIn = await settledCheckIns(api, conferenceId, before + SINGLE + BATCH);
   const b = res.body ?? {};
   const checkedIn = b.checkedIn?.length ?? 0;
   result.batchMs = Math.round(res.ms);
@@ -198,15 +198,15 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
   result.batchCheckedIn = checkedIn;
   result.batchAlready = b.alreadyCheckedIn?.length ?? 0;
   result.batchUnknown = b.unknown?.length ?? 0;
-  result.actualAttendeesAfterBatch = batchActual;
-  const batchOk = res.status === 200 && checkedIn === BATCH && result.batchUnknown === 0 && batchActual - afterActual === BATCH;
+  result.checkedInAttendeesAfterBatch = batchCheckedIn;
+  const batchOk = res.status === 200 && checkedIn === BATCH && result.batchUnknown === 0 && batchCheckedIn - afterCheckedIn === BATCH;
   fact(
     `batch check-in of ${BATCH.toLocaleString('en')} codes (one POST …/attendees/check-in)`,
-    `${result.batchMs} ms (${((BATCH / res.ms) * 1000).toFixed(0)} codes/s), answer ${res.status}, checked in ${checkedIn}, already ${result.batchAlready}, unknown ${result.batchUnknown}; actualAttendees +${batchActual - afterActual}`,
+    `${result.batchMs} ms (${((BATCH / res.ms) * 1000).toFixed(0)} codes/s), answer ${res.status}, checked in ${checkedIn}, already ${result.batchAlready}, unknown ${result.batchUnknown}; checkedInAttendees +${batchCheckedIn - afterCheckedIn}`,
     `${BATCH} checked in, +${BATCH}`,
     batchOk,
   );
-  if (!batchOk) problems.push(`batch check-in of ${BATCH} codes: answer ${res.status} ${res.status === 200 ? '' : res.text.slice(0, 300)}, checked in ${checkedIn}, unknown ${result.batchUnknown}, actualAttendees ${afterActual} → ${batchActual}`);
+  if (!batchOk) problems.push(`batch check-in of ${BATCH} codes: answer ${res.status} ${res.status === 200 ? '' : res.text.slice(0, 300)}, checked in ${checkedIn}, unknown ${result.batchUnknown}, checkedInAttendees ${afterCheckedIn} → ${batchCheckedIn}`);
 
   return { scenario, result, attendees: list.items, problems };
 }

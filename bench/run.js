@@ -324,8 +324,8 @@ async function main() {
         detail: `confirmed ${s.byConfirmation.confirmed} of ${n}, expectedAttendees ${s.expectedAttendees} of ${30 * n}`,
       }));
       await writeRound(`POST …/:bpId/attendance × ${n}`, 'attendance', { actualAttendees: 25 }, (s) => ({
-        lost: Math.ceil((25 * n - s.actualAttendees) / 25),
-        detail: `actualAttendees ${s.actualAttendees} of ${25 * n}`,
+        lost: Math.ceil((25 * n - s.reportedAttendees) / 25),
+        detail: `reportedAttendees ${s.reportedAttendees} of ${25 * n}`,
       }));
     }
 

@@ -7,6 +7,7 @@ import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { inScope, OperatorScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
+import { BridgePointsService } from '../bridge-points/bridge-points.service';
 import { SummaryCache } from '../bridge-points/summary-cache';
 import { Clock } from '../common/clock';
 import { columnValue, entityRows } from '../common/entity-rows';
@@ -63,6 +64,7 @@ export class AttendeesService {
     private readonly audit: AuditService,
     private readonly links: SignedLinksService,
     private readonly summaries: SummaryCache,
+    private readonly points: BridgePointsService,
     private readonly waitlist: Waitlist,
     private readonly clock: Clock,
   ) {}
@@ -157,6 +159,10 @@ export class AttendeesService {
         ...(dto.status && dto.status !== current.status && { respondedAt: this.clock.now() }),
       };
       await this.versionedUpdate(m, current, changes);
+      if (current.checkedInAt && next.bridgePointId !== current.bridgePointId) {
+        await this.points.countCheckIns(m, current.bridgePointId, -1);
+        await this.points.countCheckIns(m, next.bridgePointId, 1);
+      }
       if (this.freesPlace(current, next.status)) await this.waitlist.promote(m, conferenceId, current.bridgePointId);
       const after = await m.findOneByOrFail(Attendee, { id: attendeeId });
       await this.audit.record(m, who.actor, {
@@ -169,6 +175,7 @@ export class AttendeesService {
       });
       return after;
     });
+    this.summaries.invalidate(conferenceId);
     return toAttendeeResponse(updated);
   }
 
@@ -177,7 +184,7 @@ export class AttendeesService {
       assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
       await m.delete(Attendee, { id: attendeeId });
-      if (current.checkedInAt) await this.countCheckIns(m, current.bridgePointId, -1);
+      if (current.checkedInAt) await this.points.countCheckIns(m, current.bridgePointId, -1);
       if (HOLDS_PLACE.includes(current.status)) await this.waitlist.promote(m, conferenceId, current.bridgePointId);
       await this.audit.record(m, who.actor, {
         conferenceId,
@@ -356,22 +363,12 @@ export class AttendeesService {
         'updated_at = CURRENT_TIMESTAMP WHERE id = $3 AND checked_in_at IS NULL',
       [columnValue(m, Attendee, 'checkedInAt', now), actor.label, attendee.id],
     );
-    if (first.affected === 1) await this.countCheckIns(m, attendee.bridgePointId, 1);
+    if (first.affected === 1) await this.points.countCheckIns(m, attendee.bridgePointId, 1);
     const after =
       current && first.affected === 1
         ? { ...attendee, checkedInAt: now, checkedInBy: actor.label, status: 'attended' as const, version: attendee.version + 1 }
         : await m.findOneByOrFail(Attendee, { id: attendee.id });
     return { ...toAttendeeResponse(after), alreadyCheckedIn: first.affected !== 1 };
-  }
-
-  /** Check-ins feed the same actual-attendance figure that bridge points report. */
-  private async countCheckIns(m: EntityManager, bridgePointId: string, delta: 1 | -1): Promise<void> {
-    await this.tx.sql(
-      m,
-      `UPDATE bridge_points SET actual_attendees = CASE WHEN COALESCE(actual_attendees, 0) + (${delta}) < 0 THEN 0 ` +
-        `ELSE COALESCE(actual_attendees, 0) + (${delta}) END, version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = $1`,
-      [bridgePointId],
-    );
   }
 
   private async versionedUpdate(m: EntityManager, current: Attendee, changes: Partial<Attendee>): Promise<void> {

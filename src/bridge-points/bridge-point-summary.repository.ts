@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ACTUAL_ATTENDEES_SQL } from './bridge-point-attendance';
 import { ConfirmationStatus, ConnectionStatus } from './bridge-point.entity';
 
 export interface ProvinceSummary {
@@ -11,7 +12,12 @@ export interface ProvinceSummary {
   pending: number;
   expectedAttendees: number;
   actualAttendees: number;
+  reportedAttendees: number;
+  checkedInAttendees: number;
 }
+
+/** Attendance figures (see bridge-point-attendance): summed over points, and over a province's points. */
+type AttendanceTotals = Pick<ProvinceSummary, 'expectedAttendees' | 'actualAttendees' | 'reportedAttendees' | 'checkedInAttendees'>;
 
 export interface BridgePointSummary {
   total: number;
@@ -21,6 +27,8 @@ export interface BridgePointSummary {
   byProvince: ProvinceSummary[];
   expectedAttendees: number;
   actualAttendees: number;
+  reportedAttendees: number;
+  checkedInAttendees: number;
 }
 
 interface GroupRow {
@@ -33,6 +41,8 @@ interface GroupRow {
   n: string | number;
   expected: string | number | null;
   actual: string | number | null;
+  reported: string | number | null;
+  checked_in: string | number | null;
 }
 
 /** Where points without a region (the main hall, other places) are counted. */
@@ -55,9 +65,11 @@ export class BridgePointSummaryRepository {
     // no statistics yet on freshly connected points, walk the units table once per point.
     const rows: GroupRow[] = await this.dataSource.query(
       `SELECT g.unit_set, g.province_code, au.name AS province_name, g.region,
-              g.confirmation_status, g.connection_status, g.n, g.expected, g.actual
+              g.confirmation_status, g.connection_status, g.n, g.expected, g.actual, g.reported, g.checked_in
          FROM (SELECT administrative_unit_set AS unit_set, province_code, region, confirmation_status, connection_status,
-                      COUNT(*) AS n, SUM(expected_attendees) AS expected, SUM(actual_attendees) AS actual
+                      COUNT(*) AS n, SUM(expected_attendees) AS expected,
+                      SUM(${ACTUAL_ATTENDEES_SQL}) AS actual, SUM(reported_attendees) AS reported,
+                      SUM(checked_in_attendees) AS checked_in
                  FROM bridge_points
                 WHERE conference_id = $1
                 GROUP BY administrative_unit_set, province_code, region, confirmation_status, connection_status) g
@@ -75,20 +87,16 @@ export function fold(rows: GroupRow[]): BridgePointSummary {
     byConnection: { untested: 0, ok: 0, failed: 0, degraded: 0 },
     byRegion: [],
     byProvince: [],
-    expectedAttendees: 0,
-    actualAttendees: 0,
+    ...noAttendance(),
   };
   const regions = new Map<string, BridgePointSummary['byRegion'][number]>();
   const provinces = new Map<string, ProvinceSummary>();
   for (const row of rows) {
     const n = Number(row.n);
-    const expected = Number(row.expected ?? 0);
-    const actual = Number(row.actual ?? 0);
     summary.total += n;
     summary.byConfirmation[row.confirmation_status] += n;
     summary.byConnection[row.connection_status] += n;
-    summary.expectedAttendees += expected;
-    summary.actualAttendees += actual;
+    addAttendance(summary, row);
 
     const regionName = row.region ?? MAIN_HALL_REGION;
     const region = regions.get(regionName) ?? { region: regionName, total: 0, confirmed: 0, declined: 0, pending: 0 };
@@ -105,17 +113,24 @@ export function fold(rows: GroupRow[]): BridgePointSummary {
         confirmed: 0,
         declined: 0,
         pending: 0,
-        expectedAttendees: 0,
-        actualAttendees: 0,
+        ...noAttendance(),
       };
       province.total += n;
       province[row.confirmation_status] += n;
-      province.expectedAttendees += expected;
-      province.actualAttendees += actual;
+      addAttendance(province, row);
       provinces.set(key, province);
     }
   }
   summary.byRegion = [...regions.values()].sort((a, b) => a.region.localeCompare(b.region, 'vi'));
   summary.byProvince = [...provinces.values()].sort((a, b) => a.code.localeCompare(b.code));
   return summary;
+}
+
+const noAttendance = (): AttendanceTotals => ({ expectedAttendees: 0, actualAttendees: 0, reportedAttendees: 0, checkedInAttendees: 0 });
+
+function addAttendance(totals: AttendanceTotals, row: GroupRow): void {
+  totals.expectedAttendees += Number(row.expected ?? 0);
+  totals.actualAttendees += Number(row.actual ?? 0);
+  totals.reportedAttendees += Number(row.reported ?? 0);
+  totals.checkedInAttendees += Number(row.checked_in ?? 0);
 }

@@ -22,6 +22,7 @@ import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
 import { CONFERENCE_FORMATS, CONFERENCE_KINDS, CONFERENCE_STATUSES } from '../conferences/conference.entity';
+import { actualAttendees } from './bridge-point-attendance';
 import { MAIN_HALL_REGION } from './bridge-point-summary.repository';
 import {
   BRIDGE_POINT_LEVELS,
@@ -223,7 +224,15 @@ export class BridgePointResponseDto {
   @ApiProperty({ nullable: true, type: String }) contactPhone!: string | null;
   @ApiProperty({ nullable: true, type: String }) contactEmail!: string | null;
   @ApiProperty({ nullable: true, type: Number }) expectedAttendees!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) actualAttendees!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'số đại biểu thực tế: reportedAttendees when the point reported a headcount, otherwise checkedInAttendees; null when neither is known',
+  })
+  actualAttendees!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "the headcount the point's operator reported (POST …/attendance)" })
+  reportedAttendees!: number | null;
+  @ApiProperty({ description: "how many of the point's delegates are checked in" }) checkedInAttendees!: number;
   @ApiProperty({ enum: CONFIRMATION_STATUSES }) confirmationStatus!: ConfirmationStatus;
   @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) confirmedAt!: string | null;
@@ -253,7 +262,9 @@ export function toBridgePointResponse(p: BridgePoint): BridgePointResponseDto {
     contactPhone: p.contactPhone,
     contactEmail: p.contactEmail,
     expectedAttendees: p.expectedAttendees,
-    actualAttendees: p.actualAttendees,
+    actualAttendees: actualAttendees(p),
+    reportedAttendees: p.reportedAttendees,
+    checkedInAttendees: p.checkedInAttendees,
     confirmationStatus: p.confirmationStatus,
     declineReason: p.declineReason,
     confirmedAt: p.confirmedAt ? p.confirmedAt.toISOString() : null,
@@ -328,7 +339,9 @@ export class ProvinceSummaryDto {
   @ApiProperty() declined!: number;
   @ApiProperty() pending!: number;
   @ApiProperty() expectedAttendees!: number;
-  @ApiProperty() actualAttendees!: number;
+  @ApiProperty({ description: "the sum of the points' actualAttendees" }) actualAttendees!: number;
+  @ApiProperty({ description: 'the sum of the headcounts the points reported' }) reportedAttendees!: number;
+  @ApiProperty({ description: 'delegates checked in at these points' }) checkedInAttendees!: number;
 }
 
 /** GET …/bridge-points/summary: the counts the status board and the control room show. */
@@ -340,7 +353,9 @@ export class BridgePointSummaryResponseDto {
   @ApiProperty({ type: [ProvinceSummaryDto], description: 'by province code; commune points counted under their province' })
   byProvince!: ProvinceSummaryDto[];
   @ApiProperty() expectedAttendees!: number;
-  @ApiProperty() actualAttendees!: number;
+  @ApiProperty({ description: "the sum of the points' actualAttendees" }) actualAttendees!: number;
+  @ApiProperty({ description: 'the sum of the headcounts the points reported' }) reportedAttendees!: number;
+  @ApiProperty({ description: 'delegates checked in at these points' }) checkedInAttendees!: number;
 }
 
 /** The conference as a bridge point's staff see it through their signed link. */

@@ -69,8 +69,13 @@ export class BridgePoint {
   @Column({ type: 'integer', nullable: true })
   expectedAttendees!: number | null;
 
+  /** The headcount the point's operator reported (null until one is reported). */
   @Column({ type: 'integer', nullable: true })
-  actualAttendees!: number | null;
+  reportedAttendees!: number | null;
+
+  /** How many of the point's delegates are checked in; kept by check-ins, never by a report. */
+  @Column({ type: 'integer', default: 0 })
+  checkedInAttendees!: number;
 
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   confirmationStatus!: ConfirmationStatus;

@@ -382,10 +382,26 @@ export class BridgePointsService {
     return { bridgePoint: point, check: toConnectionCheckResponse(check!) };
   }
 
+  /** The headcount a point reports (số đại biểu thực tế); it stands for the point's attendance from then on. */
   attendance(conferenceId: string, pointId: string, dto: AttendanceDto, who: PointActor) {
     return this.change(conferenceId, pointId, who, 'attendance', undefined, async () => ({
-      actualAttendees: dto.actualAttendees,
+      reportedAttendees: dto.actualAttendees,
     }));
+  }
+
+  /**
+   * Counts check-ins (or their undoing) into a point's `checkedInAttendees`, inside the caller's
+   * transaction. The count is kept by the system, not edited by people, so it leaves the point's
+   * `version` alone: someone editing the point during check-in gets no false 409.
+   */
+  async countCheckIns(m: EntityManager, bridgePointId: string, delta: number): Promise<void> {
+    if (delta === 0) return;
+    await this.tx.sql(
+      m,
+      'UPDATE bridge_points SET checked_in_attendees = CASE WHEN checked_in_attendees + $1 < 0 THEN 0 ' +
+        'ELSE checked_in_attendees + $1 END, updated_at = CURRENT_TIMESTAMP WHERE id = $2',
+      [delta, bridgePointId],
+    );
   }
 
   async checkHistory(conferenceId: string, pointId: string, who: PointActor): Promise<ConnectionCheckResponseDto[]> {

@@ -6,6 +6,7 @@ import { Awards1732700000000 } from './migrations/1732700000000-awards';
 import { Minutes1732800000000 } from './migrations/1732800000000-minutes';
 import { ImportHeartbeat1732900000000 } from './migrations/1732900000000-import-heartbeat';
 import { ActionItemProgress1733000000000 } from './migrations/1733000000000-action-item-progress';
+import { Attendance1733100000000 } from './migrations/1733100000000-attendance';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -17,4 +18,5 @@ export const migrations = [
   Minutes1732800000000,
   ImportHeartbeat1732900000000,
   ActionItemProgress1733000000000,
+  Attendance1733100000000,
 ];

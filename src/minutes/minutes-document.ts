@@ -3,7 +3,8 @@ import { Block, DecreeDocument } from '../documents/decree-document';
 import { dayAsInstant, hourMinuteDate } from '../documents/document-time';
 import { vnDeadline } from './action-item-deadline';
 import { numberLine } from './document-number';
-import { ActionItemLine, DocumentHeader, MinutesSections, PersonLine } from './minutes-sections';
+import { connectionSentences, hasStandings, STANDING_LABELS, standingOf } from './minutes-attendance';
+import { ActionItemLine, DelegatesAtPoint, DocumentHeader, MinutesSections, PersonLine } from './minutes-sections';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 /** Dots left for a blank the secretary fills in by hand. */
@@ -14,6 +15,19 @@ const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (
 const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({ kind: 'paragraph', runs: [{ text }], ...extra });
 const labelled = (label: string, text: string): Block => ({ kind: 'paragraph', runs: [{ text: label, bold: true }, { text }] });
 const person = (x: PersonLine) => (x.name ? `Đồng chí ${x.name}${x.title ? `, ${x.title}` : ''}` : BLANK);
+
+/**
+ * "- Điểm cầu tỉnh Bắc Ninh (27 đại biểu): …": the point's attendance and who attended by name;
+ * when fewer people are named than the point counted, the line says how many are named.
+ */
+function delegatesLine(d: DelegatesAtPoint): Block {
+  const names = d.delegates.map((x) => (x.title ? `${x.name} (${x.title})` : x.name)).join('; ');
+  const named = d.delegates.length === d.count || !names ? '' : `; đại biểu đã điểm danh (${count(d.delegates.length)})`;
+  return {
+    kind: 'paragraph',
+    runs: [{ text: `- ${d.name} (${count(d.count)} đại biểu)`, bold: true }, ...(names ? [{ text: `${named}: ${names}.` }] : [{ text: '.' }])],
+  };
+}
 
 export function documentHeader(h: DocumentHeader, type: 'BB' | 'TB', timeZone: string): DecreeDocument['header'] {
   return {
@@ -51,24 +65,42 @@ export function minutesDocument(s: MinutesSections, timeZone: string): DecreeDoc
   if (s.opening.venue) body.push(labelled('Địa điểm: ', `${s.opening.venue}.`));
 
   const points = s.bridgePoints.items;
-  heading('CÁC ĐIỂM CẦU THAM DỰ');
-  body.push(
-    p(
-      `Hội nghị được kết nối tới ${count(s.bridgePoints.count)} điểm cầu; tổng số đại biểu theo kế hoạch ` +
-        `${count(sum(points.map((x) => x.expected)))}, thực tế tham dự ${count(sum(points.map((x) => x.actual)))}.`,
-    ),
-  );
-  if (points.length > 0) {
-    body.push({
-      kind: 'table',
-      columns: [
-        { header: 'STT', width: 8, center: true },
-        { header: 'Điểm cầu', width: 60 },
-        { header: 'Dự kiến', width: 16, center: true },
-        { header: 'Thực tế', width: 16, center: true },
-      ],
-      rows: points.map((x, i) => [String(i + 1), x.name, count(x.expected), count(x.actual)]),
-    });
+  const totals =
+    `tổng số đại biểu theo kế hoạch ${count(sum(points.map((x) => x.expected)))}, ` +
+    `thực tế tham dự ${count(sum(points.map((x) => x.actual)))}`;
+  if (hasStandings(points)) {
+    heading('CÁC ĐIỂM CẦU');
+    for (const sentence of connectionSentences(points)) body.push(p(sentence));
+    body.push(p(`${totals.charAt(0).toUpperCase()}${totals.slice(1)}.`));
+    if (points.length > 0) {
+      body.push({
+        kind: 'table',
+        columns: [
+          { header: 'STT', width: 7, center: true },
+          { header: 'Điểm cầu', width: 47 },
+          { header: 'Tình trạng', width: 22 },
+          { header: 'Dự kiến', width: 12, center: true },
+          { header: 'Thực tế', width: 12, center: true },
+        ],
+        rows: points.map((x, i) => [String(i + 1), x.name, STANDING_LABELS[standingOf(x)], count(x.expected), count(x.actual)]),
+      });
+    }
+  } else {
+    // Minutes drafted before each point's connection state was recorded keep their wording.
+    heading('CÁC ĐIỂM CẦU THAM DỰ');
+    body.push(p(`Hội nghị được kết nối tới ${count(s.bridgePoints.count)} điểm cầu; ${totals}.`));
+    if (points.length > 0) {
+      body.push({
+        kind: 'table',
+        columns: [
+          { header: 'STT', width: 8, center: true },
+          { header: 'Điểm cầu', width: 60 },
+          { header: 'Dự kiến', width: 16, center: true },
+          { header: 'Thực tế', width: 16, center: true },
+        ],
+        rows: points.map((x, i) => [String(i + 1), x.name, count(x.expected), count(x.actual)]),
+      });
+    }
   }
 
   heading('THÀNH PHẦN THAM DỰ');
@@ -76,13 +108,7 @@ export function minutesDocument(s: MinutesSections, timeZone: string): DecreeDoc
   body.push(labelled('Thư ký: ', person(s.composition.secretary)));
   if (s.composition.delegatesByBridgePoint.length > 0) {
     body.push(p('Đại biểu dự tại các điểm cầu:'));
-    for (const d of s.composition.delegatesByBridgePoint) {
-      const names = d.delegates.map((x) => (x.title ? `${x.name} (${x.title})` : x.name)).join('; ');
-      body.push({
-        kind: 'paragraph',
-        runs: [{ text: `- ${d.name} (${count(d.count)} đại biểu)`, bold: true }, ...(names ? [{ text: `: ${names}.` }] : [])],
-      });
-    }
+    for (const d of s.composition.delegatesByBridgePoint) body.push(delegatesLine(d));
   }
 
   heading('NỘI DUNG HỘI NGHỊ');

@@ -1,7 +1,7 @@
 import { Conference } from '../conferences/conference.entity';
 import { ActionItem } from './action-item.entity';
 import { draftSections } from './minutes-draft';
-import { MinutesSource } from './minutes-source.repository';
+import { MinutesSource, SourcePoint } from './minutes-source.repository';
 
 const conference = {
   id: 'c1',
@@ -15,11 +15,23 @@ const conference = {
   chairTitle: 'Trưởng Ban Dân vận Trung ương',
 } as Conference;
 
+const point = (over: Partial<SourcePoint> & Pick<SourcePoint, 'id' | 'name'>): SourcePoint => ({
+  isMain: false,
+  address: null,
+  expectedAttendees: null,
+  reportedAttendees: null,
+  checkedInAttendees: 0,
+  connectionStatus: 'ok',
+  confirmationStatus: 'confirmed',
+  ...over,
+});
+
 const source = (over: Partial<MinutesSource> = {}): MinutesSource => ({
   conference,
   points: [
-    { id: 'p0', name: 'Điểm cầu Trung ương', isMain: true, address: 'Số 1 Hùng Vương', expectedAttendees: 80, actualAttendees: 78 },
-    { id: 'p1', name: 'Điểm cầu tỉnh Bắc Giang', isMain: false, address: null, expectedAttendees: 60, actualAttendees: null },
+    point({ id: 'p0', name: 'Điểm cầu Trung ương', isMain: true, address: 'Số 1 Hùng Vương', expectedAttendees: 80, reportedAttendees: 78, checkedInAttendees: 1 }),
+    point({ id: 'p1', name: 'Điểm cầu tỉnh Bắc Giang', expectedAttendees: 60, checkedInAttendees: 1, connectionStatus: 'degraded' }),
+    point({ id: 'p2', name: 'Điểm cầu tỉnh Cao Bằng', expectedAttendees: 30, connectionStatus: 'untested', confirmationStatus: 'declined' }),
   ],
   attendees: [
     { bridgePointId: 'p1', fullName: 'Nguyễn Văn An', title: null },
@@ -47,19 +59,24 @@ describe('the first draft of the minutes', () => {
     expect(s.opening.venue).toBe('Số 1 Hùng Vương');
   });
 
-  it('lists delegates under their point in the order of the points, dropping unknown points', () => {
+  it('lists every point with its connection state and its actual attendance, counting as connected only points a check found connected', () => {
     const s = draftSections(source(), [], {});
-    expect(s.composition.delegatesByBridgePoint.map((d) => [d.name, d.count, d.delegates.map((x) => x.name)])).toEqual([
-      ['Điểm cầu Trung ương', 1, ['Lê Thị Mai']],
-      ['Điểm cầu tỉnh Bắc Giang', 1, ['Nguyễn Văn An']],
-    ]);
     expect(s.bridgePoints).toEqual({
-      count: 2,
+      count: 1,
       items: [
-        { bridgePointId: 'p0', name: 'Điểm cầu Trung ương', expected: 80, actual: 78 },
-        { bridgePointId: 'p1', name: 'Điểm cầu tỉnh Bắc Giang', expected: 60, actual: null },
+        { bridgePointId: 'p0', name: 'Điểm cầu Trung ương', expected: 80, actual: 78, isMain: true, connection: 'ok', confirmation: 'confirmed' },
+        { bridgePointId: 'p1', name: 'Điểm cầu tỉnh Bắc Giang', expected: 60, actual: 1, isMain: false, connection: 'degraded', confirmation: 'confirmed' },
+        { bridgePointId: 'p2', name: 'Điểm cầu tỉnh Cao Bằng', expected: 30, actual: null, isMain: false, connection: 'untested', confirmation: 'declined' },
       ],
     });
+  });
+
+  it('lists who attended under their point with the point\'s attendance, dropping unknown points and points without attendance', () => {
+    const s = draftSections(source(), [], {});
+    expect(s.composition.delegatesByBridgePoint.map((d) => [d.name, d.count, d.delegates.map((x) => x.name)])).toEqual([
+      ['Điểm cầu Trung ương', 78, ['Lê Thị Mai']],
+      ['Điểm cầu tỉnh Bắc Giang', 1, ['Nguyễn Văn An']],
+    ]);
   });
 
   it('writes proceedings with wall-clock times and speakers, and copies the action items', () => {

@@ -1,9 +1,11 @@
+import { actualAttendees } from '../bridge-points/bridge-point-attendance';
 import { vnClock } from '../common/vietnamese-time';
 import { todayIn } from './action-item-deadline';
 import { ActionItem } from './action-item.entity';
 import { abbreviationOf } from './document-number';
 import { MinutesSource } from './minutes-source.repository';
-import { ActionItemLine, AwardLine, DelegatesAtPoint, MinutesSections } from './minutes-sections';
+import { connectedCount } from './minutes-attendance';
+import { ActionItemLine, AwardLine, BridgePointLine, DelegatesAtPoint, MinutesSections } from './minutes-sections';
 
 export interface DraftOptions {
   secretaryName?: string;
@@ -26,9 +28,10 @@ export const actionItemLine = (item: ActionItem): ActionItemLine => ({
 });
 
 /**
- * The first draft of the minutes from the conference's data: header and title, the bridge
- * points with their attendance, the composition, the proceedings along the agenda, the awards,
- * the action items, the closing and the signature blocks. Conclusions are left to write.
+ * The first draft of the minutes from the conference's data: header and title, every bridge
+ * point with its connection state and attendance, the people who attended, the proceedings
+ * along the agenda, the awards, the action items, the closing and the signature blocks.
+ * Conclusions are left to write.
  */
 export function draftSections(source: MinutesSource, awards: AwardLine[], options: DraftOptions): MinutesSections {
   const { conference } = source;
@@ -36,16 +39,23 @@ export function draftSections(source: MinutesSource, awards: AwardLine[], option
   const issuingBody = options.issuingBody ?? conference.hostOrganization ?? 'Ban Tổ chức Hội nghị';
   const main = source.points.find((p) => p.isMain);
 
-  const byPoint = new Map<string, DelegatesAtPoint>();
-  const pointNames = new Map(source.points.map((p) => [p.id, p.name]));
-  for (const a of source.attendees) {
-    const name = pointNames.get(a.bridgePointId);
-    if (name === undefined) continue;
-    const entry = byPoint.get(a.bridgePointId) ?? { bridgePointId: a.bridgePointId, name, count: 0, delegates: [] };
-    entry.delegates.push({ name: a.fullName, title: a.title });
-    entry.count++;
-    byPoint.set(a.bridgePointId, entry);
-  }
+  const points: BridgePointLine[] = source.points.map((p) => ({
+    bridgePointId: p.id,
+    name: p.name,
+    expected: p.expectedAttendees,
+    actual: actualAttendees(p),
+    isMain: p.isMain,
+    connection: p.connectionStatus,
+    confirmation: p.confirmationStatus,
+  }));
+  const attended = new Map<string, DelegatesAtPoint['delegates']>();
+  for (const a of source.attendees) attended.set(a.bridgePointId, [...(attended.get(a.bridgePointId) ?? []), { name: a.fullName, title: a.title }]);
+  // Points in the order of the bridge-point list; those with an attendance figure, with who attended by name.
+  const delegatesByBridgePoint: DelegatesAtPoint[] = points.flatMap((p) => {
+    const delegates = attended.get(p.bridgePointId!) ?? [];
+    if (p.actual === null && delegates.length === 0) return [];
+    return [{ bridgePointId: p.bridgePointId, name: p.name, count: p.actual ?? delegates.length, delegates }];
+  });
 
   const chair = { title: conference.chairTitle ?? '', name: conference.chairName ?? '' };
   const secretary = { title: options.secretaryTitle ?? '', name: options.secretaryName ?? '' };
@@ -60,21 +70,8 @@ export function draftSections(source: MinutesSource, awards: AwardLine[], option
     },
     title: conference.title,
     opening: { startedAt: conference.startsAt.toISOString(), venue: conference.venue ?? main?.address ?? null },
-    bridgePoints: {
-      count: source.points.length,
-      items: source.points.map((p) => ({
-        bridgePointId: p.id,
-        name: p.name,
-        expected: p.expectedAttendees,
-        actual: p.actualAttendees,
-      })),
-    },
-    composition: {
-      chair,
-      secretary,
-      // Points in the order of the bridge-point list; only those with delegates registered by name.
-      delegatesByBridgePoint: source.points.flatMap((p) => byPoint.get(p.id) ?? []),
-    },
+    bridgePoints: { count: connectedCount(points), items: points },
+    composition: { chair, secretary, delegatesByBridgePoint },
     proceedings: source.agenda.map((item) => ({
       agendaItemId: item.id,
       time: vnClock(item.startsAt, tz),

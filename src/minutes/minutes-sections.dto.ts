@@ -3,6 +3,7 @@ import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -15,6 +16,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import {
+  CONFIRMATION_STATUSES,
+  ConfirmationStatus,
+  CONNECTION_STATUSES,
+  ConnectionStatus,
+} from '../bridge-points/bridge-point.entity';
 import { nfc } from '../common/text';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
 import { IsIsoDate } from '../common/iso-date';
@@ -108,11 +115,35 @@ export class BridgePointLineDto implements BridgePointLine {
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsUUID() bridgePointId!: string | null;
   @ApiProperty() @IsText(300) name!: string;
   @ApiProperty({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(MAX_PEOPLE) expected!: number | null;
-  @ApiProperty({ nullable: true, type: Number }) @IsOptional() @IsInt() @Min(0) @Max(MAX_PEOPLE) actual!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: "the point's actual attendance (reported headcount, else its check-ins)" })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_PEOPLE)
+  actual!: number | null;
+
+  @ApiPropertyOptional({ description: 'the main bridge point (absent in minutes drafted before it was recorded)' })
+  @IsOmittable()
+  @IsBoolean()
+  isMain?: boolean;
+
+  @ApiPropertyOptional({ enum: CONNECTION_STATUSES, description: "the point's last connection check (absent in minutes drafted before it was recorded)" })
+  @IsOmittable()
+  @IsIn(CONNECTION_STATUSES)
+  connection?: ConnectionStatus;
+
+  @ApiPropertyOptional({ enum: CONFIRMATION_STATUSES, description: 'whether the point confirmed (absent in minutes drafted before it was recorded)' })
+  @IsOmittable()
+  @IsIn(CONFIRMATION_STATUSES)
+  confirmation?: ConfirmationStatus;
 }
 
 export class BridgePointsSectionDto {
-  @ApiProperty() @IsInt() @Min(0) @Max(MAX_POINTS) count!: number;
+  @ApiProperty({ description: 'points other than the main one connected by connection check: the N of "kết nối tới N điểm cầu"' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_POINTS)
+  count!: number;
   @ApiProperty({ type: [BridgePointLineDto] }) @NestedList(() => BridgePointLineDto, MAX_POINTS) items!: BridgePointLineDto[];
 }
 
@@ -124,8 +155,8 @@ export class DelegateLineDto {
 export class DelegatesAtPointDto implements DelegatesAtPoint {
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsUUID() bridgePointId!: string | null;
   @ApiProperty() @IsText(300) name!: string;
-  @ApiProperty() @IsInt() @Min(0) @Max(MAX_PEOPLE) count!: number;
-  @ApiProperty({ type: [DelegateLineDto] }) @NestedList(() => DelegateLineDto, MAX_PEOPLE) delegates!: DelegateLineDto[];
+  @ApiProperty({ description: "the point's actual attendance, as in the bridge-point table" }) @IsInt() @Min(0) @Max(MAX_PEOPLE) count!: number;
+  @ApiProperty({ type: [DelegateLineDto], description: 'who attended by name (checked in)' }) @NestedList(() => DelegateLineDto, MAX_PEOPLE) delegates!: DelegateLineDto[];
 }
 
 export class CompositionSectionDto {
@@ -263,6 +294,9 @@ export function toSectionsPatch(dto: MinutesSectionsPatchDto): Partial<MinutesSe
         name: p.name,
         expected: orNull(p.expected),
         actual: orNull(p.actual),
+        ...(p.isMain !== undefined && { isMain: p.isMain }),
+        ...(p.connection !== undefined && { connection: p.connection }),
+        ...(p.confirmation !== undefined && { confirmation: p.confirmation }),
       })),
     };
   }

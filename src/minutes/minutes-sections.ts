@@ -28,7 +28,14 @@ export interface BridgePointLine {
   bridgePointId: string | null;
   name: string;
   expected: number | null;
+  /** The point's actual attendance (its reported headcount, else its check-ins; see bridge-point-attendance). */
   actual: number | null;
+  /** The main bridge point (điểm cầu chính), where the conference is chaired. */
+  isMain?: boolean;
+  /** The result of the point's last connection check. Absent in minutes drafted before it was recorded. */
+  connection?: 'untested' | 'ok' | 'failed' | 'degraded';
+  /** Whether the point confirmed it would join. Absent in minutes drafted before it was recorded. */
+  confirmation?: 'pending' | 'confirmed' | 'declined';
 }
 
 export interface DelegateLine {
@@ -39,7 +46,9 @@ export interface DelegateLine {
 export interface DelegatesAtPoint {
   bridgePointId: string | null;
   name: string;
+  /** The point's actual attendance, as in the bridge-point table. */
   count: number;
+  /** The people who attended by name (checked in); may be fewer than `count` when the point reported a headcount. */
   delegates: DelegateLine[];
 }
 
@@ -81,6 +90,7 @@ export interface MinutesSections {
   /** The conference's name, printed under "BIÊN BẢN". */
   title: string;
   opening: { startedAt: string; venue: string | null };
+  /** `count`: the points other than the main one whose last connection check found them connected. */
   bridgePoints: { count: number; items: BridgePointLine[] };
   composition: { chair: PersonLine; secretary: PersonLine; delegatesByBridgePoint: DelegatesAtPoint[] };
   proceedings: ProceedingLine[];

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, In, Not } from 'typeorm';
+import { EntityManager, IsNull, Not } from 'typeorm';
 import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { Speaker } from '../agenda/speaker.entity';
@@ -8,7 +8,11 @@ import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from '../conferences/conference.entity';
 import { ActionItem } from './action-item.entity';
 
-export type SourcePoint = Pick<BridgePoint, 'id' | 'name' | 'isMain' | 'address' | 'expectedAttendees' | 'actualAttendees'>;
+export type SourcePoint = Pick<
+  BridgePoint,
+  'id' | 'name' | 'isMain' | 'address' | 'expectedAttendees' | 'reportedAttendees' | 'checkedInAttendees' | 'connectionStatus' | 'confirmationStatus'
+>;
+/** A person who attended (checked in). */
 export type SourceAttendee = Pick<Attendee, 'bridgePointId' | 'fullName' | 'title'>;
 export interface SourceAgendaItem {
   id: string;
@@ -27,12 +31,11 @@ export interface MinutesSource {
   actionItems: ActionItem[];
 }
 
-/** Statuses of people who are not coming: left out of the composition. */
-const ABSENT = ['declined', 'cancelled', 'waitlisted'];
-
 /**
- * Reads a conference's data for its minutes inside the caller's transaction: five queries
- * (points, attendees, agenda, speakers, action items) whatever the number of points.
+ * Reads a conference's data for its minutes inside the caller's transaction: every bridge point
+ * (declined ones too, so the minutes can say so and their totals equal the summary's), the
+ * people who attended (checked in), the agenda and the action items. Five queries (points,
+ * attendees, agenda, speakers, action items) whatever the number of points.
  */
 @Injectable()
 export class MinutesSourceRepository {
@@ -40,9 +43,18 @@ export class MinutesSourceRepository {
     const conferenceId = conference.id;
     const points = await m
       .createQueryBuilder(BridgePoint, 'bp')
-      .select(['bp.id', 'bp.name', 'bp.isMain', 'bp.address', 'bp.expectedAttendees', 'bp.actualAttendees'])
+      .select([
+        'bp.id',
+        'bp.name',
+        'bp.isMain',
+        'bp.address',
+        'bp.expectedAttendees',
+        'bp.reportedAttendees',
+        'bp.checkedInAttendees',
+        'bp.connectionStatus',
+        'bp.confirmationStatus',
+      ])
       .where('bp.conferenceId = :conferenceId', { conferenceId })
-      .andWhere("bp.confirmationStatus <> 'declined'")
       // The main hall first, then provinces by code, each province's communes after it.
       .orderBy('bp.isMain', 'DESC')
       .addOrderBy('bp.provinceCode', 'ASC')
@@ -53,7 +65,7 @@ export class MinutesSourceRepository {
       .getMany();
     const attendees = await m.find(Attendee, {
       select: { bridgePointId: true, fullName: true, title: true },
-      where: { conferenceId, status: Not(In(ABSENT)) },
+      where: { conferenceId, checkedInAt: Not(IsNull()) },
       order: { bridgePointId: 'ASC', searchKey: 'ASC', id: 'ASC' },
     });
     const items = await m.find(AgendaItem, {

@@ -8,10 +8,14 @@ import { AgendaItem, AgendaItemKind } from '../agenda/agenda-item.entity';
 import { Speaker } from '../agenda/speaker.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { newBridgePoint, NewBridgePoint, unitFields } from '../bridge-points/bridge-point-row';
+import { ConnectionCheck } from '../bridge-points/connection-check.entity';
 import { newId } from '../common/ids';
 import { seedsDir } from '../common/project-paths';
 import { searchKey } from '../common/text';
 import { Conference } from '../conferences/conference.entity';
+
+/** Who recorded the demo's connection checks (a real check names a user's email or a link). */
+const DEMO_CHECKED_BY = 'Ban Tổ chức (dữ liệu mẫu)';
 
 interface DemoFile {
   conference: Pick<
@@ -27,7 +31,7 @@ interface DemoFile {
 /**
  * The demo conference of `seeds/demo-conference.json`: the national review of mass mobilization
  * work of the first half of 2022, held online from Hà Nội to the 63 provincial bridge points,
- * completed, with every point confirmed and its attendance reported. Seeded once (by its fixed id).
+ * completed, with every point confirmed, its connection checked and its attendance reported. Seeded once (by its fixed id).
  */
 @Injectable()
 export class DemoSeeder {
@@ -74,7 +78,7 @@ export class DemoSeeder {
         chairName: main.chairName,
         chairTitle: main.chairTitle,
         expectedAttendees: main.expectedAttendees,
-        actualAttendees: main.actualAttendees,
+        reportedAttendees: main.actualAttendees,
       }),
     ];
     const set = demo.provincialBridgePoints.administrativeUnitSet;
@@ -86,12 +90,22 @@ export class DemoSeeder {
           ...unitFields(set, unit),
           expectedAttendees: demo.provincialBridgePoints.expectedAttendees,
           // A few provinces reported fewer people than expected, as happens.
-          actualAttendees: demo.provincialBridgePoints.actualAttendees - (i % 7 === 0 ? 6 : 0),
+          reportedAttendees: demo.provincialBridgePoints.actualAttendees - (i % 7 === 0 ? 6 : 0),
           position: i + 1,
         }),
       );
     });
     for (let i = 0; i < points.length; i += 200) await m.insert(BridgePoint, points.slice(i, i + 200));
+    // The connection state the minutes report comes from a recorded check, as it does for real points.
+    const checks = points.map((p) => ({
+      id: newId(),
+      bridgePointId: p.id,
+      result: 'ok' as const,
+      note: null,
+      checkedAt: confirmed.connectionCheckedAt,
+      checkedBy: DEMO_CHECKED_BY,
+    }));
+    for (let i = 0; i < checks.length; i += 200) await m.insert(ConnectionCheck, checks.slice(i, i + 200));
 
     const speakerIds = new Map<string, string>();
     for (const s of demo.speakers) {

@@ -18,7 +18,8 @@ const row = (id: string, overrides: Partial<BoardPointRow> = {}): BoardPointRow 
   confirmationStatus: 'pending',
   connectionStatus: 'untested',
   expectedAttendees: null,
-  actualAttendees: null,
+  reportedAttendees: null,
+  checkedInAttendees: 0,
   ...overrides,
 });
 

@@ -10,13 +10,14 @@ const point = (overrides: Partial<BoardPointRow>): BoardPointRow => ({
   confirmationStatus: 'pending',
   connectionStatus: 'untested',
   expectedAttendees: null,
-  actualAttendees: null,
+  reportedAttendees: null,
+  checkedInAttendees: 0,
   ...overrides,
 });
 
 describe('status board tiles', () => {
   it('codes a tile state as confirmation and connection letters with the attendance figures', () => {
-    expect(tileOf(point({ id: 'a', name: 'Điểm cầu tỉnh Bắc Ninh', confirmationStatus: 'confirmed', connectionStatus: 'failed', expectedAttendees: 60, actualAttendees: 0 }))).toEqual([
+    expect(tileOf(point({ id: 'a', name: 'Điểm cầu tỉnh Bắc Ninh', confirmationStatus: 'confirmed', connectionStatus: 'failed', expectedAttendees: 60, reportedAttendees: 0 }))).toEqual([
       'a',
       'Điểm cầu tỉnh Bắc Ninh',
       'c',
@@ -62,7 +63,7 @@ describe('status board tiles', () => {
     it('sends only the tiles whose state or figures changed', () => {
       const change = diffPoints(before, [point({ id: 'a', confirmationStatus: 'confirmed' }), point({ id: 'b' })]);
       expect(change).toEqual({ kind: 'tiles', tiles: [['a', 'Điểm cầu', 'c', 'u', null, null]] });
-      expect(diffPoints(before, [point({ id: 'a' }), point({ id: 'b', actualAttendees: 12 })])).toMatchObject({ kind: 'tiles' });
+      expect(diffPoints(before, [point({ id: 'a' }), point({ id: 'b', checkedInAttendees: 12 })])).toMatchObject({ kind: 'tiles' });
     });
 
     it('asks for the whole board when points were added, removed, renamed or moved', () => {

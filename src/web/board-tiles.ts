@@ -1,4 +1,5 @@
 import { BridgePointLevel, ConfirmationStatus, ConnectionStatus } from '../bridge-points/bridge-point.entity';
+import { actualAttendees } from '../bridge-points/bridge-point-attendance';
 import { MAIN_HALL_REGION } from '../bridge-points/bridge-point-summary.repository';
 
 /** One bridge point as the board reads it from the database. */
@@ -12,7 +13,8 @@ export interface BoardPointRow {
   confirmationStatus: ConfirmationStatus;
   connectionStatus: ConnectionStatus;
   expectedAttendees: number | null;
-  actualAttendees: number | null;
+  reportedAttendees: number | null;
+  checkedInAttendees: number;
 }
 
 const CONFIRMATION_CODES: Record<ConfirmationStatus, string> = { pending: 'p', confirmed: 'c', declined: 'd' };
@@ -31,7 +33,7 @@ export function tileOf(row: BoardPointRow): Tile {
     CONFIRMATION_CODES[row.confirmationStatus],
     CONNECTION_CODES[row.connectionStatus],
     row.expectedAttendees,
-    row.actualAttendees,
+    actualAttendees(row),
   ];
 }
 

@@ -28,17 +28,19 @@ export class BoardRepository {
 
   /**
    * Changes whenever any point of the conference (or the conference) is written, by any app
-   * instance: every write to a point bumps its version (check-ins too), and points are only
-   * ever added. One indexed aggregate over the conference's points, run about once a second.
+   * instance: every edit of a point bumps its version, every check-in or its undoing moves the
+   * points' check-in count, and points are only ever added. One indexed aggregate over the
+   * conference's points, run about once a second.
    */
   async marker(conferenceId: string): Promise<string | null> {
-    const [row]: { n: string | number; v: string | number | null; c: string | number | null }[] = await this.dataSource.query(
-      `SELECT COUNT(*) AS n, SUM(version) AS v, (SELECT version FROM conferences WHERE id = $1) AS c
-         FROM bridge_points WHERE conference_id = $1`,
-      [conferenceId],
-    );
+    const [row]: { n: string | number; v: string | number | null; k: string | number | null; c: string | number | null }[] =
+      await this.dataSource.query(
+        `SELECT COUNT(*) AS n, SUM(version) AS v, SUM(checked_in_attendees) AS k, (SELECT version FROM conferences WHERE id = $1) AS c
+           FROM bridge_points WHERE conference_id = $1`,
+        [conferenceId],
+      );
     if (!row || row.c === null) return null;
-    return `${row.n}:${row.v ?? 0}:${row.c}`;
+    return `${row.n}:${row.v ?? 0}:${row.k ?? 0}:${row.c}`;
   }
 
   /** The points in board order: the main point first, then as they were connected. */
@@ -54,7 +56,8 @@ export class BoardRepository {
         confirmationStatus: true,
         connectionStatus: true,
         expectedAttendees: true,
-        actualAttendees: true,
+        reportedAttendees: true,
+        checkedInAttendees: true,
       },
       where: { conferenceId },
       order: { isMain: 'DESC', position: 'ASC', id: 'ASC' },

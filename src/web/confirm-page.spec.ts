@@ -26,6 +26,8 @@ const view = (point: Partial<PublicBridgePointView['bridgePoint']> = {}, status 
       declineReason: null,
       expectedAttendees: null,
       actualAttendees: null,
+      reportedAttendees: null,
+      checkedInAttendees: 0,
       ...point,
     },
     agenda: [{ title: 'Khai mạc', kind: 'opening', startsAt: '2025-07-15T01:00:00.000Z', endsAt: '2025-07-15T01:10:00.000Z' }],

@@ -66,7 +66,10 @@ ${p.address && html`<div class="row"><dt>Địa chỉ</dt><dd>${p.address}</dd><
 ${p.chairName && html`<div class="row"><dt>Chủ trì</dt><dd>${[p.chairName, p.chairTitle].filter(Boolean).join(', ')}</dd></div>`}
 ${p.contactName && html`<div class="row"><dt>Cán bộ kỹ thuật</dt><dd>${[p.contactName, p.contactPhone, p.contactEmail].filter(Boolean).join(' · ')}</dd></div>`}
 ${p.expectedAttendees !== null && html`<div class="row"><dt>Đại biểu dự kiến</dt><dd>${vnNumber(p.expectedAttendees)}</dd></div>`}
-${p.actualAttendees !== null && html`<div class="row"><dt>Đại biểu thực tế</dt><dd>${vnNumber(p.actualAttendees)}</dd></div>`}
+${p.actualAttendees !== null && html`<div class="row"><dt>Đại biểu thực tế</dt><dd>${vnNumber(p.actualAttendees)}${
+    p.reportedAttendees === null && html` <span class="muted">(theo số đại biểu đã điểm danh)</span>`
+  }</dd></div>`}
+${p.checkedInAttendees > 0 && html`<div class="row"><dt>Đã điểm danh</dt><dd>${vnNumber(p.checkedInAttendees)}</dd></div>`}
 </dl>`;
 }
 
@@ -129,7 +132,7 @@ ${input({ id: fieldId('connection-check', 'note'), name: 'note', label: 'Ghi ch�
 }
 
 function attendanceForm(token: string, p: BridgePointResponseDto, state: ConfirmPageState): SafeHtml {
-  const form = formState(state, 'attendance', { actualAttendees: text(p.actualAttendees) });
+  const form = formState(state, 'attendance', { actualAttendees: text(p.reportedAttendees) });
   return html`<form method="post" action="/bridge-points/confirm/${token}/attendance" novalidate>
 ${formHead('attendance', form)}
 ${input({ id: fieldId('attendance', 'actualAttendees'), name: 'actualAttendees', label: 'Số đại biểu thực tế dự tại điểm cầu', type: 'number', inputmode: 'numeric', required: true, value: form.values.actualAttendees, error: form.errors.actualAttendees })}

@@ -108,7 +108,63 @@ describe('attendees (đại biểu)', () => {
       expect(first.body).toMatchObject({ status: 'attended', alreadyCheckedIn: false, checkedInAt: expect.any(String) });
       const second = await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
       expect(second.body).toMatchObject({ alreadyCheckedIn: true, checkedInAt: first.body.checkedInAt });
+      // The point reported nothing, so its attendance is its check-ins.
       expect((await summary()).actualAttendees).toBe(before + 1);
+    });
+
+    describe('attendance has one meaning', () => {
+      const pointUrl = (id: string, path = '') => `/api/conferences/${conferenceId}/bridge-points/${id}${path}`;
+      const pointOf = async (id: string) => (await t.http.get(pointUrl(id)).auth(t.adminToken, bearer).expect(200)).body;
+      const newPoint = async (name: string) =>
+        (await t.http.post(`/api/conferences/${conferenceId}/bridge-points`).auth(t.adminToken, bearer).send({ name, level: 'other' }).expect(201)).body;
+
+      it('keeps a reported headcount as the point\'s attendance when a delegate checks in afterwards, returning both figures', async () => {
+        const point = await newPoint('Hội trường Huyện ủy Yên Phong');
+        await t.http.post(pointUrl(point.id, '/attendance')).auth(t.adminToken, bearer).send({ actualAttendees: 27 }).expect(200);
+        const before = await summary();
+        const a = await add({ bridgePointId: point.id });
+        await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
+        expect(await pointOf(point.id)).toMatchObject({ actualAttendees: 27, reportedAttendees: 27, checkedInAttendees: 1 });
+        const after = await summary();
+        expect(after.actualAttendees).toBe(before.actualAttendees);
+        expect(after.checkedInAttendees).toBe(before.checkedInAttendees + 1);
+        expect(after.reportedAttendees).toBe(before.reportedAttendees);
+      });
+
+      it('counts check-ins as the attendance of a point that reported nothing, and has no figure before anyone checks in', async () => {
+        const point = await newPoint('Hội trường Đảng ủy phường Kinh Bắc');
+        expect(await pointOf(point.id)).toMatchObject({ actualAttendees: null, reportedAttendees: null, checkedInAttendees: 0 });
+        const a = await add({ bridgePointId: point.id });
+        const b = await add({ bridgePointId: point.id });
+        await t.http.post(url('/check-in')).auth(t.adminToken, bearer).send({ codes: [a.code, b.code] }).expect(200);
+        expect(await pointOf(point.id)).toMatchObject({ actualAttendees: 2, reportedAttendees: null, checkedInAttendees: 2 });
+        // A report then stands for the point, check-ins stay counted beside it.
+        await t.http.post(pointUrl(point.id, '/attendance')).auth(t.adminToken, bearer).send({ actualAttendees: 40 }).expect(200);
+        expect(await pointOf(point.id)).toMatchObject({ actualAttendees: 40, reportedAttendees: 40, checkedInAttendees: 2 });
+      });
+
+      it('leaves the point\'s version alone on check-in, so an edit made with the version read before it succeeds', async () => {
+        const point = await newPoint('Hội trường Ủy ban MTTQ tỉnh');
+        const read = await pointOf(point.id);
+        const a = await add({ bridgePointId: point.id });
+        const b = await add({ bridgePointId: point.id });
+        await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
+        await t.http.post(url('/check-in')).auth(t.adminToken, bearer).send({ codes: [b.code] }).expect(200);
+        expect((await pointOf(point.id)).version).toBe(read.version);
+        const edited = await t.http.patch(pointUrl(point.id)).auth(t.adminToken, bearer).send({ version: read.version, chairName: 'Nguyễn Văn Quang' }).expect(200);
+        expect(edited.body).toMatchObject({ chairName: 'Nguyễn Văn Quang', version: read.version + 1, checkedInAttendees: 2 });
+      });
+
+      it('moves a checked-in delegate\'s count with them to another point, and takes it back when they are removed', async () => {
+        const from = await newPoint('Hội trường A');
+        const to = await newPoint('Hội trường B');
+        const a = await add({ bridgePointId: from.id });
+        const checkedIn = (await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(200)).body;
+        await t.http.patch(url(`/${a.id}`)).auth(t.adminToken, bearer).send({ version: checkedIn.version, bridgePointId: to.id }).expect(200);
+        expect([(await pointOf(from.id)).checkedInAttendees, (await pointOf(to.id)).checkedInAttendees]).toEqual([0, 1]);
+        await t.http.delete(url(`/${a.id}`)).auth(t.adminToken, bearer).expect(204);
+        expect((await pointOf(to.id)).checkedInAttendees).toBe(0);
+      });
     });
 
     it('checks in a batch of codes, typed loosely, reporting unknown ones', async () => {

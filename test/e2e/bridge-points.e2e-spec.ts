@@ -227,6 +227,7 @@ describe('bridge points (điểm cầu)', () => {
       expect(s.byRegion.reduce((sum: number, r: { total: number }) => sum + r.total, 0)).toBe(34);
       expect(s.byProvince.find((p: { code: string }) => p.code === '24')).toEqual({
         code: '24', name: 'Bắc Ninh', total: 1, confirmed: 1, declined: 0, pending: 0, expectedAttendees: 130, actualAttendees: 97,
+        reportedAttendees: 97, checkedInAttendees: 0,
       });
     });
   });

@@ -43,8 +43,10 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
     points = await db.getRepository(BridgePoint).find({ where: { conferenceId: id }, order: { isMain: 'DESC', provinceCode: 'ASC' } });
     // Distinct figures per point, so each row is told apart.
     for (const [i, p] of points.entries()) {
-      await db.getRepository(BridgePoint).update({ id: p.id }, { expectedAttendees: 100 + i, actualAttendees: 200 + i });
+      await db.getRepository(BridgePoint).update({ id: p.id }, { expectedAttendees: 100 + i, reportedAttendees: 200 + i });
     }
+    await post(`/bridge-points/${points[1].id}/connection-checks`, { result: 'ok' }).expect(201);
+    await post(`/bridge-points/${points[2].id}/connection-checks`, { result: 'failed', note: 'Mất tín hiệu' }).expect(201);
     await post('/award-decisions', { ...anAwardDecision(), recipients: RECIPIENTS }).expect(201);
     await post('/minutes', { secretaryName: 'Nguyễn Thị Thu Hà', secretaryTitle: 'Chuyên viên', number: '15' }).expect(201);
     await t.http
@@ -73,6 +75,15 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
     '- Lưu: VT.',
   ];
 
+  /** Each point's cell in the table: the main point, one checked ok, one failed, the rest never answered. */
+  const standing = (i: number) => ['Điểm cầu chính', 'Đã kết nối', 'Kết nối lỗi'][i] ?? 'Chưa phản hồi';
+  const connectionSentences = () => [
+    'Theo kết quả kiểm tra kết nối, Hội nghị được kết nối từ Điểm cầu Trung ương tới 1 điểm cầu.',
+    `Kết nối lỗi: 1 điểm cầu (${points[2].name}).`,
+    'Chưa phản hồi và chưa kiểm tra kết nối: 32 điểm cầu.',
+    `Tổng số đại biểu theo kế hoạch ${(35 * 100 + 595).toLocaleString('vi-VN')}, thực tế tham dự ${(35 * 200 + 595).toLocaleString('vi-VN')}.`,
+  ];
+
   it('writes the minutes as an A4 DOCX with the decree margins, Times New Roman and page numbers from page 2', async () => {
     const res = await file(url('/minutes.docx')).expect(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
@@ -93,7 +104,8 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
 
     for (const line of headerLines) expect(docx.text).toContain(line.normalize('NFC'));
     const rows = docxRows(docx.document);
-    points.forEach((p, i) => expect(rows).toContain(`${i + 1}|${p.name}|${100 + i}|${200 + i}`));
+    points.forEach((p, i) => expect(rows).toContain(`${i + 1}|${p.name}|${standing(i)}|${100 + i}|${200 + i}`));
+    for (const sentence of connectionSentences()) expect(flatten(docx.text)).toContain(flatten(sentence));
     const text = flatten(docx.text);
     for (const r of RECIPIENTS) expect(text).toContain(r.name as string);
     expect(text).toContain('Trần Quốc Vượng, Phó Bí thư Đảng ủy xã, Đảng ủy xã Đất Mũi, tỉnh Cà Mau');
@@ -114,7 +126,8 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
     const pdf = await readPdf(body);
     expect(pdf.pages.length).toBeGreaterThanOrEqual(2);
     for (const line of headerLines) expect(pdf.flat).toContain(flatten(line));
-    points.forEach((p, i) => expect(pdf.flat).toContain(`${i + 1} ${p.name} ${100 + i} ${200 + i}`));
+    points.forEach((p, i) => expect(pdf.flat).toContain(`${i + 1} ${p.name} ${standing(i)} ${100 + i} ${200 + i}`));
+    for (const sentence of connectionSentences()) expect(pdf.flat).toContain(flatten(sentence));
     for (const r of RECIPIENTS) expect(pdf.flat).toContain(r.name as string);
 
     const lines = (page: string) => page.split('\n').map((l) => l.trim());

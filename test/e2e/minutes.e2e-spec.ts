@@ -45,7 +45,7 @@ describe('minutes (biên bản)', () => {
     const c = await aMinutesConference(t.http, t.adminToken);
     const points = await db.getRepository(BridgePoint).find({ where: { conferenceId: c.id }, order: { isMain: 'DESC', provinceCode: 'ASC' } });
     for (const [i, p] of points.entries()) {
-      await db.getRepository(BridgePoint).update({ id: p.id }, { expectedAttendees: 40 + i, actualAttendees: 30 + i });
+      await db.getRepository(BridgePoint).update({ id: p.id }, { expectedAttendees: 40 + i, reportedAttendees: 30 + i });
     }
     await post(`/api/conferences/${c.id}/award-decisions`, {
       ...anAwardDecision(),
@@ -86,6 +86,25 @@ describe('minutes (biên bản)', () => {
 
     it('drafts every section from the conference, its points, agenda, delegates and awards', async () => {
       const c = await ready();
+      // What the record must state: which points a connection check found connected, which
+      // failed, confirmed without a check, never answered or declined; who checked in.
+      const base = `/api/conferences/${c.id}`;
+      const [, ok, degraded, failed, declined, confirmed] = c.points;
+      await post(`${base}/bridge-points/${ok.id}/connection-checks`, { result: 'ok' }).expect(201);
+      await post(`${base}/bridge-points/${degraded.id}/connection-checks`, { result: 'degraded', note: 'Âm thanh rè' }).expect(201);
+      await post(`${base}/bridge-points/${failed.id}/connection-checks`, { result: 'failed' }).expect(201);
+      await post(`${base}/bridge-points/${declined.id}/decline`, { reason: 'Trùng lịch tiếp xúc cử tri' }).expect(200);
+      await post(`${base}/bridge-points/${confirmed.id}/confirm`, {}).expect(200);
+      const people = (await get(`${base}/attendees`).expect(200)).body.items as { id: string; fullName: string }[];
+      const mai = people.find((a) => a.fullName === 'Lê Thị Mai')!;
+      await post(`${base}/attendees/${mai.id}/check-in`, {}).expect(200);
+      const standing = new Map<string, [string, string]>([
+        [ok.id, ['ok', 'pending']],
+        [degraded.id, ['degraded', 'pending']],
+        [failed.id, ['failed', 'pending']],
+        [declined.id, ['untested', 'declined']],
+        [confirmed.id, ['untested', 'confirmed']],
+      ]);
       const res = await post(path(c.id), { secretaryName: 'Nguyễn Thị Thu Hà'.normalize('NFD'), secretaryTitle: 'Chuyên viên', number: '15' }).expect(201);
       expect(res.body).toMatchObject({
         conferenceId: c.id,
@@ -109,26 +128,38 @@ describe('minutes (biên bản)', () => {
       });
       expect(s.title).toBe(aConference().title);
       expect(s.opening).toEqual({ startedAt: '2025-07-15T01:00:00.000Z', venue: 'Hội trường Ban Dân vận Trung ương, Hà Nội' });
-      expect(s.bridgePoints.count).toBe(35);
+      // Connected means a connection check said so: two points (ok, degraded), not all 34.
+      expect(s.bridgePoints.count).toBe(2);
       expect(s.bridgePoints.items).toHaveLength(35);
-      expect(s.bridgePoints.items[0]).toEqual({ bridgePointId: c.mainPointId, name: 'Điểm cầu Trung ương', expected: 40, actual: 30 });
+      expect(s.bridgePoints.items[0]).toEqual({
+        bridgePointId: c.mainPointId,
+        name: 'Điểm cầu Trung ương',
+        expected: 40,
+        actual: 30,
+        isMain: true,
+        connection: 'untested',
+        confirmation: 'pending',
+      });
       for (const [i, p] of c.points.entries()) {
-        expect(s.bridgePoints.items[i]).toEqual({ bridgePointId: p.id, name: p.name, expected: 40 + i, actual: 30 + i });
+        if (i === 0) continue;
+        const [connection, confirmation] = standing.get(p.id) ?? ['untested', 'pending'];
+        expect(s.bridgePoints.items[i]).toEqual({ bridgePointId: p.id, name: p.name, expected: 40 + i, actual: 30 + i, isMain: false, connection, confirmation });
       }
+      // The totals are the summary's.
+      const summary = (await get(`${base}/bridge-points/summary`).expect(200)).body;
+      const sum = (key: 'expected' | 'actual') => s.bridgePoints.items.reduce((n: number, x: Record<string, number | null>) => n + (x[key] ?? 0), 0);
+      expect([sum('expected'), sum('actual')]).toEqual([summary.expectedAttendees, summary.actualAttendees]);
       expect(s.composition.chair).toEqual({ name: 'Trần Văn Minh', title: 'Trưởng Ban Dân vận Trung ương' });
       expect(s.composition.secretary).toEqual({ name: 'Nguyễn Thị Thu Hà', title: 'Chuyên viên' });
-      // The declined delegate is not in the composition.
-      expect(s.composition.delegatesByBridgePoint).toEqual([
-        {
-          bridgePointId: c.mainPointId,
-          name: 'Điểm cầu Trung ương',
-          count: 2,
-          delegates: [
-            { name: 'Đỗ Văn Hùng', title: 'Chuyên viên' },
-            { name: 'Lê Thị Mai', title: 'Vụ trưởng' },
-          ],
-        },
-      ]);
+      // Only who attended is named (the delegate who checked in; not the invited nor the declined),
+      // under the point's own attendance figure (the headcount it reported).
+      expect(s.composition.delegatesByBridgePoint[0]).toEqual({
+        bridgePointId: c.mainPointId,
+        name: 'Điểm cầu Trung ương',
+        count: 30,
+        delegates: [{ name: 'Lê Thị Mai', title: 'Vụ trưởng' }],
+      });
+      expect(s.composition.delegatesByBridgePoint.slice(1).every((d: { delegates: unknown[] }) => d.delegates.length === 0)).toBe(true);
       expect(s.proceedings.map((p: { time: string; title: string }) => [p.time, p.title])).toEqual([
         ['08:00', 'Khai mạc Hội nghị'],
         ['08:15', 'Báo cáo sơ kết công tác dân vận 6 tháng đầu năm 2025'],
@@ -179,7 +210,9 @@ describe('minutes (biên bản)', () => {
       const started = Date.now();
       const res = await post(path(id), {}).expect(201);
       const elapsed = Date.now() - started;
-      expect(res.body.sections.bridgePoints.count).toBe(3356);
+      expect(res.body.sections.bridgePoints.items).toHaveLength(3356);
+      // No connection check was recorded, so no point is stated as connected.
+      expect(res.body.sections.bridgePoints.count).toBe(0);
       expect(elapsed).toBeLessThan(1000);
     });
   });
@@ -354,7 +387,9 @@ describe('minutes (biên bản)', () => {
       const minutes = (await get(path(demoId)).expect(200)).body;
       expect(minutes).toMatchObject({ status: 'approved', number: '52/BB-BDVTW' });
       expect(minutes.contentHash).toMatch(/^[0-9a-f]{64}$/);
-      expect(minutes.sections.bridgePoints.count).toBe(64);
+      // Chaired from the main hall, connected (by recorded checks) to the 63 provincial points.
+      expect(minutes.sections.bridgePoints.count).toBe(63);
+      expect(minutes.sections.bridgePoints.items).toHaveLength(64);
       expect(minutes.sections.conclusions.length).toBeGreaterThanOrEqual(3);
       expect(minutes.sections.actionItems).toHaveLength(4);
       expect(minutes.sections.signatures.secretary.name).toBe('Nguyễn Thị Thu Hà');
