@@ -19,6 +19,7 @@ import { IsIsoDate } from '../common/iso-date';
 import { IsOmittable, IsText } from '../common/validators';
 import { AwardDecision } from './award-decision.entity';
 import { AwardRecipient, RECIPIENT_KINDS, RecipientKind } from './award-recipient.entity';
+import { awardTitle } from './award-title';
 import { DECISION_NUMBER_HINT, parseDecisionNumber } from './decision-number';
 
 export const MAX_RECIPIENTS_PER_REQUEST = 1000;
@@ -195,7 +196,12 @@ export class AwardDecisionResponseDto {
   @ApiProperty({ nullable: true, type: String }) signerName!: string | null;
   @ApiProperty({ nullable: true, type: String }) signerTitle!: string | null;
   @ApiProperty() awardFormCode!: string;
-  @ApiProperty({ example: 'Bằng khen của Thủ tướng Chính phủ' }) awardFormName!: string;
+  @ApiProperty({ example: 'Bằng khen của Thủ tướng Chính phủ', description: 'the award form’s name in the catalogue' }) awardFormName!: string;
+  @ApiProperty({
+    example: 'Bằng khen của Ban Dân vận Trung ương',
+    description: 'the heading of its awards in the award list and the minutes: the form’s name with this decision’s issuing authority after “của”',
+  })
+  awardTitle!: string;
   @ApiProperty({ type: [AwardRecipientResponseDto], description: 'in order of presentation' }) recipients!: AwardRecipientResponseDto[];
   @ApiProperty() version!: number;
 }
@@ -228,6 +234,7 @@ export function toAwardDecisionResponse(
   decision: AwardDecision,
   awardFormName: string,
   recipients: AwardRecipientResponseDto[],
+  formAuthority?: string,
 ): AwardDecisionResponseDto {
   return {
     id: decision.id,
@@ -239,6 +246,7 @@ export function toAwardDecisionResponse(
     signerTitle: decision.signerTitle,
     awardFormCode: decision.awardFormCode,
     awardFormName,
+    awardTitle: awardTitle(awardFormName, decision.issuingAuthority, formAuthority),
     recipients,
     version: decision.version,
   };

@@ -8,6 +8,15 @@ import { AwardForm } from './award-form.entity';
 import { AwardRecipient } from './award-recipient.entity';
 import { compareDecisions } from './award-order';
 
+/** The part of an award form that heads and orders its decisions. */
+export type FormHeading = Pick<AwardForm, 'code' | 'name' | 'level' | 'issuingAuthority'>;
+
+export interface DecisionWithForm {
+  decision: AwardDecision;
+  /** Null when the form is no longer in the catalogue. */
+  form: FormHeading | null;
+}
+
 export interface RecipientRow {
   recipient: AwardRecipient;
   bridgePointName: string | null;
@@ -22,17 +31,26 @@ export class AwardDecisionsRepository {
     return this.decisions.manager;
   }
 
-  /** Every decision of a conference, in award-list order (one query; a conference has a few dozen at most). */
-  async decisionsOf(conferenceId: string, m: EntityManager = this.manager): Promise<AwardDecision[]> {
-    const rows = await m.find(AwardDecision, { where: { conferenceId } });
-    return rows.sort(compareDecisions);
+  /** Every decision of a conference with its form, in award-list order (two queries; a conference has a few dozen at most). */
+  async decisionsOf(conferenceId: string, m: EntityManager = this.manager): Promise<DecisionWithForm[]> {
+    const decisions = await m.find(AwardDecision, { where: { conferenceId } });
+    return (await this.withForms(decisions, m)).sort(compareDecisions);
   }
 
-  /** The names of award forms by code. */
-  async formNames(codes: string[], m: EntityManager = this.manager): Promise<Map<string, string>> {
+  /** These decisions, each with its award form, in one query. */
+  async withForms(decisions: AwardDecision[], m: EntityManager = this.manager): Promise<DecisionWithForm[]> {
+    const forms = await this.forms(decisions.map((d) => d.awardFormCode), m);
+    return decisions.map((decision) => ({ decision, form: forms.get(decision.awardFormCode) ?? null }));
+  }
+
+  /** The award forms of these codes, by code. */
+  async forms(codes: string[], m: EntityManager = this.manager): Promise<Map<string, FormHeading>> {
     if (codes.length === 0) return new Map();
-    const forms = await m.find(AwardForm, { select: { code: true, name: true }, where: { code: In([...new Set(codes)]) } });
-    return new Map(forms.map((f) => [f.code, f.name]));
+    const forms = await m.find(AwardForm, {
+      select: { code: true, name: true, level: true, issuingAuthority: true },
+      where: { code: In([...new Set(codes)]) },
+    });
+    return new Map(forms.map((f) => [f.code, f]));
   }
 
   /** The recipients of these decisions with their bridge point's name, in one query. */

@@ -20,7 +20,7 @@ import {
   UpdateAwardDecisionDto,
 } from './award-decision.dto';
 import { AwardDecision } from './award-decision.entity';
-import { AwardDecisionsRepository } from './award-decisions.repository';
+import { AwardDecisionsRepository, DecisionWithForm } from './award-decisions.repository';
 import { AwardForm } from './award-form.entity';
 import { compareRecipients } from './award-order';
 import { AwardRecipient } from './award-recipient.entity';
@@ -40,9 +40,9 @@ export class AwardDecisionsService {
   ) {}
 
   /**
-   * Every decision of a conference in award-list order (signing date, then number), each with
-   * its award form's name and its recipients in order of presentation. Three queries. For the
-   * minutes and the award list; callers check access themselves.
+   * Every decision of a conference in award-list order (authority's rank, signing date, number),
+   * each with its award form's name, its heading and its recipients in order of presentation.
+   * Three queries. For the minutes and the award list; callers check access themselves.
    */
   async listForConference(conferenceId: string, m?: EntityManager): Promise<AwardDecisionResponseDto[]> {
     const decisions = await this.repository.decisionsOf(conferenceId, m);
@@ -83,7 +83,7 @@ export class AwardDecisionsService {
     await this.conferences.findVisible(conferenceId, user);
     const visible = await this.visiblePoints(conferenceId, user);
     const decision = await this.decisionOrFail(this.repository.manager, conferenceId, decisionId);
-    const [response] = await this.withRecipients([decision], visible);
+    const [response] = await this.withRecipients(await this.repository.withForms([decision]), visible);
     if (visible && response.recipients.length === 0) throw notFound(conferenceId, decisionId);
     return response;
   }
@@ -199,7 +199,7 @@ export class AwardDecisionsService {
 
   /** The decision as answered after a write, read on the writing transaction. */
   async reload(m: EntityManager, decision: AwardDecision): Promise<AwardDecisionResponseDto> {
-    const [response] = await this.withRecipients([decision], null, m);
+    const [response] = await this.withRecipients(await this.repository.withForms([decision], m), null, m);
     return response;
   }
 
@@ -214,25 +214,22 @@ export class AwardDecisionsService {
   }
 
   private async withRecipients(
-    decisions: AwardDecision[],
+    decisions: DecisionWithForm[],
     visible: Set<string> | null,
     m: EntityManager = this.repository.manager,
   ): Promise<AwardDecisionResponseDto[]> {
-    const [forms, rows] = await Promise.all([
-      this.repository.formNames(decisions.map((d) => d.awardFormCode), m),
-      this.repository.recipientsOf(decisions.map((d) => d.id), m),
-    ]);
-    const byDecision = new Map(decisions.map((d) => [d.id, [] as typeof rows]));
+    const rows = await this.repository.recipientsOf(decisions.map((d) => d.decision.id), m);
+    const byDecision = new Map(decisions.map((d) => [d.decision.id, [] as typeof rows]));
     for (const row of rows) {
       if (visible && !(row.recipient.bridgePointId && visible.has(row.recipient.bridgePointId))) continue;
       byDecision.get(row.recipient.decisionId)?.push(row);
     }
-    return decisions.map((decision) => {
+    return decisions.map(({ decision, form }) => {
       const recipients = byDecision
         .get(decision.id)!
         .sort((a, b) => compareRecipients(a.recipient, b.recipient))
         .map((row) => toAwardRecipientResponse(row.recipient, row.bridgePointName));
-      return toAwardDecisionResponse(decision, forms.get(decision.awardFormCode) ?? decision.awardFormCode, recipients);
+      return toAwardDecisionResponse(decision, form?.name ?? decision.awardFormCode, recipients, form?.issuingAuthority);
     });
   }
 

@@ -12,7 +12,7 @@ const COLUMNS: RuledColumn[] = AWARD_LIST_HEADERS.map((header, i) => ({
 /**
  * The award list as a Word document, set as Decree 30 asks (A4, its margins, Times New Roman):
  * the heading "DANH SÁCH KHEN THƯỞNG", the conference, then per decision the line "(Kèm theo
- * Quyết định số … ngày … của …)", its award form and one table with "I. TẬP THỂ" and
+ * Quyết định số … ngày … của …)", its award title and one table with "I. TẬP THỂ" and
  * "II. CÁ NHÂN" sections.
  */
 export async function awardListDocx(list: AwardList): Promise<Buffer> {
@@ -24,7 +24,7 @@ export async function awardListDocx(list: AwardList): Promise<Buffer> {
   for (const group of list.groups) {
     children.push(
       centeredLine(group.decisionLine, { italic: true }, 60),
-      centeredLine(group.awardFormName.toUpperCase(), { bold: true }, 120),
+      centeredLine(group.awardTitle.toUpperCase(), { bold: true }, 120),
       ruledTable(
         COLUMNS,
         group.sections.flatMap((section) => [{ label: section.label }, ...section.recipients.map((cells) => ({ cells }))]),

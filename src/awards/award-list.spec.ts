@@ -1,6 +1,6 @@
 import { AwardDecisionResponseDto, AwardRecipientResponseDto } from './award-decision.dto';
 import { awardListLines, awardListOf, vnLongDate } from './award-list';
-import { compareDecisions, sectionsOf } from './award-order';
+import { sectionsOf } from './award-order';
 
 let ids = 0;
 const recipient = (overrides: Partial<AwardRecipientResponseDto>): AwardRecipientResponseDto => ({
@@ -21,7 +21,12 @@ const recipient = (overrides: Partial<AwardRecipientResponseDto>): AwardRecipien
   ...overrides,
 });
 
-const decision = (number: string, signedAt: string, recipients: AwardRecipientResponseDto[]): AwardDecisionResponseDto => ({
+const decision = (
+  number: string,
+  signedAt: string,
+  recipients: AwardRecipientResponseDto[],
+  overrides: Partial<AwardDecisionResponseDto> = {},
+): AwardDecisionResponseDto => ({
   id: number,
   conferenceId: 'c',
   number,
@@ -31,19 +36,33 @@ const decision = (number: string, signedAt: string, recipients: AwardRecipientRe
   signerTitle: null,
   awardFormCode: 'bang-khen-thu-tuong-chinh-phu',
   awardFormName: 'Bằng khen của Thủ tướng Chính phủ',
+  awardTitle: 'Bằng khen của Thủ tướng Chính phủ',
   recipients,
   version: 1,
+  ...overrides,
 });
 
 describe('award list order and grouping', () => {
-  it('orders decisions by signing date, then by number as a number', () => {
-    const sorted = [
-      { number: '123/QĐ-TTg', signedAt: '2025-07-08' },
-      { number: '45/QĐ-UBND', signedAt: '2025-07-08' },
-      { number: '999/QĐ-BDVTW', signedAt: '2025-07-01' },
-      { number: '45/QĐ-BNV', signedAt: '2025-07-08' },
-    ].sort(compareDecisions);
-    expect(sorted.map((d) => d.number)).toEqual(['999/QĐ-BDVTW', '45/QĐ-BNV', '45/QĐ-UBND', '123/QĐ-TTg']);
+  it('keeps the decisions in the order given (the award-list order of the service), not by date', () => {
+    const list = awardListOf('Hội nghị X', [
+      decision('123/QĐ-TTg', '2025-07-08', [recipient({ name: 'Anh A' })]),
+      decision('15/QĐ-BDVTW', '2025-07-01', [recipient({ name: 'Chị B' })]),
+    ]);
+    expect(list.groups.map((g) => g.number)).toEqual(['123/QĐ-TTg', '15/QĐ-BDVTW']);
+  });
+
+  it('heads each decision with its award title, not the catalogue name of its form', () => {
+    const list = awardListOf('Hội nghị X', [
+      decision('15/QĐ-BDVTW', '2025-07-01', [recipient({ name: 'Chị B' })], {
+        issuingAuthority: 'Ban Dân vận Trung ương',
+        awardFormName: 'Bằng khen của Ban Trung ương Đảng',
+        awardTitle: 'Bằng khen của Ban Dân vận Trung ương',
+      }),
+    ]);
+    expect(awardListLines(list).filter((l) => l.kind === 'form' || l.kind === 'decision').map((l) => l.cells[0])).toEqual([
+      '(Kèm theo Quyết định số 15/QĐ-BDVTW ngày 01 tháng 7 năm 2025 của Ban Dân vận Trung ương)',
+      'Hình thức khen thưởng: Bằng khen của Ban Dân vận Trung ương',
+    ]);
   });
 
   it('puts collectives before individuals, each in presentation order, and numbers the sections I and II', () => {

@@ -1,10 +1,10 @@
 import { AwardDecisionResponseDto, AwardRecipientResponseDto } from './award-decision.dto';
-import { AwardSection, compareDecisions, sectionsOf } from './award-order';
+import { AwardSection, sectionsOf } from './award-order';
 
 /**
  * The award list (danh sách khen thưởng) as every export writes it: one group per decision
- * (signing date, then number), its award form, then "I. TẬP THỂ" and "II. CÁ NHÂN" in order of
- * presentation, numbered from 1 in each section.
+ * (in award-list order: see compareDecisions), headed by its award title, then "I. TẬP THỂ" and
+ * "II. CÁ NHÂN" in order of presentation, numbered from 1 in each section.
  */
 export const AWARD_LIST_TITLE = 'DANH SÁCH KHEN THƯỞNG';
 
@@ -14,7 +14,8 @@ export interface AwardListGroup {
   number: string;
   /** "(Kèm theo Quyết định số 123/QĐ-TTg ngày 08 tháng 7 năm 2025 của Thủ tướng Chính phủ)" */
   decisionLine: string;
-  awardFormName: string;
+  /** "Bằng khen của Ban Dân vận Trung ương": the form with the decision's own authority (see awardTitle). */
+  awardTitle: string;
   sections: AwardSection<string[]>[];
 }
 
@@ -43,15 +44,18 @@ function cellsOf(r: AwardRecipientResponseDto): string[] {
   return [name, r.title ?? '', r.name ? (r.organization ?? '') : '', r.achievement ?? '', r.bridgePointName ?? '', r.presenterName ?? ''];
 }
 
-/** The list of a conference's decisions (recipients already filtered to what the reader may see). */
+/**
+ * The list of a conference's decisions (recipients already filtered to what the reader may see),
+ * in the order given: AwardDecisionsService lists them in award-list order, which needs the
+ * award forms' levels that a response does not carry.
+ */
 export function awardListOf(conferenceTitle: string, decisions: AwardDecisionResponseDto[]): AwardList {
-  const groups = [...decisions]
-    .sort(compareDecisions)
+  const groups = decisions
     .filter((d) => d.recipients.length > 0)
     .map((d) => ({
       number: d.number,
       decisionLine: decisionLine(d),
-      awardFormName: d.awardFormName,
+      awardTitle: d.awardTitle,
       sections: sectionsOf(d.recipients).map((section) => ({
         ...section,
         recipients: section.recipients.map((r, i) => [String(i + 1), ...cellsOf(r)]),
@@ -75,7 +79,7 @@ export function awardListLines(list: AwardList): ListLine[] {
   ];
   for (const group of list.groups) {
     lines.push({ kind: 'decision', cells: [group.decisionLine] });
-    lines.push({ kind: 'form', cells: [`Hình thức khen thưởng: ${group.awardFormName}`] });
+    lines.push({ kind: 'form', cells: [`Hình thức khen thưởng: ${group.awardTitle}`] });
     for (const section of group.sections) {
       lines.push({ kind: 'section', cells: [section.label] });
       for (const cells of section.recipients) lines.push({ kind: 'row', cells });

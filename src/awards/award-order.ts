@@ -1,17 +1,48 @@
 import { searchKey } from '../common/text';
 import { decisionOrdinal } from './decision-number';
+import { AwardForm } from './award-form.entity';
 import { RecipientKind } from './award-recipient.entity';
 
+/** What ranks a decision's issuing authority: its award form's level and the form's issuing authority. */
+export type AuthorityOf = Pick<AwardForm, 'level' | 'issuingAuthority'>;
+
+/** A decision with its award form (null when the form is not in the catalogue). */
+export interface RankedDecision {
+  decision: { signedAt: string; number: string };
+  form: AuthorityOf | null;
+}
+
+/** The state-level authorities in rank order; another state-level authority follows them. */
+const STATE_AUTHORITIES = ['Chủ tịch nước', 'Thủ tướng Chính phủ'].map(searchKey);
+const LOWER_LEVELS: AwardForm['level'][] = ['ministry', 'province', 'commune', 'unit'];
+
 /**
- * The order of an award list (danh sách khen thưởng): decisions by signing date, then number
- * (45/QĐ-… before 123/QĐ-…); in each, collectives before individuals, each in order of
- * presentation (position, then name).
+ * 0 for Chủ tịch nước, 1 for Thủ tướng Chính phủ, then any other state-level authority, central
+ * bodies (ministries, Ban of the Central Committee), provinces, communes, units; an unknown form last.
  */
-export function compareDecisions(a: { signedAt: string; number: string }, b: { signedAt: string; number: string }): number {
+export function authorityRank(form: AuthorityOf | null): number {
+  if (form?.level === 'state') {
+    const key = searchKey(form.issuingAuthority);
+    // A custom form may write the authority in full: "Chủ tịch nước Cộng hòa xã hội chủ nghĩa Việt Nam".
+    const at = STATE_AUTHORITIES.findIndex((authority) => key === authority || key.startsWith(`${authority} `));
+    return at < 0 ? STATE_AUTHORITIES.length : at;
+  }
+  const level = form ? LOWER_LEVELS.indexOf(form.level) : -1;
+  return STATE_AUTHORITIES.length + 1 + (level < 0 ? LOWER_LEVELS.length : level);
+}
+
+/**
+ * The order of an award list (danh sách khen thưởng) and of the minutes' awards: by the rank of
+ * the authority that awards (Chủ tịch nước first, units last), then by signing date, then by
+ * number (45/QĐ-… before 123/QĐ-…). In each decision, collectives come before individuals, each
+ * in order of presentation (position, then name).
+ */
+export function compareDecisions(a: RankedDecision, b: RankedDecision): number {
   return (
-    a.signedAt.localeCompare(b.signedAt) ||
-    decisionOrdinal(a.number) - decisionOrdinal(b.number) ||
-    a.number.localeCompare(b.number, 'vi')
+    authorityRank(a.form) - authorityRank(b.form) ||
+    a.decision.signedAt.localeCompare(b.decision.signedAt) ||
+    decisionOrdinal(a.decision.number) - decisionOrdinal(b.decision.number) ||
+    a.decision.number.localeCompare(b.decision.number, 'vi')
   );
 }
 

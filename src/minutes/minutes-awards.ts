@@ -5,7 +5,8 @@ export interface AwardDecisionLike {
   id: string;
   number: string;
   issuingAuthority: string;
-  awardFormName: string;
+  /** The heading of its awards, with the decision's own authority: "Bằng khen của Ban Dân vận Trung ương". */
+  awardTitle: string;
   recipients: {
     kind: 'individual' | 'collective';
     name: string | null;
@@ -20,7 +21,7 @@ export function toAwardLines(decisions: AwardDecisionLike[]): AwardLine[] {
   return decisions.map((d) => ({
     decisionId: d.id,
     number: d.number,
-    awardFormName: d.awardFormName,
+    awardFormName: d.awardTitle,
     issuingAuthority: d.issuingAuthority,
     recipients: d.recipients.map((r) => ({
       kind: r.kind,

@@ -189,7 +189,7 @@ export class AwardRecipientLineDto {
 export class AwardLineDto implements AwardLine {
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsUUID() decisionId!: string | null;
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsText(64) number!: string | null;
-  @ApiProperty() @IsText(300) awardFormName!: string;
+  @ApiProperty({ description: "the heading of the decision's awards: the form with the decision's own authority" }) @IsText(600) awardFormName!: string;
   @ApiProperty({ nullable: true, type: String }) @IsOptional() @IsText(300) issuingAuthority!: string | null;
   @ApiProperty({ type: [AwardRecipientLineDto] })
   @NestedList(() => AwardRecipientLineDto, MAX_PEOPLE)

@@ -238,10 +238,10 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
           ],
         })
         .expect(201);
-      // 15/QĐ-BDVTW (signed 1 July) before 123/QĐ-TTg (8 July).
+      // 123/QĐ-TTg (the Prime Minister, signed 8 July) before 15/QĐ-BDVTW (a Ban of the Central Committee, signed 1 July): rank before date.
       const bdvRecipients = await recipientsOf(bdv);
       const order = (kind: string) => bdvRecipients.filter((r) => r.kind === kind).map((r) => r.name!);
-      expected.push(...order('collective'), ...order('individual'), 'Ban Dân vận Thành ủy Hải Phòng', 'Lý Thị Mai', 'Đặng Quốc Hùng');
+      expected.push('Ban Dân vận Thành ủy Hải Phòng', 'Lý Thị Mai', 'Đặng Quốc Hùng', ...order('collective'), ...order('individual'));
     });
 
     it('writes the CSV with a BOM: title, conference, headers, each decision and its sections, every recipient in order', async () => {
@@ -256,15 +256,16 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
       expect(lines[3]).toEqual(HEADER_LINE);
       const firsts = lines.map((l) => l[0]);
       expectInOrder(firsts.join('\n'), [
-        '(Kèm theo Quyết định số 15/QĐ-BDVTW ngày 01 tháng 7 năm 2025 của Ban Dân vận Trung ương)',
-        'Hình thức khen thưởng: Bằng khen của Ban Trung ương Đảng',
-        'I. TẬP THỂ',
-        'II. CÁ NHÂN',
         '(Kèm theo Quyết định số 123/QĐ-TTg ngày 08 tháng 7 năm 2025 của Thủ tướng Chính phủ)',
         'Hình thức khen thưởng: Bằng khen của Thủ tướng Chính phủ',
         'I. TẬP THỂ',
         'II. CÁ NHÂN',
+        '(Kèm theo Quyết định số 15/QĐ-BDVTW ngày 01 tháng 7 năm 2025 của Ban Dân vận Trung ương)',
+        'Hình thức khen thưởng: Bằng khen của Ban Dân vận Trung ương',
+        'I. TẬP THỂ',
+        'II. CÁ NHÂN',
       ]);
+      expect(firsts).not.toContain('Hình thức khen thưởng: Bằng khen của Ban Trung ương Đảng');
       const rows = lines.filter((l) => l.length === 7 && /^\d+$/.test(l[0]));
       expect(rows.map((r) => r[1])).toEqual(expected);
       const mai = rows.find((r) => r[1] === 'Lý Thị Mai')!;
@@ -287,7 +288,16 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
       expect(rows[0][0]).toBe('DANH SÁCH KHEN THƯỞNG');
       expect(rows[1][0]).toBe(TITLE);
       expect(rows[2]).toEqual(HEADER_LINE);
-      expectInOrder(rows.map((r) => r[0]).join('\n'), ['15/QĐ-BDVTW', 'I. TẬP THỂ', 'II. CÁ NHÂN', '123/QĐ-TTg', 'I. TẬP THỂ', 'II. CÁ NHÂN']);
+      expectInOrder(rows.map((r) => r[0]).join('\n'), [
+        '123/QĐ-TTg',
+        'Hình thức khen thưởng: Bằng khen của Thủ tướng Chính phủ',
+        'I. TẬP THỂ',
+        'II. CÁ NHÂN',
+        '15/QĐ-BDVTW',
+        'Hình thức khen thưởng: Bằng khen của Ban Dân vận Trung ương',
+        'I. TẬP THỂ',
+        'II. CÁ NHÂN',
+      ]);
       const data = rows.filter((r) => /^\d+$/.test(r[0]));
       expect(data.map((r) => r[1])).toEqual(expected);
       expect(data.find((r) => r[1] === 'Lý Thị Mai')![4]).toBe('=1+1 là công thức');
@@ -304,23 +314,23 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
       expectInOrder(text, [
         'DANH SÁCH KHEN THƯỞNG',
         TITLE,
-        '(Kèm theo Quyết định số 15/QĐ-BDVTW ngày 01 tháng 7 năm 2025 của Ban Dân vận Trung ương)',
-        'BẰNG KHEN CỦA BAN TRUNG ƯƠNG ĐẢNG',
+        '(Kèm theo Quyết định số 123/QĐ-TTg ngày 08 tháng 7 năm 2025 của Thủ tướng Chính phủ)',
+        'BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ',
         'STT',
         'Họ và tên / Tên tập thể',
         'Nơi trao',
         'Người trao',
         'I. TẬP THỂ',
-        ...expected.slice(0, 2),
-        'II. CÁ NHÂN',
-        ...expected.slice(2, 5),
-        '(Kèm theo Quyết định số 123/QĐ-TTg ngày 08 tháng 7 năm 2025 của Thủ tướng Chính phủ)',
-        'BẰNG KHEN CỦA THỦ TƯỚNG CHÍNH PHỦ',
-        'I. TẬP THỂ',
         'Ban Dân vận Thành ủy Hải Phòng',
         'II. CÁ NHÂN',
         'Lý Thị Mai',
         'Đặng Quốc Hùng',
+        '(Kèm theo Quyết định số 15/QĐ-BDVTW ngày 01 tháng 7 năm 2025 của Ban Dân vận Trung ương)',
+        'BẰNG KHEN CỦA BAN DÂN VẬN TRUNG ƯƠNG',
+        'I. TẬP THỂ',
+        ...expected.slice(3, 5),
+        'II. CÁ NHÂN',
+        ...expected.slice(5, 8),
       ]);
       expect(styles).toContain('Times New Roman');
       const settings = xml.match(/<w:pgSz [^>]*>/)![0];
@@ -334,7 +344,7 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
       const res = await get('awards.csv', operator).expect(200);
       const lines = parse(res.body as Buffer, { bom: true, relax_column_count: true }) as string[][];
       const names = lines.filter((l) => l.length === 7 && /^\d+$/.test(l[0])).map((l) => l[1]);
-      expect(names).toEqual(['Ban Dân vận Tỉnh ủy Bắc Ninh', 'TRẦN VĂN BẢO', 'Lê Thị Cúc', 'Lý Thị Mai']);
+      expect(names).toEqual(['Lý Thị Mai', 'Ban Dân vận Tỉnh ủy Bắc Ninh', 'TRẦN VĂN BẢO', 'Lê Thị Cúc']);
       await get('awards.docx', await t.userWithRole('viewer')).expect(200);
     });
 

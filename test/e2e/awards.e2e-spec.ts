@@ -173,22 +173,28 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
       expect(await db.getRepository(AuditEntry).count({ where: { conferenceId: c.id, entityType: 'award_recipient' } })).toBe(2);
     });
 
-    it('lists decisions by signing date and number, recipients in presentation order, and reads one', async () => {
+    it('lists decisions by the authority’s rank, then signing date and number, recipients in presentation order, and reads one', async () => {
       await post(decisionsPath(c.id), anAwardDecision({ number: '45/QĐ-TTg', signedAt: '2025-07-08' })).expect(201);
       const earlier = await post(decisionsPath(c.id), anAwardDecision({ number: '999/QĐ-BDVTW', signedAt: '2025-07-01', awardFormCode: 'bang-khen-ban-trung-uong', issuingAuthority: undefined })).expect(201);
       expect(earlier.body.issuingAuthority).toBe('Trưởng ban của Ban Trung ương Đảng');
       const list = await t.http.get(decisionsPath(c.id)).auth(t.adminToken, bearer).expect(200);
       expect(list.body).toMatchObject({ total: 3, page: 1, pageSize: 100 });
-      expect(list.body.items.map((d: { number: string }) => d.number)).toEqual(['999/QĐ-BDVTW', '45/QĐ-TTg', '123/QĐ-TTg']);
+      // The Prime Minister's decisions before the Ban's, though the Ban's was signed first.
+      expect(list.body.items.map((d: { number: string }) => d.number)).toEqual(['45/QĐ-TTg', '123/QĐ-TTg', '999/QĐ-BDVTW']);
       const paged = await t.http.get(`${decisionsPath(c.id)}?page=2&pageSize=2`).auth(t.adminToken, bearer).expect(200);
-      expect(paged.body.items.map((d: { number: string }) => d.number)).toEqual(['123/QĐ-TTg']);
+      expect(paged.body.items.map((d: { number: string }) => d.number)).toEqual(['999/QĐ-BDVTW']);
       const one = await t.http.get(`${decisionsPath(c.id)}/${earlier.body.id}`).auth(t.adminToken, bearer).expect(200);
       expect(one.body).toEqual(earlier.body);
 
       const forMinutes = await t.app.get(AwardDecisionsService).listForConference(c.id);
-      expect(forMinutes.map((d) => d.number)).toEqual(['999/QĐ-BDVTW', '45/QĐ-TTg', '123/QĐ-TTg']);
-      expect(forMinutes[2].recipients.map((r) => r.position)).toEqual([1, 2]);
-      expect(forMinutes[2].awardFormName).toBe('Bằng khen của Thủ tướng Chính phủ');
+      expect(forMinutes.map((d) => d.number)).toEqual(['45/QĐ-TTg', '123/QĐ-TTg', '999/QĐ-BDVTW']);
+      expect(forMinutes[1].recipients.map((r) => r.position)).toEqual([1, 2]);
+      expect(forMinutes[1].awardFormName).toBe('Bằng khen của Thủ tướng Chính phủ');
+      // The decision took the form's generic default authority, so the heading is the form's own name.
+      expect(forMinutes[2]).toMatchObject({
+        awardFormName: 'Bằng khen của Ban Trung ương Đảng',
+        awardTitle: 'Bằng khen của Ban Trung ương Đảng',
+      });
     });
 
     it('adds one recipient or a list after the last one, and changes and removes them with their version', async () => {
@@ -428,11 +434,11 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
       const ceremony = agenda.find((i) => i.kind === 'award_ceremony')!;
 
       const list = (await t.http.get(decisionsPath(id)).auth(t.adminToken, bearer).expect(200)).body;
-      expect(list.items.map((d: { number: string; awardFormName: string }) => [d.number, d.awardFormName])).toEqual([
-        ['15/QĐ-BDVTW', 'Bằng khen của Ban Trung ương Đảng'],
-        ['1026/QĐ-TTg', 'Bằng khen của Thủ tướng Chính phủ'],
+      expect(list.items.map((d: { number: string; awardFormName: string; awardTitle: string }) => [d.number, d.awardFormName, d.awardTitle])).toEqual([
+        ['1026/QĐ-TTg', 'Bằng khen của Thủ tướng Chính phủ', 'Bằng khen của Thủ tướng Chính phủ'],
+        ['15/QĐ-BDVTW', 'Bằng khen của Ban Trung ương Đảng', 'Bằng khen của Ban Dân vận Trung ương'],
       ]);
-      const ttg = list.items[1].recipients as { kind: string; bridgePointName: string; agendaItemId: string }[];
+      const ttg = list.items[0].recipients as { kind: string; bridgePointName: string; agendaItemId: string }[];
       expect(ttg.map((r) => r.kind)).toEqual(['collective', 'collective', 'individual', 'individual', 'individual']);
       expect(new Set(ttg.map((r) => r.bridgePointName))).toEqual(new Set(['Điểm cầu Trung ương (Hà Nội)', 'Điểm cầu tỉnh Bắc Giang']));
       expect(ttg.every((r) => r.agendaItemId === ceremony.id)).toBe(true);
