@@ -5,6 +5,7 @@ import { AuthModule } from '../auth/auth.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { BridgePointsModule } from '../bridge-points/bridge-points.module';
 import { Conference } from '../conferences/conference.entity';
+import { ConferencesModule } from '../conferences/conferences.module';
 import { Attendee } from './attendee.entity';
 import { AttendeesController } from './attendees.controller';
 import { AttendeesService } from './attendees.service';
@@ -15,7 +16,7 @@ import { RegistrationService } from './registration.service';
 import { Waitlist } from './waitlist';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule],
+  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule],
   controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController],
   providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist],
   exports: [AttendeesService, PublicRsvpService, Waitlist],

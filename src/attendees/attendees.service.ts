@@ -15,6 +15,7 @@ import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
+import { AttendanceWindow } from '../conferences/attendance-window';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { rowOfOpenConference } from '../conferences/conference-status';
 import { conferenceOrFail } from '../conferences/conference-visibility';
@@ -35,6 +36,8 @@ import { HOLDS_PLACE, Waitlist } from './waitlist';
 import { badField } from '../common/errors';
 
 export const RSVP_PAGE = 'rsvp';
+/** The action a closed attendance window refuses, as its message names it. */
+const CHECK_IN = 'Điểm danh';
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
 
 /** Whether a person in this state may still answer their invitation (accept, decline, send a substitute). */
@@ -65,6 +68,7 @@ export class AttendeesService {
     private readonly links: SignedLinksService,
     private readonly summaries: SummaryCache,
     private readonly points: BridgePointsService,
+    private readonly window: AttendanceWindow,
     private readonly waitlist: Waitlist,
     private readonly clock: Clock,
   ) {}
@@ -205,13 +209,9 @@ export class AttendeesService {
     const result = await this.tx.transaction(async (m) => {
       // Locked on PostgreSQL (and current anyway on SQLite, where writes run one at a time), so
       // a second check-in of the same person waits for the first and reads its outcome.
-      const attendee = await this.visibleAttendee(
-        m,
-        await rowOfOpenConference(this.tx, m, entityRows(m, Attendee), conferenceId, attendeeId, true),
-        conferenceId,
-        attendeeId,
-        who,
-      );
+      const { row, conference } = await rowOfOpenConference(this.tx, m, entityRows(m, Attendee), conferenceId, attendeeId, true);
+      const attendee = await this.visibleAttendee(m, row, conferenceId, attendeeId, who);
+      this.window.assertOpen(conference, CHECK_IN);
       return this.checkInOne(m, attendee, who.actor, true);
     });
     this.summaries.invalidate(conferenceId);
@@ -226,7 +226,9 @@ export class AttendeesService {
   ): Promise<{ checkedIn: CheckInResult[]; alreadyCheckedIn: CheckInResult[]; unknown: string[] }> {
     const codes = [...new Set(dto.codes.map(normalizeAttendeeCode))];
     const result = await this.tx.transaction(async (m) => {
-      assertOpen(await conferenceOrFail(m, conferenceId, who.scope));
+      const conference = await conferenceOrFail(m, conferenceId, who.scope);
+      assertOpen(conference);
+      this.window.assertOpen(conference, CHECK_IN);
       const found = await m.find(Attendee, { where: { conferenceId, code: In(codes) } });
       const points = new Map(
         (await m.find(BridgePoint, { where: { id: In([...new Set(found.map((a) => a.bridgePointId))]) } })).map((p) => [p.id, p]),

@@ -5,6 +5,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { Conference } from '../conferences/conference.entity';
+import { ConferencesModule } from '../conferences/conferences.module';
 import { BridgePoint } from './bridge-point.entity';
 import { BridgePointSummaryRepository } from './bridge-point-summary.repository';
 import { BridgePointsController } from './bridge-points.controller';
@@ -15,7 +16,7 @@ import { PublicBridgePointsService } from './public-bridge-points.service';
 import { SummaryCache } from './summary-cache';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule, ConferencesModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
   providers: [BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache],
   exports: [BridgePointsService, PublicBridgePointsService, SummaryCache],

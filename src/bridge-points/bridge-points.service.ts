@@ -15,7 +15,8 @@ import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
-import { rowOfOpenConference } from '../conferences/conference-status';
+import { AttendanceWindow } from '../conferences/attendance-window';
+import { ConferenceState, rowOfOpenConference } from '../conferences/conference-status';
 import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../mail/outbox.service';
@@ -50,6 +51,8 @@ import { badField } from '../common/errors';
 const CHUNK = 200;
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
 export const CONFIRM_PAGE = 'bridge-points/confirm';
+/** The action a closed attendance window refuses, as its message names it. */
+export const ATTENDANCE_REPORT = 'Báo cáo số đại biểu thực tế';
 
 /** Who acts on a bridge point, and which points they may act on (null: any of the conference). */
 export interface PointActor {
@@ -73,6 +76,7 @@ export class BridgePointsService {
     private readonly summaries: SummaryCache,
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
+    private readonly window: AttendanceWindow,
   ) {}
 
   async actorFor(user: User): Promise<PointActor> {
@@ -384,9 +388,10 @@ export class BridgePointsService {
 
   /** The headcount a point reports (số đại biểu thực tế); it stands for the point's attendance from then on. */
   attendance(conferenceId: string, pointId: string, dto: AttendanceDto, who: PointActor) {
-    return this.change(conferenceId, pointId, who, 'attendance', undefined, async () => ({
-      reportedAttendees: dto.actualAttendees,
-    }));
+    return this.change(conferenceId, pointId, who, 'attendance', undefined, async (_m, _point, conference) => {
+      this.window.assertOpen(conference, ATTENDANCE_REPORT);
+      return { reportedAttendees: dto.actualAttendees };
+    });
   }
 
   /**
@@ -499,17 +504,13 @@ export class BridgePointsService {
     who: PointActor,
     action: string,
     expectedVersion: number | undefined,
-    compute: (m: EntityManager, point: BridgePoint) => Promise<Partial<BridgePoint>>,
+    compute: (m: EntityManager, point: BridgePoint, conference: ConferenceState) => Promise<Partial<BridgePoint>>,
   ): Promise<BridgePointResponseDto> {
     const updated = await this.tx.transaction(async (m) => {
-      const point = this.allowedPoint(
-        await rowOfOpenConference(this.tx, m, entityRows(m, BridgePoint), conferenceId, pointId, true),
-        conferenceId,
-        pointId,
-        who,
-      );
+      const { row, conference } = await rowOfOpenConference(this.tx, m, entityRows(m, BridgePoint), conferenceId, pointId, true);
+      const point = this.allowedPoint(row, conferenceId, pointId, who);
       if (expectedVersion !== undefined) assertVersion(point, expectedVersion, `bridge point ${pointId}`);
-      const changes = await compute(m, point);
+      const changes = await compute(m, point, conference);
       const affected = await this.versionedUpdate(m, point, changes);
       if (affected !== 1) assertVersion(await m.findOneByOrFail(BridgePoint, { id: point.id }), point.version, `bridge point ${pointId}`);
       // The row as written, without reading it back: this path runs thousands of times at once.

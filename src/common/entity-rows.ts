@@ -55,3 +55,15 @@ export function columnValue<T extends ObjectLiteral>(
   if (!column) throw new Error(`no column for ${property}`);
   return manager.connection.driver.preparePersistentValue(value, column);
 }
+
+/** A raw value read from `property`'s column, converted as the ORM would hydrate it (SQLite's date text to a Date, for one). */
+export function hydratedValue<T extends ObjectLiteral>(
+  manager: EntityManager,
+  target: EntityTarget<T>,
+  property: keyof T & string,
+  raw: unknown,
+): unknown {
+  const column = manager.connection.getMetadata(target).findColumnWithPropertyName(property);
+  if (!column) throw new Error(`no column for ${property}`);
+  return manager.connection.driver.prepareHydratedValue(raw, column);
+}

@@ -3,6 +3,8 @@ import { BadRequestException, HttpException, HttpStatus } from '@nestjs/common';
 export interface ErrorDetail {
   field: string;
   message: string;
+  /** A stable machine code (`attendance_not_open`, `declined`, …) that clients rely on instead of the wording. */
+  code?: string;
 }
 
 /** The one error shape every 4xx and 5xx answer has (DESIGN.md). */

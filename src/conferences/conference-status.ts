@@ -1,25 +1,52 @@
 import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { EntityRows } from '../common/entity-rows';
+import { EntityRows, hydratedValue } from '../common/entity-rows';
 import { TransactionRunner } from '../database/transaction-runner';
 import { assertOpen } from './conference-lifecycle';
-import { ConferenceStatus } from './conference.entity';
+import { Conference, ConferenceStatus } from './conference.entity';
+
+/** The part of a conference the hot write paths check: its state and when it starts. */
+export interface ConferenceState {
+  id: string;
+  status: ConferenceStatus;
+  startsAt: Date;
+  timezone: string;
+}
+
+// SQLite numbers parameters in the order they first appear: $1 comes first in both texts.
+const STATE_COLUMNS =
+  '(SELECT status FROM conferences WHERE id = $1) AS conference_status, ' +
+  '(SELECT starts_at FROM conferences WHERE id = $1) AS conference_starts_at, ' +
+  '(SELECT timezone FROM conferences WHERE id = $1) AS conference_timezone';
+
+function stateOf(m: EntityManager, conferenceId: string, row: Record<string, unknown>): ConferenceState {
+  return {
+    id: conferenceId,
+    status: row.conference_status as ConferenceStatus,
+    startsAt: hydratedValue(m, Conference, 'startsAt', row.conference_starts_at) as Date,
+    timezone: row.conference_timezone as string,
+  };
+}
 
 /**
  * The conference exists (404 otherwise) and is still open (409 otherwise): one light prepared
  * query, without loading the whole conference, for the write paths that run thousands of times at once.
  */
-export async function assertConferenceOpen(tx: TransactionRunner, m: EntityManager, conferenceId: string): Promise<void> {
-  const { rows } = await tx.sql(m, 'SELECT status FROM conferences WHERE id = $1', [conferenceId]);
-  const row = rows[0] as { status: ConferenceStatus } | undefined;
-  if (!row) throw new NotFoundException(`conference ${conferenceId} not found`);
-  assertOpen({ id: conferenceId, status: row.status });
+export async function assertConferenceOpen(tx: TransactionRunner, m: EntityManager, conferenceId: string): Promise<ConferenceState> {
+  const { rows } = await tx.sql(m, `SELECT ${STATE_COLUMNS}`, [conferenceId]);
+  const row = rows[0];
+  if (!row || row.conference_status === null || row.conference_status === undefined) {
+    throw new NotFoundException(`conference ${conferenceId} not found`);
+  }
+  const state = stateOf(m, conferenceId, row);
+  assertOpen(state);
+  return state;
 }
 
 /**
  * A row of one of an open conference's tables (a bridge point, an attendee) read together with
- * the conference's status in one prepared statement: 404 and 409 for the conference as
- * `assertConferenceOpen`, null when the row is not the conference's. `lock` locks the row on
+ * the conference's state in one prepared statement: 404 and 409 for the conference as
+ * `assertConferenceOpen`, a null row when it is not the conference's. `lock` locks the row on
  * PostgreSQL (SQLite writes run one at a time anyway).
  */
 export async function rowOfOpenConference<T>(
@@ -29,20 +56,17 @@ export async function rowOfOpenConference<T>(
   conferenceId: string,
   id: string,
   lock: boolean,
-): Promise<T | null> {
+): Promise<{ row: T | null; conference: ConferenceState }> {
   const forUpdate = lock && m.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
-  const { rows } = await tx.sql(
-    m,
-    // SQLite numbers parameters in the order they first appear: $1 comes first.
-    `SELECT ${table.columns}, (SELECT status FROM conferences WHERE id = $1) AS conference_status ` +
-      `FROM ${table.table} WHERE conference_id = $1 AND id = $2${forUpdate}`,
-    [conferenceId, id],
-  );
+  const { rows } = await tx.sql(m, `SELECT ${table.columns}, ${STATE_COLUMNS} FROM ${table.table} WHERE conference_id = $1 AND id = $2${forUpdate}`, [
+    conferenceId,
+    id,
+  ]);
   if (rows.length === 0) {
     // Which is missing, or closed: the conference is answered for first.
-    await assertConferenceOpen(tx, m, conferenceId);
-    return null;
+    return { row: null, conference: await assertConferenceOpen(tx, m, conferenceId) };
   }
-  assertOpen({ id: conferenceId, status: rows[0].conference_status as ConferenceStatus });
-  return table.hydrate(rows[0]);
+  const conference = stateOf(m, conferenceId, rows[0]);
+  assertOpen(conference);
+  return { row: table.hydrate(rows[0]), conference };
 }

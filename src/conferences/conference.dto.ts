@@ -109,6 +109,17 @@ export class TransitionDto {
   version?: number;
 }
 
+/** start and complete: refused too early unless `force` says the organizer means it (audited). */
+export class TimedTransitionDto extends TransitionDto {
+  @ApiPropertyOptional({
+    description:
+      'start: allow it more than CHECKIN_OPENS_MINUTES before startsAt; complete: allow it before startsAt. Recorded in the audit trail.',
+  })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
+}
+
 export class CancelConferenceDto extends TransitionDto {
   @ApiProperty({ example: 'Hoãn do thay đổi lịch công tác của lãnh đạo' }) @IsText(1000) reason!: string;
 }

@@ -12,6 +12,7 @@ import {
   ConferenceListQueryDto,
   ConferenceResponseDto,
   CreateConferenceDto,
+  TimedTransitionDto,
   TransitionDto,
   UpdateConferenceDto,
 } from './conference.dto';
@@ -79,7 +80,7 @@ export class ConferencesController {
   @ApiOkResponse({ type: ConferenceResponseDto, description: 'the conference, ongoing' })
   start(
     @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: TransitionDto,
+    @Body() dto: TimedTransitionDto,
     @CurrentUser() user: User,
   ): Promise<ConferenceResponseDto> {
     return this.conferences.transition(id, 'start', dto, user);
@@ -91,7 +92,7 @@ export class ConferencesController {
   @ApiOkResponse({ type: ConferenceResponseDto, description: 'the conference, completed' })
   complete(
     @Param('id', ParseUuidPipe) id: string,
-    @Body() dto: TransitionDto,
+    @Body() dto: TimedTransitionDto,
     @CurrentUser() user: User,
   ): Promise<ConferenceResponseDto> {
     return this.conferences.transition(id, 'complete', dto, user);

@@ -6,6 +6,7 @@ import { Attendee } from '../attendees/attendee.entity';
 import { AuditModule } from '../audit/audit.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { AttendanceWindow } from './attendance-window';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
 import { ConferencesController } from './conferences.controller';
@@ -14,7 +15,7 @@ import { ConferencesService } from './conferences.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem, AgendaItemSpeaker, Attendee]), AuditModule, OutboxModule],
   controllers: [ConferencesController],
-  providers: [ConferencesService, ConferenceRepository],
-  exports: [ConferencesService],
+  providers: [ConferencesService, ConferenceRepository, AttendanceWindow],
+  exports: [ConferencesService, AttendanceWindow],
 })
 export class ConferencesModule {}

@@ -16,6 +16,10 @@ import { sqlInstant } from '../database/sql-instant';
 import { TransactionRunner } from '../database/transaction-runner';
 import { calendarMessages, invitedAttendees } from '../mail/invitation-messages';
 import { OutboxService } from '../mail/outbox.service';
+import { Clock } from '../common/clock';
+import { conflict } from '../common/errors';
+import { vnDateTime } from '../common/vietnamese-time';
+import { AttendanceWindow } from './attendance-window';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
 import { conferenceOrFail } from './conference-visibility';
@@ -28,6 +32,7 @@ import {
   CreateConferenceDto,
   DEFAULT_REGISTRATION,
   toConferenceResponse,
+  TimedTransitionDto,
   TransitionDto,
   UpdateConferenceDto,
 } from './conference.dto';
@@ -49,6 +54,8 @@ export class ConferencesService {
     private readonly audit: AuditService,
     private readonly outbox: OutboxService,
     private readonly reader: ConferenceRepository,
+    private readonly window: AttendanceWindow,
+    private readonly clock: Clock,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -202,14 +209,16 @@ export class ConferencesService {
   async transition(
     id: string,
     transition: Transition,
-    dto: TransitionDto | CancelConferenceDto,
+    dto: TransitionDto | TimedTransitionDto | CancelConferenceDto,
     user: User,
   ): Promise<ConferenceResponseDto> {
+    const force = 'force' in dto && dto.force === true;
     const conference = await this.tx.transaction(async (m) => {
       const current = await this.lockedOrFail(m, id);
       if (dto.version !== undefined) assertVersion(current, dto.version, `conference ${id}`);
       const status = nextStatus(current.status, transition);
       if (transition === 'publish') await this.assertPublishable(m, current);
+      if (!force) this.assertOnTime(current, transition);
       const changes: Partial<Conference> = { status };
       if (transition === 'cancel') {
         changes.cancelReason = (dto as CancelConferenceDto).reason;
@@ -227,7 +236,7 @@ export class ConferencesService {
         entityId: id,
         action: transition,
         before: { status: current.status },
-        after: { status, ...(changes.cancelReason && { cancelReason: changes.cancelReason }) },
+        after: { status, ...(changes.cancelReason && { cancelReason: changes.cancelReason }), ...(force && { force: true }) },
       });
       return updated;
     });
@@ -323,6 +332,30 @@ export class ConferencesService {
   async auditTrail(id: string, query: PageQueryDto, user: User): Promise<Page<AuditEntryResponse>> {
     await this.findVisible(id, user);
     return this.audit.listForConference(id, query);
+  }
+
+  /**
+   * A conference starts no earlier than its attendance window opens, and is completed no earlier
+   * than it starts: otherwise the record would show an event held before its time.
+   */
+  private assertOnTime(conference: Conference, transition: Transition): void {
+    const now = this.clock.now().getTime();
+    const at = (d: Date) => vnDateTime(d, conference.timezone);
+    if (transition === 'start' && now < this.window.opensAt(conference).getTime()) {
+      throw conflict(
+        'startsAt',
+        'too_early_to_start',
+        `Hội nghị khai mạc lúc ${at(conference.startsAt)}; chỉ bắt đầu được từ ${at(this.window.opensAt(conference))}. ` +
+          'Gửi "force": true nếu vẫn muốn bắt đầu sớm.',
+      );
+    }
+    if (transition === 'complete' && now < conference.startsAt.getTime()) {
+      throw conflict(
+        'startsAt',
+        'not_started_yet',
+        `Hội nghị khai mạc lúc ${at(conference.startsAt)}; chưa thể kết thúc trước giờ khai mạc. Gửi "force": true nếu vẫn muốn kết thúc.`,
+      );
+    }
   }
 
   private async assertPublishable(m: EntityManager, conference: Conference): Promise<void> {

@@ -26,6 +26,7 @@ export class AppConfig {
     leaseSeconds: number;
   };
   readonly reminderBeforeMinutes: number;
+  readonly checkInOpensMinutes: number;
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
@@ -56,6 +57,7 @@ export class AppConfig {
       leaseSeconds: env.MAIL_LEASE_SECONDS,
     };
     this.reminderBeforeMinutes = env.REMINDER_BEFORE_MINUTES;
+    this.checkInOpensMinutes = env.CHECKIN_OPENS_MINUTES;
     this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;
     this.bodyLimitBytes = env.BODY_LIMIT_BYTES;

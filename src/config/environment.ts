@@ -118,6 +118,13 @@ export class EnvironmentVariables {
   @Min(0)
   REMINDER_BEFORE_MINUTES = 1440;
 
+  /** Check-in and attendance reports open this long before a conference starts (and close when it is completed). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10080)
+  CHECKIN_OPENS_MINUTES = 120;
+
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO = true;

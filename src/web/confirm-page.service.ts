@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { confirmationAfter, ConfirmationAction } from '../bridge-points/bridge-point-confirmation';
 import { AttendanceDto, ConfirmBridgePointDto, ConnectionCheckDto, DeclineBridgePointDto } from '../bridge-points/bridge-point.dto';
 import { PublicBridgePointsService, PublicBridgePointView } from '../bridge-points/public-bridge-points.service';
+import { ATTENDANCE_REPORT } from '../bridge-points/bridge-points.service';
+import { AttendanceWindow } from '../conferences/attendance-window';
 import { isClosed } from '../conferences/conference-lifecycle';
 import { ConferenceStatus } from '../conferences/conference.entity';
 import { CONFIRM_FORMS, ConfirmAction, confirmPage, ConfirmPageState } from './confirm-page';
@@ -23,7 +25,10 @@ function allows(view: PublicBridgePointView, action: ConfirmationAction): boolea
 /** The bridge-point confirmation page: shows the signed link's point and turns its forms into service calls. */
 @Injectable()
 export class ConfirmPageService {
-  constructor(private readonly points: PublicBridgePointsService) {}
+  constructor(
+    private readonly points: PublicBridgePointsService,
+    private readonly window: AttendanceWindow,
+  ) {}
 
   async show(token: string, done?: ConfirmAction): Promise<PageResult> {
     return { status: 200, html: this.render(token, await this.points.view(token), { done }) };
@@ -81,11 +86,17 @@ export class ConfirmPageService {
   }
 
   private render(token: string, view: PublicBridgePointView, state: Pick<ConfirmPageState, 'done' | 'failed'>): string {
+    const conference = {
+      status: view.conference.status as ConferenceStatus,
+      startsAt: new Date(view.conference.startsAt),
+      timezone: view.conference.timezone,
+    };
     return confirmPage(token, view, {
       ...state,
       canConfirm: allows(view, 'confirm'),
       canDecline: allows(view, 'decline'),
-      closed: isClosed(view.conference.status as ConferenceStatus),
+      closed: isClosed(conference.status),
+      attendanceOpensNote: this.window.isOpen(conference) ? null : this.window.opensNote(conference, ATTENDANCE_REPORT),
     });
   }
 }

@@ -34,7 +34,7 @@ const view = (point: Partial<PublicBridgePointView['bridgePoint']> = {}, status 
     linkExpiresAt: '2025-08-15T01:00:00.000Z',
   }) as PublicBridgePointView;
 
-const state = (s: Partial<ConfirmPageState> = {}): ConfirmPageState => ({ canConfirm: true, canDecline: true, closed: false, ...s });
+const state = (s: Partial<ConfirmPageState> = {}): ConfirmPageState => ({ canConfirm: true, canDecline: true, closed: false, attendanceOpensNote: null, ...s });
 const forms = (html: string) => [...html.matchAll(/action="\/bridge-points\/confirm\/tok\/([a-z-]+)"/g)].map((m) => m[1]);
 
 describe('confirmPage', () => {
@@ -53,6 +53,13 @@ describe('confirmPage', () => {
     const declined = confirmPage('tok', view({ confirmationStatus: 'declined', declineReason: 'Trùng <lịch>' }), state({ canConfirm: false }));
     expect(forms(declined)).toEqual(['decline']);
     expect(declined).toContain('Lý do: Trùng &lt;lịch&gt;');
+  });
+
+  it('shows when the attendance report opens instead of its form before the window', () => {
+    const note = 'Báo cáo số đại biểu thực tế mở từ 06:00, thứ Ba, ngày 15/7/2025 (120 phút trước giờ khai mạc).';
+    const html = confirmPage('tok', view({ confirmationStatus: 'confirmed' }), state({ canDecline: false, attendanceOpensNote: note }));
+    expect(forms(html)).toEqual(['confirm', 'connection-check']);
+    expect(html).toContain(note);
   });
 
   it('shows no form for a completed or cancelled conference', () => {

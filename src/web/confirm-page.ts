@@ -47,6 +47,8 @@ export interface ConfirmPageState {
   canConfirm: boolean;
   canDecline: boolean;
   closed: boolean;
+  /** When the attendance report is not open yet: the sentence saying when it opens (shown instead of its form). */
+  attendanceOpensNote: string | null;
 }
 
 function formState(state: ConfirmPageState, action: ConfirmAction, initial: Record<string, string>): FormState {
@@ -173,7 +175,7 @@ ${
 ${checkForm(token, state)}
 </section>
 <section class="card" id="so-luong" aria-labelledby="so-luong-h"><h2 id="so-luong-h">Số đại biểu thực tế trong ngày hội nghị</h2>
-${attendanceForm(token, p, state)}
+${state.attendanceOpensNote ? html`<p>${state.attendanceOpensNote}</p>` : attendanceForm(token, p, state)}
 </section>`
 }`
 }

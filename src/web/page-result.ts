@@ -31,8 +31,11 @@ export function refusalOf(error: unknown): Refusal | null {
   return null;
 }
 
-/** The Vietnamese sentence for a conflict the services report in English, by the field it names. */
+/** The Vietnamese sentence for a refusal: its own when it has a code, otherwise by the field it names (older services report in English). */
 export function problemMessage(refusal: Refusal): string {
+  // A detail with a code already carries the Vietnamese sentence a page shows.
+  const coded = refusal.details.find((d) => d.code);
+  if (coded) return coded.message;
   const fields = refusal.details.map((d) => d.field);
   if (fields.includes('status') && refusal.details.some((d) => /completed|cancelled/.test(d.message))) {
     return 'Hội nghị đã kết thúc hoặc đã bị hủy nên không thể thay đổi thông tin.';

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AttendeesModule } from '../attendees/attendees.module';
 import { AuthModule } from '../auth/auth.module';
 import { BridgePointsModule } from '../bridge-points/bridge-points.module';
+import { ConferencesModule } from '../conferences/conferences.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AssetsController } from './assets.controller';
 import { BoardFeed } from './board-feed';
@@ -16,7 +17,7 @@ import { RsvpPageService } from './rsvp-page.service';
 
 /** The server-rendered pages: bridge-point confirmation, RSVP and the status board (with its data and live stream). */
 @Module({
-  imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule],
+  imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule],
   controllers: [AssetsController, ConfirmPageController, RsvpPageController, BoardPageController, BoardController],
   providers: [ConfirmPageService, RsvpPageService, BoardRepository, BoardService, BoardFeed],
 })
