@@ -54,4 +54,14 @@ class ApiClient {
   }
 }
 
-module.exports = { ApiClient, sleep };
+/**
+ * A conference morning starting an hour from now: inside the attendance window (check-in and
+ * headcount reports open two hours before the start), whenever the bench runs.
+ */
+function startingSoon() {
+  const startsAt = new Date(Date.now() + 3600_000);
+  const endsAt = new Date(startsAt.getTime() + 3.5 * 3600_000);
+  return { startsAt: startsAt.toISOString(), endsAt: endsAt.toISOString() };
+}
+
+module.exports = { ApiClient, sleep, startingSoon };

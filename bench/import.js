@@ -9,7 +9,7 @@ const { randomBytes, randomUUID } = require('node:crypto');
 const { performance } = require('node:perf_hooks');
 const ExcelJS = require('exceljs');
 const { Client } = require('pg');
-const { sleep } = require('./http');
+const { sleep, startingSoon } = require('./http');
 
 const ROWS = 10_000;
 const GOAL_MS = 3000;
@@ -25,8 +25,7 @@ const conferenceBody = (title) => ({
   title,
   kind: 'review',
   format: 'online',
-  startsAt: '2026-12-20T08:00:00+07:00',
-  endsAt: '2026-12-20T11:30:00+07:00',
+  ...startingSoon(),
 });
 
 /** 10,000 delegates spread over the 34 provincial points, named by point name or by unit code. */

@@ -11,7 +11,7 @@ const path = require('node:path');
 const { freePort, provisionDatabase, startApp, waitForHealth } = require('./app-process');
 const { measureCheckIns } = require('./checkin');
 const { summarize } = require('./cpu-profile');
-const { ApiClient } = require('./http');
+const { ApiClient, startingSoon } = require('./http');
 const { loadDelegates, measureImport } = require('./import');
 const { measureInvitations } = require('./invitations');
 const { measureRoute, pool } = require('./load');
@@ -59,8 +59,6 @@ const CONFERENCE = {
   title: 'Hội nghị trực tuyến toàn quốc đến cấp xã (benchmark)',
   kind: 'review',
   format: 'online',
-  startsAt: '2026-12-15T08:00:00+07:00',
-  endsAt: '2026-12-15T11:30:00+07:00',
 };
 
 /**
@@ -189,7 +187,7 @@ async function main() {
     const login = await api.expect(200, 'POST', '/api/auth/login', { email: 'admin@hoinghi.local', password: 'HoiNghi@2025' });
     api.token = login.body.accessToken;
 
-    const conference = await api.expect(201, 'POST', '/api/conferences', CONFERENCE);
+    const conference = await api.expect(201, 'POST', '/api/conferences', { ...CONFERENCE, ...startingSoon() });
     const conferenceId = conference.body.id;
     const points = `/api/conferences/${conferenceId}/bridge-points`;
     await api.expect(201, 'POST', points, { name: 'Điểm cầu Trung ương', level: 'central', isMain: true });
