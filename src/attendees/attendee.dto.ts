@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
 import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
@@ -80,7 +80,15 @@ export class AttendeeListQueryDto extends PageQueryDto {
   q?: string;
 }
 
-export class CheckInBatchDto {
+/** A check-in; `force` checks in someone who declined (organizers only, audited). */
+export class CheckInDto {
+  @ApiPropertyOptional({ description: 'check in an attendee who declined the invitation (organizers and admins only; audited)' })
+  @IsOptional()
+  @IsBoolean()
+  force?: boolean;
+}
+
+export class CheckInBatchDto extends CheckInDto {
   @ApiProperty({ type: [String], example: ['K7Q4ZP', 'M3X9RT'] })
   @IsArray()
   @ArrayMinSize(1)
@@ -130,6 +138,8 @@ export class CheckInResultDto extends AttendeeResponseDto {
 export class CheckInBatchResponseDto {
   @ApiProperty({ type: [CheckInResultDto], description: 'checked in by this request' }) checkedIn!: CheckInResultDto[];
   @ApiProperty({ type: [CheckInResultDto], description: 'checked in before' }) alreadyCheckedIn!: CheckInResultDto[];
+  @ApiProperty({ type: [AttendeeResponseDto], description: 'not checked in: they declined the invitation (send force: true to check them in anyway)' })
+  declined!: AttendeeResponseDto[];
   @ApiProperty({ type: [String], description: "codes of no attendee of the conference (or of one outside an operator's points)" })
   unknown!: string[];
 }

@@ -10,6 +10,7 @@ import {
   AttendeeListQueryDto,
   AttendeeResponseDto,
   CheckInBatchDto,
+  CheckInDto,
   CheckInBatchResponseDto,
   CheckInResultDto,
   CreateAttendeeDto,
@@ -49,7 +50,7 @@ export class AttendeesController {
   @Roles('admin', 'organizer', 'operator')
   @Post('check-in')
   @HttpCode(200)
-  @ApiOkResponse({ type: CheckInBatchResponseDto, description: 'the codes sorted into checked in now, checked in before, and unknown' })
+  @ApiOkResponse({ type: CheckInBatchResponseDto, description: 'the codes sorted into checked in now, checked in before, declined, and unknown' })
   async checkInBatch(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: CheckInBatchDto,
@@ -99,9 +100,10 @@ export class AttendeesController {
   async checkIn(
     @Param('id', ParseUuidPipe) id: string,
     @Param('attendeeId', ParseUuidPipe) attendeeId: string,
+    @Body() dto: CheckInDto,
     @CurrentUser() user: User,
   ): Promise<CheckInResultDto> {
-    return this.attendees.checkIn(id, attendeeId, await this.attendees.actorFor(user));
+    return this.attendees.checkIn(id, attendeeId, dto, await this.attendees.actorFor(user));
   }
 
   @Roles('admin', 'organizer')

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, userActor } from '../audit/actor';
@@ -25,6 +25,7 @@ import {
   AttendeeListQueryDto,
   AttendeeResponseDto,
   CheckInBatchDto,
+  CheckInDto,
   CreateAttendeeDto,
   IssueRsvpLinkDto,
   PersonDto,
@@ -33,12 +34,22 @@ import {
 } from './attendee.dto';
 import { Attendee, AttendeeStatus } from './attendee.entity';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
-import { badField } from '../common/errors';
+import { badField, conflict } from '../common/errors';
 
 export const RSVP_PAGE = 'rsvp';
 /** The action a closed attendance window refuses, as its message names it. */
 const CHECK_IN = 'Điểm danh';
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
+
+/** 409 for checking in someone who declined, unless an organizer forces it. */
+function declinedRefusal(attendee: Attendee) {
+  return conflict(
+    'status',
+    'declined',
+    `${attendee.fullName} đã báo không tham dự${attendee.declineReason ? ` (lý do: ${attendee.declineReason})` : ''}; ` +
+      'Ban Tổ chức có thể điểm danh bằng "force": true.',
+  );
+}
 
 /** Whether a person in this state may still answer their invitation (accept, decline, send a substitute). */
 export function canAnswerInvitation(status: AttendeeStatus): boolean {
@@ -205,13 +216,15 @@ export class AttendeesService {
    * Checks one attendee in. Idempotent: the first check-in counts them into their bridge
    * point's actual attendance; a second answers the first time and counts nothing.
    */
-  async checkIn(conferenceId: string, attendeeId: string, who: AttendeeActor): Promise<CheckInResult> {
+  async checkIn(conferenceId: string, attendeeId: string, dto: CheckInDto, who: AttendeeActor): Promise<CheckInResult> {
+    const force = this.forceOf(dto, who);
     const result = await this.tx.transaction(async (m) => {
       // Locked on PostgreSQL (and current anyway on SQLite, where writes run one at a time), so
       // a second check-in of the same person waits for the first and reads its outcome.
       const { row, conference } = await rowOfOpenConference(this.tx, m, entityRows(m, Attendee), conferenceId, attendeeId, true);
       const attendee = await this.visibleAttendee(m, row, conferenceId, attendeeId, who);
       this.window.assertOpen(conference, CHECK_IN);
+      if (attendee.status === 'declined' && !force) throw declinedRefusal(attendee);
       return this.checkInOne(m, attendee, who.actor, true);
     });
     this.summaries.invalidate(conferenceId);
@@ -223,7 +236,8 @@ export class AttendeesService {
     conferenceId: string,
     dto: CheckInBatchDto,
     who: AttendeeActor,
-  ): Promise<{ checkedIn: CheckInResult[]; alreadyCheckedIn: CheckInResult[]; unknown: string[] }> {
+  ): Promise<{ checkedIn: CheckInResult[]; alreadyCheckedIn: CheckInResult[]; declined: AttendeeResponseDto[]; unknown: string[] }> {
+    const force = this.forceOf(dto, who);
     const codes = [...new Set(dto.codes.map(normalizeAttendeeCode))];
     const result = await this.tx.transaction(async (m) => {
       const conference = await conferenceOrFail(m, conferenceId, who.scope);
@@ -237,11 +251,16 @@ export class AttendeesService {
       const byCode = new Set(allowed.map((a) => a.code));
       const checkedIn: CheckInResult[] = [];
       const already: CheckInResult[] = [];
+      const declined: AttendeeResponseDto[] = [];
       for (const attendee of allowed) {
+        if (attendee.status === 'declined' && !force) {
+          declined.push(toAttendeeResponse(attendee));
+          continue;
+        }
         const outcome = await this.checkInOne(m, attendee, who.actor);
         (outcome.alreadyCheckedIn ? already : checkedIn).push(outcome);
       }
-      return { checkedIn, alreadyCheckedIn: already, unknown: codes.filter((c) => !byCode.has(c)) };
+      return { checkedIn, alreadyCheckedIn: already, declined, unknown: codes.filter((c) => !byCode.has(c)) };
     });
     this.summaries.invalidate(conferenceId);
     return result;
@@ -340,6 +359,17 @@ export class AttendeesService {
     }
   }
 
+  /** `force` is the organizers' to give: an operator who sends it is refused. */
+  private forceOf(dto: CheckInDto, who: AttendeeActor): boolean {
+    if (dto.force && who.scope) {
+      throw new ForbiddenException({
+        message: 'Chỉ Ban Tổ chức được điểm danh đại biểu đã báo không tham dự.',
+        details: [{ field: 'force', code: 'force_not_allowed', message: 'Chỉ Ban Tổ chức được điểm danh đại biểu đã báo không tham dự.' }],
+      });
+    }
+    return dto.force === true;
+  }
+
   private freesPlace(before: Attendee, nextStatus: AttendeeStatus): boolean {
     return HOLDS_PLACE.includes(before.status) && !HOLDS_PLACE.includes(nextStatus);
   }
@@ -366,6 +396,17 @@ export class AttendeesService {
       [columnValue(m, Attendee, 'checkedInAt', now), actor.label, attendee.id],
     );
     if (first.affected === 1) await this.points.countCheckIns(m, attendee.bridgePointId, 1);
+    if (first.affected === 1 && attendee.status === 'declined') {
+      // Only a forced check-in gets here with a decline on record: the record says who overrode it.
+      await this.audit.record(m, actor, {
+        conferenceId: attendee.conferenceId,
+        entityType: 'attendee',
+        entityId: attendee.id,
+        action: 'check_in_forced',
+        before: { status: attendee.status, declineReason: attendee.declineReason },
+        after: { status: 'attended', force: true },
+      });
+    }
     const after =
       current && first.affected === 1
         ? { ...attendee, checkedInAt: now, checkedInBy: actor.label, status: 'attended' as const, version: attendee.version + 1 }

@@ -72,6 +72,11 @@ export class AppValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDtoBody = metadata.type === 'body' && typeof metadata.metatype === 'function' && this.toValidate(metadata);
+    if (isDtoBody && (value === undefined || value === null)) {
+      // An action whose fields are all optional (publish, start, check-in …) also takes no body at all.
+      const nothing = await super.transform({}, metadata).catch(() => null);
+      if (nothing) return nothing;
+    }
     if (isDtoBody && !isPlainObject(value)) {
       const message = value === undefined || value === null ? 'body must not be empty' : 'body must be a JSON object';
       throw new BadRequestException({ message, details: [{ field: 'body', message }] });

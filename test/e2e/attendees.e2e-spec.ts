@@ -167,6 +167,56 @@ describe('attendees (đại biểu)', () => {
       });
     });
 
+    describe('someone who declined', () => {
+      const declinedOne = async () => {
+        const a = await add();
+        const link = (await t.http.post(url(`/${a.id}/links`)).auth(t.adminToken, bearer).send({}).expect(201)).body;
+        await t.http.post(`/api/public/rsvp/${link.token}/decline`).send({ reason: 'Đi công tác nước ngoài' }).expect(200);
+        return a;
+      };
+
+      it('is not checked in silently: 409 with code declined, and nothing changes', async () => {
+        const a = await declinedOne();
+        const before = await summary();
+        const res = await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(409);
+        expect(res.body.details).toEqual([
+          { field: 'status', code: 'declined', message: expect.stringContaining('Đi công tác nước ngoài') },
+        ]);
+        expect((await t.http.get(url(`/${a.id}`)).auth(t.adminToken, bearer).expect(200)).body).toMatchObject({ status: 'declined', checkedInAt: null });
+        expect((await summary()).checkedInAttendees).toBe(before.checkedInAttendees);
+      });
+
+      it('is listed under declined by a batch check-in, while the others in it are checked in', async () => {
+        const a = await declinedOne();
+        const b = await add();
+        const res = await t.http.post(url('/check-in')).auth(t.adminToken, bearer).send({ codes: [a.code, b.code] }).expect(200);
+        expect(res.body.checkedIn.map((r: { id: string }) => r.id)).toEqual([b.id]);
+        expect(res.body.declined.map((r: { id: string; status: string }) => [r.id, r.status])).toEqual([[a.id, 'declined']]);
+      });
+
+      it('is checked in when an organizer forces it, and the audit trail says so', async () => {
+        const a = await declinedOne();
+        const organizer = await t.userWithRole('organizer');
+        const res = await t.http.post(url(`/${a.id}/check-in`)).auth(organizer, bearer).send({ force: true }).expect(200);
+        expect(res.body).toMatchObject({ status: 'attended', alreadyCheckedIn: false });
+        const c = await declinedOne();
+        const batch = await t.http.post(url('/check-in')).auth(organizer, bearer).send({ codes: [c.code], force: true }).expect(200);
+        expect(batch.body).toMatchObject({ declined: [], checkedIn: [expect.objectContaining({ id: c.id, status: 'attended' })] });
+        const audit = (await t.http.get(`/api/conferences/${conferenceId}/audit?pageSize=500`).auth(t.adminToken, bearer).expect(200)).body.items;
+        const forced = audit.filter((e: { action: string }) => e.action === 'check_in_forced').map((e: { entityId: string }) => e.entityId);
+        expect(forced).toEqual(expect.arrayContaining([a.id, c.id]));
+        await t.http.post(url(`/${a.id}/check-in`)).auth(organizer, bearer).send({ force: 'yes' }).expect(400);
+      });
+
+      it('may not be forced in by an operator', async () => {
+        const a = await declinedOne();
+        const operator = await t.userWithRole('operator', { bridgePointIds: [bacNinh.id] });
+        const res = await t.http.post(url(`/${a.id}/check-in`)).auth(operator, bearer).send({ force: true }).expect(403);
+        expect(res.body.details[0]).toMatchObject({ field: 'force', code: 'force_not_allowed' });
+        await t.http.post(url(`/${a.id}/check-in`)).auth(operator, bearer).expect(409);
+      });
+    });
+
     it('checks in a batch of codes, typed loosely, reporting unknown ones', async () => {
       const a = await add();
       const b = await add();
