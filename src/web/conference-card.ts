@@ -40,15 +40,17 @@ export function conferenceFacts(c: ConferenceFacts): SafeHtml {
   const link = httpUrl(c.onlineUrl);
   const chair = [c.chairName, c.chairTitle].filter(Boolean).join(', ');
   const status = c.status as ConferenceStatus;
+  // Once it is over the page says so first; "Trực tiếp" (in person) would then read as "live".
+  const ended = status === 'completed' || status === 'cancelled';
   return html`<dl class="facts">
 ${row('Hội nghị', html`<strong>${c.title}</strong>`)}
+${ended ? row('Tình trạng', CONFERENCE_STATUS_LABELS[status]) : null}
 ${row('Thời gian', timeOf(c))}
-${row('Hình thức', FORMAT_LABELS[c.format as ConferenceFormat])}
+${ended ? null : row('Hình thức', FORMAT_LABELS[c.format as ConferenceFormat])}
 ${row('Đơn vị tổ chức', c.hostOrganization)}
 ${row('Chủ trì', chair)}
 ${row('Điểm cầu chính', c.venue)}
 ${row('Họp trực tuyến', link ? html`<a href="${link}" rel="noopener noreferrer">${c.onlineUrl}</a>` : c.onlineUrl)}
-${status === 'completed' || status === 'cancelled' ? row('Tình trạng', CONFERENCE_STATUS_LABELS[status]) : null}
 </dl>`;
 }
 

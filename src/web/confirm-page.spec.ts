@@ -62,6 +62,17 @@ describe('confirmPage', () => {
     expect(html).toContain(note);
   });
 
+  it('says an in-person conference is over ("Đã kết thúc") without calling it "Trực tiếp" once completed', () => {
+    const inPerson = (status: string) => {
+      const v = view({}, status);
+      return confirmPage('tok', { ...v, conference: { ...v.conference, format: 'in_person' } }, state({ closed: status === 'completed' }));
+    };
+    expect(inPerson('published')).toContain('Trực tiếp');
+    const over = inPerson('completed');
+    expect(over).toContain('Đã kết thúc');
+    expect(over).not.toContain('Trực tiếp');
+  });
+
   it('shows no form for a completed or cancelled conference', () => {
     const html = confirmPage('tok', view({}, 'cancelled'), state({ closed: true }));
     expect(forms(html)).toEqual([]);

@@ -326,6 +326,24 @@ describe('status board', () => {
       await page.close();
     });
 
+    it('shows a check-in on its point within 2 s, and says "Đã kết thúc" rather than "Trực tiếp" once the conference is completed', async () => {
+      const id = await newConference();
+      const main = (await t.http.post(api(id, '/bridge-points')).auth(t.adminToken, bearer).send(aMainPoint()).expect(201)).body;
+      const delegate = (await t.http.post(api(id, '/attendees')).auth(t.adminToken, bearer).send({ bridgePointId: main.id, fullName: 'Nguyễn Văn An' }).expect(201)).body;
+      await t.http.post(api(id, '/publish')).auth(t.adminToken, bearer).expect(200);
+      const page = await openBoard(id);
+      await expect(page.locator('#live').textContent()).resolves.toMatch(/^Trực tiếp/);
+      // A check-in moves no version, yet the board sees it: the point's actual attendance becomes 1.
+      await t.http.post(api(id, `/attendees/${delegate.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
+      await page.waitForFunction((pointId) => document.querySelector(`li[data-id="${pointId}"]`)?.getAttribute('title')?.includes('thực tế 1'), main.id, { timeout: LIVE_MS });
+      await t.http.post(api(id, '/start')).auth(t.adminToken, bearer).expect(200);
+      await t.http.post(api(id, '/complete')).auth(t.adminToken, bearer).expect(200);
+      await page.waitForFunction(() => document.getElementById('live')?.textContent === 'Đã kết thúc', undefined, { timeout: LIVE_MS + 500 });
+      expect(await page.locator('#board-time').textContent()).toContain('Đã kết thúc');
+      expect(await page.locator('header, #view').first().textContent()).not.toContain('Trực tiếp');
+      await page.close();
+    });
+
     it('shows names as text, never as markup', async () => {
       const id = await newConference();
       const name = '<img src=x onerror="window.hacked=1"> Điểm cầu & "thử"';

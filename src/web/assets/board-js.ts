@@ -24,6 +24,8 @@ export const BOARD_JS = String.raw`(function () {
     ['expected', 'Đại biểu dự kiến'],
     ['actual', 'Đại biểu thực tế']
   ];
+  var ENDED = { completed: 'Đã kết thúc', cancelled: 'Đã hủy' };
+  var conferenceStatus = null;
   var entries = new Map();
   var groups = [];
   var sections = [];
@@ -151,6 +153,8 @@ export const BOARD_JS = String.raw`(function () {
     var payload = JSON.parse(data.join('\n'));
     if (event === 'snapshot') render(payload);
     else if (event === 'delta') applyDelta(payload);
+    // A completed or cancelled conference is over: the board says so, not "live".
+    if (ENDED[conferenceStatus]) { setLive(false, ENDED[conferenceStatus]); return; }
     var now = new Date();
     setLive(true, 'Trực tiếp · cập nhật lúc ' + now.toLocaleTimeString('vi-VN', { hour12: false }));
   }
@@ -215,6 +219,7 @@ export const BOARD_JS = String.raw`(function () {
     $('login').hidden = true;
     $('view').hidden = false;
     var c = snapshot.conference;
+    conferenceStatus = c.status;
     $('board-title').textContent = c.title;
     $('board-time').textContent = c.time + ' · ' + c.statusLabel;
     document.title = 'Bảng trạng thái — ' + c.title;
