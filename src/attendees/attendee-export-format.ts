@@ -18,6 +18,7 @@ export interface ExportRow {
 }
 
 export const STATUS_LABELS: Record<AttendeeStatus, string> = {
+  added: 'Chưa gửi giấy mời',
   invited: 'Đã mời',
   registered: 'Đã đăng ký',
   waitlisted: 'Danh sách chờ',
@@ -25,6 +26,7 @@ export const STATUS_LABELS: Record<AttendeeStatus, string> = {
   declined: 'Từ chối',
   cancelled: 'Đã hủy',
   attended: 'Có mặt',
+  substituted: 'Cử người đi thay',
 };
 
 /** The exported columns, in order. Their headers read back through the import's column names. */

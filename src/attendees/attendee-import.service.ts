@@ -221,7 +221,7 @@ export class AttendeeImportService {
     return outcome;
   }
 
-  /** A new delegate; what is left undefined takes the column's default (status invited, no check-in, …). */
+  /** A new delegate, added (no invitation sent yet); what is left undefined takes the column's default (no check-in, …). */
   private newAttendee(conferenceId: string, row: ImportRow, codes: Set<string>, now: Date): NewAttendee {
     let code = newAttendeeCode();
     while (codes.has(code)) code = newAttendeeCode();
@@ -237,6 +237,7 @@ export class AttendeeImportService {
       phone: row.phone,
       role: row.role === 'delegate' ? undefined : row.role,
       source: 'import',
+      status: 'added',
       code,
       notes: row.notes,
       searchKey: searchKey(`${row.fullName} ${row.title ?? ''} ${row.organization ?? ''}`),

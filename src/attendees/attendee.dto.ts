@@ -19,8 +19,11 @@ import {
 const toPhone = ({ value }: { value: unknown }) => (typeof value === 'string' ? (normalizePhone(value) ?? value) : value);
 const lowerEmail = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 const PHONE_MESSAGE = '$property must be a Vietnamese phone number, e.g. 0912 345 678';
-/** Statuses an organizer may set by hand; attended comes from check-in, waitlisted from registration. */
-const SETTABLE_STATUSES = ['invited', 'registered', 'accepted', 'declined', 'cancelled'] as const;
+/**
+ * Statuses an organizer may set by hand (invited: a paper invitation, say); attended comes from
+ * check-in, waitlisted from registration, substituted from sending a substitute.
+ */
+const SETTABLE_STATUSES = ['added', 'invited', 'registered', 'accepted', 'declined', 'cancelled'] as const;
 
 /** A person's own details: what a substitute brings too. */
 export class PersonDto {
@@ -43,7 +46,7 @@ export class PersonDto {
 export class CreateAttendeeDto extends PersonDto {
   @ApiProperty() @IsUUID() bridgePointId!: string;
   @ApiPropertyOptional({ enum: ATTENDEE_ROLES, default: 'delegate' }) @IsOptional() @IsIn(ATTENDEE_ROLES) role?: AttendeeRole;
-  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, default: 'invited' }) @IsOptional() @IsIn(SETTABLE_STATUSES) status?: AttendeeStatus;
+  @ApiPropertyOptional({ enum: SETTABLE_STATUSES, default: 'added', description: 'added until an invitation is sent' }) @IsOptional() @IsIn(SETTABLE_STATUSES) status?: AttendeeStatus;
   @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
 }
 
@@ -126,6 +129,8 @@ export class AttendeeResponseDto {
   @ApiProperty({ nullable: true, type: String }) declineReason!: string | null;
   @ApiProperty({ nullable: true, type: Number }) waitlistPosition!: number | null;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) checkedInAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'for a substitute (người đi thay): the attendee they stand in for' })
+  substituteForId!: string | null;
   @ApiProperty() version!: number;
 }
 
@@ -168,11 +173,19 @@ export class RsvpBridgePointDto {
   @ApiProperty({ nullable: true, type: String }) address!: string | null;
 }
 
+/** The substitute as the person who sent them sees them: a name and the code to check in with. */
+export class RsvpSubstituteDto {
+  @ApiProperty() fullName!: string;
+  @ApiProperty({ description: 'the substitute\'s own check-in code' }) code!: string;
+}
+
 /** GET /api/public/rsvp/:token: what the delegate is invited to, and where. */
 export class RsvpViewResponseDto {
   @ApiProperty({ type: RsvpConferenceDto }) conference!: RsvpConferenceDto;
   @ApiProperty({ type: AttendeeResponseDto }) attendee!: AttendeeResponseDto;
   @ApiProperty({ type: RsvpBridgePointDto, description: 'where the delegate attends' }) bridgePoint!: RsvpBridgePointDto;
+  @ApiProperty({ type: RsvpSubstituteDto, nullable: true, description: 'who goes in their place, once the delegate sent a substitute' })
+  substitute!: RsvpSubstituteDto | null;
   @ApiProperty({ format: 'date-time' }) linkExpiresAt!: string;
 }
 
@@ -194,6 +207,7 @@ export function toAttendeeResponse(a: Attendee): AttendeeResponseDto {
     declineReason: a.declineReason,
     waitlistPosition: a.waitlistPosition,
     checkedInAt: a.checkedInAt ? a.checkedInAt.toISOString() : null,
+    substituteForId: a.substituteForId,
     version: a.version,
   };
 }

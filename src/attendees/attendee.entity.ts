@@ -2,8 +2,22 @@ import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } fro
 
 export const ATTENDEE_ROLES = ['delegate', 'guest', 'speaker', 'chair', 'organizer', 'press'] as const;
 export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
-/** `waitlisted`: self-registered past capacity, promoted in order when a place frees up. */
-export const ATTENDEE_STATUSES = ['invited', 'registered', 'waitlisted', 'accepted', 'declined', 'cancelled', 'attended'] as const;
+/**
+ * `added`: on the list, no invitation sent yet; `invited`: an invitation was sent; `waitlisted`:
+ * self-registered past capacity, promoted in order when a place frees up; `substituted`: sent a
+ * substitute (người đi thay), who is an attendee of their own.
+ */
+export const ATTENDEE_STATUSES = [
+  'added',
+  'invited',
+  'registered',
+  'waitlisted',
+  'accepted',
+  'declined',
+  'cancelled',
+  'attended',
+  'substituted',
+] as const;
 export type AttendeeStatus = (typeof ATTENDEE_STATUSES)[number];
 export const ATTENDEE_SOURCES = ['manual', 'import', 'self'] as const;
 export type AttendeeSource = (typeof ATTENDEE_SOURCES)[number];
@@ -42,7 +56,7 @@ export class Attendee {
   @Column({ type: 'varchar', length: 16, default: 'delegate' })
   role!: AttendeeRole;
 
-  @Column({ type: 'varchar', length: 16, default: 'invited' })
+  @Column({ type: 'varchar', length: 16, default: 'added' })
   status!: AttendeeStatus;
 
   @Column({ type: 'varchar', length: 16, default: 'manual' })
@@ -76,6 +90,10 @@ export class Attendee {
   /** Name, title and organization without diacritics. */
   @Column({ type: 'varchar', length: 900 })
   searchKey!: string;
+
+  /** The person this attendee stands in for (a substitute, người đi thay); null for everyone else. */
+  @Column({ type: 'varchar', length: 36, nullable: true })
+  substituteForId!: string | null;
 
   @Column({ type: 'integer', default: 1 })
   version!: number;

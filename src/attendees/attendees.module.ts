@@ -6,6 +6,8 @@ import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { BridgePointsModule } from '../bridge-points/bridge-points.module';
 import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
+import { OutboxModule } from '../mail/outbox.module';
+import { AttendeeInvitations } from './attendee-invitations';
 import { Attendee } from './attendee.entity';
 import { AttendeesController } from './attendees.controller';
 import { AttendeesService } from './attendees.service';
@@ -16,9 +18,9 @@ import { RegistrationService } from './registration.service';
 import { Waitlist } from './waitlist';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule],
+  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
   controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController],
-  providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist],
-  exports: [AttendeesService, PublicRsvpService, Waitlist],
+  providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations],
+  exports: [AttendeesService, PublicRsvpService, Waitlist, AttendeeInvitations],
 })
 export class AttendeesModule {}

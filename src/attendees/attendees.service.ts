@@ -20,6 +20,8 @@ import { assertOpen } from '../conferences/conference-lifecycle';
 import { rowOfOpenConference } from '../conferences/conference-status';
 import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
+import { calendarMessages } from '../mail/invitation-messages';
+import { OutboxService } from '../mail/outbox.service';
 import { newAttendeeCode, normalizeAttendeeCode } from './attendee-code';
 import {
   AttendeeListQueryDto,
@@ -53,7 +55,7 @@ function declinedRefusal(attendee: Attendee) {
 
 /** Whether a person in this state may still answer their invitation (accept, decline, send a substitute). */
 export function canAnswerInvitation(status: AttendeeStatus): boolean {
-  return status !== 'cancelled' && status !== 'attended' && status !== 'waitlisted';
+  return status !== 'cancelled' && status !== 'attended' && status !== 'waitlisted' && status !== 'substituted';
 }
 
 export interface AttendeeActor {
@@ -80,6 +82,7 @@ export class AttendeesService {
     private readonly summaries: SummaryCache,
     private readonly points: BridgePointsService,
     private readonly window: AttendanceWindow,
+    private readonly outbox: OutboxService,
     private readonly waitlist: Waitlist,
     private readonly clock: Clock,
   ) {}
@@ -131,7 +134,7 @@ export class AttendeesService {
         email: dto.email ?? null,
         phone: dto.phone ?? null,
         role: dto.role ?? 'delegate',
-        status: dto.status ?? 'invited',
+        status: dto.status ?? 'added',
         source: 'manual',
         code: await this.freeCode(m, conferenceId),
         notes: dto.notes ?? null,
@@ -142,6 +145,7 @@ export class AttendeesService {
         checkedInAt: null,
         checkedInBy: null,
         searchKey: attendeeSearchKey(dto),
+        substituteForId: null,
         version: 1,
       };
       await m.insert(Attendee, attendee);
@@ -313,41 +317,77 @@ export class AttendeesService {
   }
 
   /**
-   * Cử người đi thay: the substitute becomes the attendee of record (with a new check-in code)
-   * and the original person is kept in the audit trail.
+   * Cử người đi thay: the substitute becomes an attendee of their own (their own code, RSVP link
+   * and invitation), pointing at the person they replace, who becomes `substituted`. When the
+   * invitations have gone out, the substitute is sent theirs and the person replaced gets a
+   * cancellation of their own (METHOD:CANCEL), each at their own address.
    */
-  async substitute(conferenceId: string, attendeeId: string, person: PersonDto, actor: Actor) {
-    const updated = await this.tx.transaction(async (m) => {
-      assertOpen(await conferenceOrFail(m, conferenceId));
+  async substitute(conferenceId: string, attendeeId: string, person: PersonDto, actor: Actor): Promise<AttendeeResponseDto> {
+    const created = await this.tx.transaction(async (m) => {
+      const conference = await conferenceOrFail(m, conferenceId);
+      assertOpen(conference);
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, { actor, scope: null }, true);
       this.assertCanRespond(current);
-      if (person.email && person.email !== current.email) await this.assertEmailFree(m, conferenceId, person.email);
-      const replacement = {
+      if (person.email) await this.assertEmailFree(m, conferenceId, person.email);
+      const now = this.clock.now();
+      const fields = {
         fullName: person.fullName,
         title: person.title ?? null,
         organization: person.organization ?? current.organization,
         email: person.email ?? null,
         phone: person.phone ?? null,
-        code: await this.freeCode(m, conferenceId),
       };
-      await this.versionedUpdate(m, current, {
-        ...replacement,
-        searchKey: attendeeSearchKey(replacement),
-        status: 'accepted',
-        declineReason: null,
-        respondedAt: this.clock.now(),
-      });
-      await this.audit.record(m, actor, {
+      const substitute: Omit<Attendee, 'createdAt' | 'updatedAt'> = {
+        ...fields,
+        id: newId(),
         conferenceId,
-        entityType: 'attendee',
-        entityId: attendeeId,
-        action: 'substitute',
-        before: { fullName: current.fullName, title: current.title, organization: current.organization, email: current.email, phone: current.phone, code: current.code },
-        after: replacement,
-      });
-      return m.findOneByOrFail(Attendee, { id: attendeeId });
+        bridgePointId: current.bridgePointId,
+        role: current.role,
+        status: 'accepted',
+        source: current.source,
+        code: await this.freeCode(m, conferenceId),
+        notes: null,
+        declineReason: null,
+        waitlistPosition: null,
+        // Invited with everyone else when the invitations have gone out; with them later otherwise.
+        invitedAt: current.invitedAt ? now : null,
+        respondedAt: now,
+        checkedInAt: null,
+        checkedInBy: null,
+        searchKey: attendeeSearchKey(fields),
+        substituteForId: current.id,
+        version: 1,
+      };
+      await m.insert(Attendee, substitute);
+      await this.versionedUpdate(m, current, { status: 'substituted', respondedAt: now });
+      if (current.invitedAt) {
+        await this.outbox.enqueue(m, [
+          ...calendarMessages(conference, [current], 'cancellation'),
+          ...calendarMessages(conference, [substitute as Attendee], 'invitation'),
+        ]);
+      }
+      await this.audit.record(
+        m,
+        actor,
+        {
+          conferenceId,
+          entityType: 'attendee',
+          entityId: attendeeId,
+          action: 'substitute',
+          before: { status: current.status, fullName: current.fullName, email: current.email, code: current.code },
+          after: { status: 'substituted', substituteId: substitute.id },
+        },
+        {
+          conferenceId,
+          entityType: 'attendee',
+          entityId: substitute.id,
+          action: 'create',
+          after: { ...fields, code: substitute.code, substituteForId: current.id },
+        },
+      );
+      return m.findOneByOrFail(Attendee, { id: substitute.id });
     });
-    return toAttendeeResponse(updated);
+    return toAttendeeResponse(created);
   }
 
   private assertCanRespond(attendee: Attendee): void {
@@ -379,7 +419,7 @@ export class AttendeesService {
    * its version is the stored one and the answer needs no second read.
    */
   private async checkInOne(m: EntityManager, attendee: Attendee, actor: Actor, current = false): Promise<CheckInResult> {
-    if (attendee.status === 'cancelled' || attendee.status === 'waitlisted') {
+    if (attendee.status === 'cancelled' || attendee.status === 'waitlisted' || attendee.status === 'substituted') {
       throw new ConflictException({
         message: `attendee ${attendee.code} is ${attendee.status} and cannot check in`,
         details: [{ field: 'status', message: `is ${attendee.status}` }],

@@ -23,6 +23,8 @@ export interface RsvpView {
   };
   attendee: AttendeeResponseDto;
   bridgePoint: { id: string; name: string; address: string | null };
+  /** Who goes in their place, once they sent a substitute. */
+  substitute: { fullName: string; code: string } | null;
   linkExpiresAt: string;
 }
 
@@ -40,9 +42,10 @@ export class PublicRsvpService {
   async view(token: string): Promise<RsvpView> {
     const link = await this.links.resolve(token, 'attendee');
     const attendee = await this.attendeeRows.findOneByOrFail({ id: link.attendeeId! });
-    const [conference, point] = await Promise.all([
+    const [conference, point, substitute] = await Promise.all([
       this.conferences.findOneByOrFail({ id: link.conferenceId }),
       this.points.findOneByOrFail({ id: attendee.bridgePointId }),
+      attendee.status === 'substituted' ? this.attendeeRows.findOneBy({ substituteForId: attendee.id }) : null,
     ]);
     return {
       conference: {
@@ -58,6 +61,7 @@ export class PublicRsvpService {
       },
       attendee: toAttendeeResponse(attendee),
       bridgePoint: { id: point.id, name: point.name, address: point.address },
+      substitute: substitute ? { fullName: substitute.fullName, code: substitute.code } : null,
       linkExpiresAt: link.expiresAt.toISOString(),
     };
   }

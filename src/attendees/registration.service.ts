@@ -111,6 +111,7 @@ export class RegistrationService {
         checkedInAt: null,
         checkedInBy: null,
         searchKey: attendeeSearchKey(dto),
+        substituteForId: null,
         version: 1,
       };
       await m.insert(Attendee, attendee);

@@ -5,7 +5,7 @@ import { Conference } from '../conferences/conference.entity';
 import { Attendee, AttendeeStatus } from './attendee.entity';
 
 /** Statuses that hold a place (for capacity and the waiting list). */
-export const HOLDS_PLACE: AttendeeStatus[] = ['invited', 'registered', 'accepted', 'attended'];
+export const HOLDS_PLACE: AttendeeStatus[] = ['added', 'invited', 'registered', 'accepted', 'attended'];
 
 /** How many places a conference and each of its points have left (null: no limit). */
 export interface Room {

@@ -247,6 +247,9 @@ describe('CalendarService', () => {
       const ics = service.invite(aConference({ sequence: 2 }), anAttendee({ status: 'cancelled' }), aPoint(), [], 'CANCEL', { alarmMinutesBefore: 30 });
       expect(lines(ics, 'SEQUENCE')).toEqual(['SEQUENCE:3']);
       expect(parseIcs(ics).events[0].uid).toBe(UID);
+      expect(lines(ics, 'METHOD')).toEqual(['METHOD:CANCEL']);
+      // Uninviting one person leaves the event itself as it is: no STATUS:CANCELLED (RFC 5546, 3.2.5).
+      expect(lines(ics, 'STATUS')).toEqual([]);
       expect(ics).not.toContain('BEGIN:VALARM');
     });
   });

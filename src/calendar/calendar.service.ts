@@ -46,6 +46,7 @@ const ROLES: Record<AttendeeRole, ICalAttendeeRole> = {
 
 /** The organizer's record of the person's answer (RSVP page); people who have not answered are asked. */
 const PARTSTATS: Record<AttendeeStatus, ICalAttendeeStatus> = {
+  added: ICalAttendeeStatus.NEEDSACTION,
   invited: ICalAttendeeStatus.NEEDSACTION,
   registered: ICalAttendeeStatus.NEEDSACTION,
   waitlisted: ICalAttendeeStatus.NEEDSACTION,
@@ -53,6 +54,7 @@ const PARTSTATS: Record<AttendeeStatus, ICalAttendeeStatus> = {
   attended: ICalAttendeeStatus.ACCEPTED,
   declined: ICalAttendeeStatus.DECLINED,
   cancelled: ICalAttendeeStatus.NEEDSACTION,
+  substituted: ICalAttendeeStatus.DELEGATED,
 };
 
 /**
@@ -108,7 +110,9 @@ export class CalendarService {
       // Outlook and Thunderbird drop a CANCEL whose SEQUENCE is not above the invitation's; a
       // cancellation sent to one person leaves the conference's own revision alone.
       sequence: cancel && !conferenceCancelled ? conference.sequence + 1 : conference.sequence,
-      status: cancel ? ICalEventStatus.CANCELLED : this.status(conference),
+      // RFC 5546 (3.2.5): STATUS:CANCELLED cancels the whole event, and is left out when only
+      // some attendees are uninvited (a person replaced by a substitute, say).
+      status: cancel ? (conferenceCancelled ? ICalEventStatus.CANCELLED : null) : this.status(conference),
       location: this.placeOf(bridgePoint) ?? conference.venue,
       description: conferenceDescription({
         conference,

@@ -7,6 +7,7 @@ import { Minutes1732800000000 } from './migrations/1732800000000-minutes';
 import { ImportHeartbeat1732900000000 } from './migrations/1732900000000-import-heartbeat';
 import { ActionItemProgress1733000000000 } from './migrations/1733000000000-action-item-progress';
 import { Attendance1733100000000 } from './migrations/1733100000000-attendance';
+import { AttendeeStatuses1733200000000 } from './migrations/1733200000000-attendee-statuses';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   ImportHeartbeat1732900000000,
   ActionItemProgress1733000000000,
   Attendance1733100000000,
+  AttendeeStatuses1733200000000,
 ];

@@ -16,7 +16,7 @@ import { OutboxMessage } from './outbox-message.entity';
 import { bridgePointLinkMail, calendarMail, Rendered } from './templates';
 
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
-const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted'];
+const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted', 'substituted'];
 
 /**
  * Turns outbox rows into emails from the data as it is when they are sent. Rows are composed a

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
+import { AttendeeInvitations } from '../attendees/attendee-invitations';
 import { Clock } from '../common/clock';
 import { columnValue, entityRows } from '../common/entity-rows';
 import { newId } from '../common/ids';
@@ -81,6 +82,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly reminders: Reminders,
+    private readonly invitations: AttendeeInvitations,
   ) {
     this.limiter = new RateLimiter(config.mailDispatch.ratePerSecond);
     this.host = new URL(config.publicBaseUrl).hostname.replace(/[^\w.-]/g, '');
@@ -259,9 +261,12 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     await this.tx.transaction(async (m) => {
       // The usual case, a mail sent, arrives a few at a time: fixed statements, prepared once on SQLite.
       const sentAt = columnValue(m, OutboxMessage, 'sentAt', now);
-      for (const o of outcomes.filter((x) => x.status === 'sent')) {
+      const sent = outcomes.filter((x) => x.status === 'sent');
+      for (const o of sent) {
         await this.tx.sql(m, MARK_SENT, [sentAt, `<${o.row.id}@${this.host}>`, o.row.id]);
       }
+      const invited = sent.filter((o) => o.row.kind === 'invitation' && o.row.attendeeId).map((o) => o.row.attendeeId!);
+      if (invited.length > 0) await this.invitations.markInvited(m, invited);
       for (const o of outcomes.filter((x) => x.status === 'deferred')) {
         await m.update(
           OutboxMessage,

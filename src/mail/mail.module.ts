@@ -4,6 +4,7 @@ import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { Speaker } from '../agenda/speaker.entity';
 import { Attendee } from '../attendees/attendee.entity';
+import { AttendeesModule } from '../attendees/attendees.module';
 import { AuthModule } from '../auth/auth.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -26,6 +27,7 @@ import { Reminders } from './reminders';
     OutboxModule,
     AuthModule,
     CalendarModule,
+    AttendeesModule,
   ],
   controllers: [DeliveriesController],
   providers: [

@@ -17,6 +17,8 @@ export const CONNECTION_LABELS: Record<ConnectionStatus, string> = {
 };
 
 export const ATTENDEE_STATUS_LABELS: Record<AttendeeStatus, string> = {
+  // The person reads this on their own invitation page: not answered yet, whether or not mail went out.
+  added: 'Chưa trả lời',
   invited: 'Chưa trả lời',
   registered: 'Đã đăng ký, chưa trả lời',
   waitlisted: 'Trong danh sách chờ',
@@ -24,6 +26,7 @@ export const ATTENDEE_STATUS_LABELS: Record<AttendeeStatus, string> = {
   declined: 'Đã báo vắng',
   cancelled: 'Lời mời đã được hủy',
   attended: 'Đã điểm danh',
+  substituted: 'Đã cử người đi thay',
 };
 
 export const CONFERENCE_STATUS_LABELS: Record<ConferenceStatus, string> = {

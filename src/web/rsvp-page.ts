@@ -28,7 +28,7 @@ export const rsvpFieldId = (action: RsvpAction, field: string): string => `${PRE
 export const RSVP_DONE: Record<RsvpAction, string> = {
   accept: 'Cảm ơn! Đã ghi nhận: nhận lời tham dự.',
   decline: 'Đã ghi nhận: báo vắng mặt. Cảm ơn đã thông báo.',
-  substitute: 'Đã ghi nhận người đi thay. Người đi thay dùng mã đại biểu mới dưới đây để điểm danh.',
+  substitute: 'Đã ghi nhận người đi thay.',
 };
 
 /** Why a person can no longer answer, in their own case. */
@@ -36,6 +36,7 @@ const CLOSED_ANSWERS: Partial<Record<AttendeeStatus, string>> = {
   waitlisted: 'Bạn đang ở danh sách chờ. Ban Tổ chức sẽ thông báo khi có chỗ; khi đó bạn có thể trả lời thư mời tại trang này.',
   attended: 'Bạn đã điểm danh tại hội nghị. Xin cảm ơn!',
   cancelled: 'Lời mời đã được hủy. Vui lòng liên hệ Ban Tổ chức nếu cần thêm thông tin.',
+  substituted: 'Bạn đã cử người đi thay; lời mời này đã chuyển cho người đi thay. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.',
 };
 
 export interface RsvpPageState {
@@ -136,15 +137,23 @@ ${person && html`<div class="row"><dt>Chức vụ, đơn vị</dt><dd>${person}<
   }</dd></div>
 ${a.checkedInAt && html`<div class="row"><dt>Điểm danh lúc</dt><dd>${instantIn(a.checkedInAt, tz)}</dd></div>`}
 </dl>
-<div class="code-box">
+${
+  view.substitute
+    ? html`<div class="code-box">
+<p>Người đi thay: <strong>${view.substitute.fullName}</strong>. Mã đại biểu của người đi thay (đưa mã này khi điểm danh):</p>
+<p class="code" id="ma-dai-bieu">${view.substitute.code}</p>
+<p class="small">Nếu người đi thay có email, giấy mời riêng sẽ được gửi tới email đó.</p>
+</div>`
+    : html`<div class="code-box">
 <p>Mã đại biểu (đưa mã hoặc mã QR này khi điểm danh):</p>
 <p class="code" id="ma-dai-bieu">${a.code}</p>
 ${trusted(state.qrSvg)}
-</div>
+</div>`
+}
 </section>
 ${!state.closed && state.canAnswer && answerForms(token, view, state)}
 ${!state.closed && !state.canAnswer && notice('info', CLOSED_ANSWERS[status] ?? 'Thư mời này không còn nhận trả lời qua trang này. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.')}
-${view.conference.status !== 'cancelled' && calendarSection(token, state)}
+${view.conference.status !== 'cancelled' && !view.substitute && calendarSection(token, state)}
 <p class="muted small">Liên kết này dành riêng cho ${a.fullName}, có hiệu lực đến ${instantIn(view.linkExpiresAt, tz)}.</p>`;
   return page({ title: 'Thư mời tham dự hội nghị', body });
 }

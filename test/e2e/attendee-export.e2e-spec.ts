@@ -108,7 +108,7 @@ describe('exporting the delegate list (CSV and XLSX)', () => {
       'Trạng thái': 'Có mặt',
       'Giờ điểm danh': '15/07/2025 08:05',
     });
-    expect(rows.find((r) => r['Họ và tên'] === 'Lê Văn Đông')).toMatchObject({ 'Số điện thoại': '024 3825 1234', 'Vai trò': 'Khách mời', 'Trạng thái': 'Đã mời', 'Giờ điểm danh': '' });
+    expect(rows.find((r) => r['Họ và tên'] === 'Lê Văn Đông')).toMatchObject({ 'Số điện thoại': '024 3825 1234', 'Vai trò': 'Khách mời', 'Trạng thái': 'Chưa gửi giấy mời', 'Giờ điểm danh': '' });
     expect(rows.find((r) => r['Họ và tên'] === 'Phạm Thu Hà')).toMatchObject({ 'Email': '', 'Điểm cầu': 'Điểm cầu thành phố Hà Nội', 'Vai trò': 'Báo chí' });
     expect(rows[0]).toMatchObject({ 'Điểm cầu': 'Điểm cầu Trung ương', 'Vai trò': 'Chủ trì', 'Số điện thoại': '0912 000 001' });
   });

@@ -137,7 +137,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
       email: 'an.nguyen@bacninh.gov.vn',
       phone: '+84912345678',
       role: 'delegate',
-      status: 'invited',
+      status: 'added',
       source: 'import',
       bridgePointId: bacNinh,
       searchKey: 'nguyen van an pho chu tich ubnd tinh ubnd tinh bac ninh',

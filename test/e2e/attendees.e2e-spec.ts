@@ -50,7 +50,8 @@ describe('attendees (đại biểu)', () => {
       email: 'hung.nv@bacninh.gov.vn',
       phone: '+84912345678',
       role: 'delegate',
-      status: 'invited',
+      // On the list; invited only once an invitation is sent.
+      status: 'added',
       source: 'manual',
       code: expect.stringMatching(/^[2-9A-HJKMNP-Z]{6}$/),
       checkedInAt: null,
@@ -88,7 +89,7 @@ describe('attendees (đại biểu)', () => {
     expect((await q('?q=lien%20hiep%20phu%20nu')).total).toBe(1);
     expect((await q(`?bridgePointId=${hanoi.id}`)).total).toBe(1);
     expect((await q('?role=guest')).total).toBe(1);
-    expect((await q('?status=invited&pageSize=1')).items).toHaveLength(1);
+    expect((await q('?status=added&pageSize=1')).items).toHaveLength(1);
     await t.http.get(url('?status=partying')).auth(t.adminToken, bearer).expect(400);
   });
 
@@ -280,18 +281,38 @@ describe('attendees (đại biểu)', () => {
       expect(declined.body).toMatchObject({ status: 'declined', declineReason: 'Trùng lịch công tác' });
     });
 
-    it('sends a substitute who becomes the attendee of record, keeping the original in the history', async () => {
+    it('sends a substitute who becomes an attendee of their own, the person replaced kept as substituted', async () => {
       const a = await add({ fullName: 'Trần Văn Bình' });
       const link = await linkFor(a.id);
       const res = await t.http
         .post(rsvp(link.token, '/substitute'))
         .send({ fullName: 'Lê Thị Mai', title: 'Phó Trưởng Ban', email: 'Mai.LT@bacninh.gov.vn', phone: '0987 654 321' })
         .expect(200);
-      expect(res.body).toMatchObject({ id: a.id, fullName: 'Lê Thị Mai', email: 'mai.lt@bacninh.gov.vn', phone: '+84987654321', status: 'accepted' });
+      expect(res.body).toMatchObject({
+        fullName: 'Lê Thị Mai',
+        email: 'mai.lt@bacninh.gov.vn',
+        phone: '+84987654321',
+        status: 'accepted',
+        bridgePointId: a.bridgePointId,
+        substituteForId: a.id,
+      });
+      expect(res.body.id).not.toBe(a.id);
       expect(res.body.code).not.toBe(a.code);
+      const original = (await t.http.get(url(`/${a.id}`)).auth(t.adminToken, bearer).expect(200)).body;
+      expect(original).toMatchObject({ fullName: 'Trần Văn Bình', email: a.email, code: a.code, status: 'substituted' });
+      // The replaced person's link shows who goes instead, and can no longer answer or check in.
+      const view = (await t.http.get(rsvp(link.token)).expect(200)).body;
+      expect(view).toMatchObject({ attendee: { id: a.id, status: 'substituted' }, substitute: { fullName: 'Lê Thị Mai', code: res.body.code } });
+      await t.http.post(rsvp(link.token, '/accept')).expect(409);
+      await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(409);
+      await t.http.post(url(`/${res.body.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
       const audit = await t.http.get(`/api/conferences/${conferenceId}/audit?pageSize=500`).auth(t.adminToken, bearer).expect(200);
       const entry = audit.body.items.find((e: { action: string; entityId: string }) => e.action === 'substitute' && e.entityId === a.id);
-      expect(entry).toMatchObject({ actor: expect.stringMatching(/^link:/), before: { fullName: 'Trần Văn Bình', code: a.code }, after: { fullName: 'Lê Thị Mai' } });
+      expect(entry).toMatchObject({
+        actor: expect.stringMatching(/^link:/),
+        before: { status: 'added' },
+        after: { status: 'substituted', substituteId: res.body.id },
+      });
     });
 
     it('refuses a substitute whose email is already invited', async () => {

@@ -68,6 +68,75 @@ describe('invitations by email, through the outbox, to a real SMTP server', () =
     await smtp.stop();
   });
 
+  const attendeeOf = async (id: string, attendeeId: string) =>
+    (await t.http.get(`/api/conferences/${id}/attendees/${attendeeId}`).auth(t.adminToken, bearer).expect(200)).body;
+  /** The RSVP token of the link a mail carries. */
+  const rsvpTokenIn = (mail: ReceivedMail) => /\/rsvp\/([\w-]{40,})/.exec(mail.parsed.text!)![1];
+
+  it('marks a delegate invited when the invitation is sent, not when it is queued, and leaves an answer alone', async () => {
+    const { id, attendees } = await setUp([
+      { fullName: 'Hoàng Văn Tư', email: 'tu@tinh.gov.vn' },
+      { fullName: 'Không có địa chỉ' },
+      { fullName: 'Đã trả lời', email: 'da.tra.loi@tinh.gov.vn' },
+    ]);
+    const [tu, noEmail, answered] = attendees;
+    expect(attendees.map((a) => a.status)).toEqual(['added', 'added', 'added']);
+    const link = (await t.http.post(`/api/conferences/${id}/attendees/${answered.id}/links`).auth(t.adminToken, bearer).send({}).expect(201)).body;
+    await t.http.post(`/api/public/rsvp/${link.token}/accept`).expect(200);
+    await invite(id).expect(202);
+    expect((await attendeeOf(id, tu.id)).status).toBe('added');
+    await dispatcher.drain();
+    expect(smtp.to('tu@tinh.gov.vn')).toHaveLength(1);
+    expect(await attendeeOf(id, tu.id)).toMatchObject({ status: 'invited', version: tu.version + 1 });
+    expect((await attendeeOf(id, noEmail.id)).status).toBe('added');
+    expect((await attendeeOf(id, answered.id)).status).toBe('accepted');
+    const added = (await t.http.get(`/api/conferences/${id}/attendees?status=added`).auth(t.adminToken, bearer).expect(200)).body;
+    expect(added.items.map((a: { id: string }) => a.id)).toEqual([noEmail.id]);
+  });
+
+  it('sends a substitute their own invitation, code and link, and the person replaced a cancellation of theirs', async () => {
+    const { id, attendees } = await setUp([{ fullName: 'Trần Văn Bình', email: 'binh@tinh.gov.vn' }]);
+    const [binh] = attendees;
+    await invite(id).expect(202);
+    await dispatcher.drain();
+    const [invitation] = smtp.to('binh@tinh.gov.vn');
+    const substitute = (
+      await t.http.post(`/api/public/rsvp/${rsvpTokenIn(invitation)}/substitute`).send({ fullName: 'Lê Thị Mai', email: 'mai@tinh.gov.vn' }).expect(200)
+    ).body;
+    expect(substitute).toMatchObject({ substituteForId: binh.id, status: 'accepted' });
+    await dispatcher.drain();
+
+    // The substitute: an invitation at their own address, with their own code and RSVP link.
+    const toMai = smtp.to('mai@tinh.gov.vn');
+    expect(toMai).toHaveLength(1);
+    expect(toMai[0].parsed.text).toContain('Kính gửi đồng chí Lê Thị Mai');
+    expect(toMai[0].parsed.text).toContain(`Mã điểm danh: ${substitute.code}`);
+    const request = calendarOf(toMai[0]);
+    expect(request.vcalendar.getFirstPropertyValue('method')).toBe('REQUEST');
+    expect(request.vevent.getFirstProperty('attendee')!.getFirstValue()).toMatch(/^mailto:mai@tinh\.gov\.vn$/i);
+    const view = (await t.http.get(`/api/public/rsvp/${rsvpTokenIn(toMai[0])}`).expect(200)).body;
+    expect(view.attendee).toMatchObject({ id: substitute.id, fullName: 'Lê Thị Mai', code: substitute.code });
+
+    // The person replaced: a cancellation of their own invitation (same UID), naming them, without the substitute's code.
+    const toBinh = smtp.to('binh@tinh.gov.vn');
+    expect(toBinh).toHaveLength(2);
+    const cancel = calendarOf(toBinh[1]);
+    expect(cancel.vcalendar.getFirstPropertyValue('method')).toBe('CANCEL');
+    expect(cancel.event.uid).toBe(calendarOf(invitation).event.uid);
+    expect(cancel.vevent.getFirstProperty('attendee')!.getFirstValue()).toMatch(/^mailto:binh@tinh\.gov\.vn$/i);
+    expect(toBinh[1].raw).not.toContain(substitute.code);
+
+    // Resending the replaced person's invitation sends them nothing more (and never the substitute's code).
+    const deliveries = (await t.http.get(`/api/conferences/${id}/deliveries?attendeeId=${binh.id}&kind=invitation`).auth(t.adminToken, bearer).expect(200)).body;
+    await t.http.post(`/api/conferences/${id}/deliveries/${deliveries.items[0].id}/resend`).auth(t.adminToken, bearer).expect(202);
+    await dispatcher.drain();
+    expect(smtp.to('binh@tinh.gov.vn')).toHaveLength(2);
+    // Inviting everyone again reaches the substitute's address only once.
+    await invite(id).expect(202);
+    await dispatcher.drain();
+    expect(smtp.to('mai@tinh.gov.vn')).toHaveLength(1);
+  });
+
   it('sends each invitee one giấy mời with a METHOD:REQUEST calendar invitation that ical.js reads', async () => {
     const { id, attendees } = await setUp([
       { fullName: 'Nguyễn Thị Hồng Nhung', email: 'nhung@tinh.gov.vn' },

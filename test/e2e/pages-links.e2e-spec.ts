@@ -268,7 +268,8 @@ describe('pages opened from an email link', () => {
         expect(res.text).toContain('Liên kết đã hết hạn');
       }
       await form(`/rsvp/${rsvp}/accept`, {}).expect(410);
-      expect((await attendee(a.id)).status).toBe('invited');
+      // Unchanged: on the list, never sent an invitation (added).
+      expect((await attendee(a.id)).status).toBe('added');
       const page = await browser.newPage();
       const response = await page.goto(`${base}/rsvp/${rsvp}`);
       expect(response!.status()).toBe(410);
@@ -349,7 +350,7 @@ describe('pages opened from an email link', () => {
       expect((await t.http.get(`/rsvp/${token}?lich=khong-hop-le`).expect(200)).text).not.toContain('webcal://');
     });
 
-    it('sends a substitute through the form (clicked in chromium): the substitute gets a new code', async () => {
+    it('sends a substitute through the form (clicked in chromium): the substitute is a delegate of their own, with a new code', async () => {
       const a = await newAttendee(pointId, { fullName: 'Ngô Văn Khoa', email: 'khoa@thainguyen.gov.vn' });
       const page = await browser.newPage();
       await page.goto(`${base}/rsvp/${await rsvpLink(a.id)}`);
@@ -363,10 +364,16 @@ describe('pages opened from an email link', () => {
       await page.waitForURL(/\?xong=substitute$/);
       await expectText(page, 'Đã ghi nhận người đi thay.');
       await expectText(page, 'Lý Thị Mai');
-      const after = await attendee(a.id);
-      expect(after).toMatchObject({ fullName: 'Lý Thị Mai', title: 'Phó Trưởng ban', phone: '+84987654321', status: 'accepted' });
-      expect(after.code).not.toBe(a.code);
-      expect(await page.locator('#ma-dai-bieu').textContent()).toBe(after.code);
+      // The person replaced stays on record as who they are; the substitute is a new attendee.
+      expect(await attendee(a.id)).toMatchObject({ fullName: 'Ngô Văn Khoa', status: 'substituted' });
+      const list = (await t.http.get(api(`/attendees?q=ly%20thi%20mai`)).auth(t.adminToken, bearer).expect(200)).body.items;
+      expect(list).toHaveLength(1);
+      const substitute = list[0];
+      expect(substitute).toMatchObject({ fullName: 'Lý Thị Mai', title: 'Phó Trưởng ban', phone: '+84987654321', status: 'accepted', substituteForId: a.id });
+      expect(substitute.code).not.toBe(a.code);
+      // The page shows the substitute's code (the replaced person's no longer checks anyone in), and no calendar.
+      expect(await page.locator('#ma-dai-bieu').textContent()).toBe(substitute.code);
+      expect(await page.getByText('Tải tệp lịch (.ics)').count()).toBe(0);
       await browser.screenshot(page, 'rsvp-substitute');
       await page.close();
     });
@@ -387,7 +394,7 @@ describe('pages opened from an email link', () => {
       expect(bad.text).toContain('Email không đúng dạng địa chỉ email');
       expect(bad.text).toContain('Số điện thoại không đúng dạng số điện thoại Việt Nam');
       expect((await attendee(a.id)).fullName).toBe('Bùi Văn Lâm');
-      expect((await attendee(b.id)).status).toBe('invited');
+      expect((await attendee(b.id)).status).toBe('added');
     });
 
     it('offers no answer once the person has checked in, and answers 409 to one sent anyway', async () => {
