@@ -19,8 +19,9 @@ const asConference = (title: string) => (/^hội nghị/i.test(title) ? title : 
 export function draftNotice(conference: Conference, minutes: MinutesSections, today: string, serial: string | null): NoticeSections {
   const chair = minutes.signatures.chair;
   const who = chair.name ? `đồng chí ${chair.name}${chair.title ? `, ${chair.title}` : ''}` : 'đồng chí chủ trì Hội nghị';
+  // The points the minutes found connected by check (the main one not among them).
   const points = minutes.bridgePoints.count;
-  const connected = conference.format === 'in_person' || points <= 1 ? '' : `, kết nối tới ${points} điểm cầu`;
+  const connected = conference.format === 'in_person' || points === 0 ? '' : `, kết nối tới ${points} điểm cầu`;
   const day = longDate(new Date(minutes.opening.startedAt), conference.timezone);
   return {
     header: { ...minutes.header, number: serial, date: today },
