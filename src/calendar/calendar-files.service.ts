@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { Attendee } from '../attendees/attendee.entity';
+import { Attendee, AttendeeStatus } from '../attendees/attendee.entity';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
@@ -17,6 +17,9 @@ import { IssueCalendarLinkDto } from './calendar.dto';
 import { IcsFile, icsFileName } from './ics-file';
 
 /** The .ics files the API serves: who may have which, and the data each is built from. */
+
+/** An invitation the person no longer holds: cancelled, or handed to a substitute. */
+const WITHDRAWN: AttendeeStatus[] = ['cancelled', 'substituted'];
 @Injectable()
 export class CalendarFilesService {
   constructor(
@@ -59,7 +62,7 @@ export class CalendarFilesService {
         details: [{ field: 'email', message: 'missing' }],
       });
     }
-    const method = conference.status === 'cancelled' || attendee.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    const method = conference.status === 'cancelled' || WITHDRAWN.includes(attendee.status) ? 'CANCEL' : 'REQUEST';
     return {
       body: this.calendar.invite(conference, attendee, point, await this.agendaOf(conferenceId), method, { alarmMinutesBefore }),
       method,
@@ -84,7 +87,7 @@ export class CalendarFilesService {
     if (!attendee.email) {
       return { body: this.calendar.conferenceCalendar(conference, agenda, false), method: 'PUBLISH', filename: icsFileName(conference.title) };
     }
-    const method = conference.status === 'cancelled' || attendee.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    const method = conference.status === 'cancelled' || WITHDRAWN.includes(attendee.status) ? 'CANCEL' : 'REQUEST';
     return {
       body: this.calendar.invite(conference, attendee, point, agenda, method),
       method,

@@ -37,14 +37,15 @@ export class CalendarRepository {
 
   /**
    * What a person's feed lists: every invitation to their email (or, without one, the invitation
-   * the link was made for) that is not cancelled, in conferences past the draft stage, each with
+   * the link was made for) that is not withdrawn, in conferences past the draft stage, each with
    * the conference and the bridge point.
    */
   async invitationsOf(owner: Attendee): Promise<Omit<FeedEntry, 'agendaItems'>[]> {
     const qb = this.attendees
       .createQueryBuilder('a')
       .innerJoin(Conference, 'c', 'c.id = a.conferenceId')
-      .where("a.status <> 'cancelled'")
+      // A person whose invitation was withdrawn (cancelled, or replaced by a substitute) no longer holds it.
+      .where("a.status NOT IN ('cancelled', 'substituted')")
       .andWhere("c.status <> 'draft'")
       .orderBy('c.startsAt', 'DESC')
       .addOrderBy('a.id', 'ASC')

@@ -305,6 +305,9 @@ describe('attendees (đại biểu)', () => {
       expect(view).toMatchObject({ attendee: { id: a.id, status: 'substituted' }, substitute: { fullName: 'Lê Thị Mai', code: res.body.code } });
       await t.http.post(rsvp(link.token, '/accept')).expect(409);
       await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(409);
+      // Their calendar invitation is withdrawn; the substitute's is a request of their own.
+      expect((await t.http.get(url(`/${a.id}/invite.ics`)).auth(t.adminToken, bearer).expect(200)).text).toContain('METHOD:CANCEL');
+      expect((await t.http.get(url(`/${res.body.id}/invite.ics`)).auth(t.adminToken, bearer).expect(200)).text).toContain('METHOD:REQUEST');
       await t.http.post(url(`/${res.body.id}/check-in`)).auth(t.adminToken, bearer).expect(200);
       const audit = await t.http.get(`/api/conferences/${conferenceId}/audit?pageSize=500`).auth(t.adminToken, bearer).expect(200);
       const entry = audit.body.items.find((e: { action: string; entityId: string }) => e.action === 'substitute' && e.entityId === a.id);
