@@ -7,6 +7,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { bodyError } from './common/error-envelope';
+import { NO_BODY } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/environment';
 import { registerFormBodyParser } from './web/form-body';
@@ -46,6 +47,16 @@ export async function createApp(): Promise<NestFastifyApplication> {
     parseJson(request, body as string, (error, value) => (error ? done(bodyError(error), undefined) : done(null, value))),
   );
   registerFormBodyParser(fastify);
+  // A request that sends no body at all (`curl -X POST`: no content type, no length) is marked,
+  // so the validation pipe can read it as {} where every field is optional; a JSON `null`, an
+  // empty JSON text or another content type stays a wrong body.
+  fastify.addHook('preValidation', (request, _reply, done) => {
+    const sends = request.method === 'POST' || request.method === 'PUT' || request.method === 'PATCH';
+    if (sends && request.body === undefined && !request.headers['content-type'] && !Number(request.headers['content-length'] ?? 0)) {
+      request.body = NO_BODY;
+    }
+    done();
+  });
 
   // Security headers, computed once: @fastify/helmet rebuilt its middleware on every request,
   // which cost a sixth of a simple read's time.

@@ -49,6 +49,9 @@ export function bodyShapeProblem(body: unknown): ErrorDetail | null {
   return null;
 }
 
+/** What a request that sent no body at all carries as its body (set by a hook in app.ts). */
+export const NO_BODY: Readonly<Record<string, never>> = Object.freeze({});
+
 /**
  * Whitelists, refuses unknown fields and transforms to DTO classes; every error names its field.
  * A body that is missing or not a JSON object is refused before class-validator sees it.
@@ -72,10 +75,11 @@ export class AppValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     const isDtoBody = metadata.type === 'body' && typeof metadata.metatype === 'function' && this.toValidate(metadata);
-    if (isDtoBody && (value === undefined || value === null)) {
+    if (value === NO_BODY) {
       // An action whose fields are all optional (publish, start, check-in …) also takes no body at all.
-      const nothing = await super.transform({}, metadata).catch(() => null);
+      const nothing = isDtoBody ? await super.transform({}, metadata).catch(() => null) : {};
       if (nothing) return nothing;
+      value = undefined;
     }
     if (isDtoBody && !isPlainObject(value)) {
       const message = value === undefined || value === null ? 'body must not be empty' : 'body must be a JSON object';

@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { aConference, aMainPoint } from '../factories';
 import { startApp, TestApp } from '../harness';
 
 describe('users (admin) and bad input', () => {
@@ -124,6 +125,18 @@ describe('users (admin) and bad input', () => {
       expect(res.body).toMatchObject({ statusCode: status, error: expect.any(String), message: expect.any(String) });
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       expect(await userCount()).toBe(before);
+    });
+
+    it('takes no body at all for an action whose fields are all optional, but refuses a JSON null or an empty JSON text there', async () => {
+      const c = (await t.http.post('/api/conferences').auth(t.adminToken, admin()).send(aConference()).expect(201)).body;
+      await t.http.post(`/api/conferences/${c.id}/bridge-points`).auth(t.adminToken, admin()).send(aMainPoint()).expect(201);
+      const nullBody = await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, admin()).set('content-type', 'application/json').send('null').expect(400);
+      expect(nullBody.body.details.map((d: { field: string }) => d.field)).toEqual(['body']);
+      await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, admin()).set('content-type', 'application/json').send('').expect(400);
+      expect((await t.http.get(`/api/conferences/${c.id}`).auth(t.adminToken, admin()).expect(200)).body.status).toBe('draft');
+      // As `curl -X POST` sends it: no content type, no body.
+      const published = await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, admin()).expect(200);
+      expect(published.body.status).toBe('published');
     });
 
     it.each([{ fullName: null }, { role: null }, { active: null }, { password: null }])('a null for a required field on PATCH: %j', async (patch) => {

@@ -234,6 +234,8 @@ const SAFE_BODIES: Record<string, unknown> = {
   // A point that does not exist, and a code nobody has: 400 or nothing checked in, were the conference not hidden.
   'POST /api/conferences/{id}/attendees': { bridgePointId: randomUUID(), fullName: 'Nguyễn Văn Kiểm Tra', role: 'delegate' },
   'POST /api/conferences/{id}/attendees/check-in': { codes: ['ZZZZZZ'] },
+  // No force; the fixture's conference (2030) is outside the attendance window, so nobody would be checked in.
+  'POST /api/conferences/{id}/attendees/{attendeeId}/check-in': {},
   'POST /api/conferences/{id}/bridge-points/{bpId}/confirm': { version: STALE },
   'POST /api/conferences/{id}/bridge-points/{bpId}/decline': { reason: REASON, version: STALE },
   'POST /api/conferences/{id}/bridge-points/{bpId}/connection-checks': { result: 'ok' },
