@@ -51,9 +51,7 @@ export function columnValue<T extends ObjectLiteral>(
   property: keyof T & string,
   value: unknown,
 ): unknown {
-  const column = manager.connection.getMetadata(target).findColumnWithPropertyName(property);
-  if (!column) throw new Error(`no column for ${property}`);
-  return manager.connection.driver.preparePersistentValue(value, column);
+  return manager.connection.driver.preparePersistentValue(value, columnOf(manager, target, property));
 }
 
 /** A raw value read from `property`'s column, converted as the ORM would hydrate it (SQLite's date text to a Date, for one). */
@@ -63,7 +61,11 @@ export function hydratedValue<T extends ObjectLiteral>(
   property: keyof T & string,
   raw: unknown,
 ): unknown {
+  return manager.connection.driver.prepareHydratedValue(raw, columnOf(manager, target, property));
+}
+
+function columnOf<T extends ObjectLiteral>(manager: EntityManager, target: EntityTarget<T>, property: string): ColumnMetadata {
   const column = manager.connection.getMetadata(target).findColumnWithPropertyName(property);
   if (!column) throw new Error(`no column for ${property}`);
-  return manager.connection.driver.prepareHydratedValue(raw, column);
+  return column;
 }

@@ -4,7 +4,7 @@ import { dayAsInstant, hourMinuteDate } from '../documents/document-time';
 import { vnDeadline } from './action-item-deadline';
 import { numberLine } from './document-number';
 import { connectionSentences, hasStandings, STANDING_LABELS, standingOf } from './minutes-attendance';
-import { ActionItemLine, DelegatesAtPoint, DocumentHeader, MinutesSections, PersonLine } from './minutes-sections';
+import { ActionItemLine, BridgePointLine, DelegatesAtPoint, DocumentHeader, MinutesSections, PersonLine } from './minutes-sections';
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
 /** Dots left for a blank the secretary fills in by hand. */
@@ -15,6 +15,28 @@ const sum = (values: (number | null)[]) => values.reduce<number>((s, v) => s + (
 const p = (text: string, extra: Partial<Extract<Block, { kind: 'paragraph' }>> = {}): Block => ({ kind: 'paragraph', runs: [{ text }], ...extra });
 const labelled = (label: string, text: string): Block => ({ kind: 'paragraph', runs: [{ text: label, bold: true }, { text }] });
 const person = (x: PersonLine) => (x.name ? `Đồng chí ${x.name}${x.title ? `, ${x.title}` : ''}` : BLANK);
+
+/** The bridge points with their attendance, and each one's standing when the minutes record it. */
+function pointsTable(points: BridgePointLine[], withStanding: boolean): Block {
+  const standing = withStanding ? [{ header: 'Tình trạng', width: 22 }] : [];
+  return {
+    kind: 'table',
+    columns: [
+      { header: 'STT', width: withStanding ? 7 : 8, center: true },
+      { header: 'Điểm cầu', width: withStanding ? 47 : 60 },
+      ...standing,
+      { header: 'Dự kiến', width: withStanding ? 12 : 16, center: true },
+      { header: 'Thực tế', width: withStanding ? 12 : 16, center: true },
+    ],
+    rows: points.map((x, i) => [
+      String(i + 1),
+      x.name,
+      ...(withStanding ? [STANDING_LABELS[standingOf(x)]] : []),
+      count(x.expected),
+      count(x.actual),
+    ]),
+  };
+}
 
 /**
  * "- Điểm cầu tỉnh Bắc Ninh (27 đại biểu): …": the point's attendance and who attended by name;
@@ -72,35 +94,12 @@ export function minutesDocument(s: MinutesSections, timeZone: string): DecreeDoc
     heading('CÁC ĐIỂM CẦU');
     for (const sentence of connectionSentences(points)) body.push(p(sentence));
     body.push(p(`${totals.charAt(0).toUpperCase()}${totals.slice(1)}.`));
-    if (points.length > 0) {
-      body.push({
-        kind: 'table',
-        columns: [
-          { header: 'STT', width: 7, center: true },
-          { header: 'Điểm cầu', width: 47 },
-          { header: 'Tình trạng', width: 22 },
-          { header: 'Dự kiến', width: 12, center: true },
-          { header: 'Thực tế', width: 12, center: true },
-        ],
-        rows: points.map((x, i) => [String(i + 1), x.name, STANDING_LABELS[standingOf(x)], count(x.expected), count(x.actual)]),
-      });
-    }
+    if (points.length > 0) body.push(pointsTable(points, true));
   } else {
     // Minutes drafted before each point's connection state was recorded keep their wording.
     heading('CÁC ĐIỂM CẦU THAM DỰ');
     body.push(p(`Hội nghị được kết nối tới ${count(s.bridgePoints.count)} điểm cầu; ${totals}.`));
-    if (points.length > 0) {
-      body.push({
-        kind: 'table',
-        columns: [
-          { header: 'STT', width: 8, center: true },
-          { header: 'Điểm cầu', width: 60 },
-          { header: 'Dự kiến', width: 16, center: true },
-          { header: 'Thực tế', width: 16, center: true },
-        ],
-        rows: points.map((x, i) => [String(i + 1), x.name, count(x.expected), count(x.actual)]),
-      });
-    }
+    if (points.length > 0) body.push(pointsTable(points, false));
   }
 
   heading('THÀNH PHẦN THAM DỰ');
