@@ -60,6 +60,9 @@ export async function createApp(): Promise<NestFastifyApplication> {
 
   // Security headers, computed once: @fastify/helmet rebuilt its middleware on every request,
   // which cost a sixth of a simple read's time.
+  // Served over plain HTTP (an intranet address), a browser told to upgrade every request to
+  // https loads no stylesheet or script and the pages break: upgrade and HSTS only over https.
+  const https = new URL(config.publicBaseUrl).protocol === 'https:';
   const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
@@ -68,8 +71,10 @@ export async function createApp(): Promise<NestFastifyApplication> {
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
+        upgradeInsecureRequests: https ? [] : null,
       },
     },
+    strictTransportSecurity: https,
   });
   fastify.addHook('onRequest', (request, reply, done) =>
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
