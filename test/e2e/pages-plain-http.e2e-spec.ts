@@ -43,7 +43,7 @@ describe('pages on a plain-HTTP intranet address', () => {
     const failed: string[] = [];
     page.on('requestfailed', (request) => failed.push(request.url()));
     await page.goto(`${base}/bridge-points/confirm/${token}`);
-    const styled = await page.evaluate(() => [...document.styleSheets].some((sheet) => sheet.cssRules.length > 0));
+    const styled = await page.evaluate(() => Array.from(document.styleSheets).some((sheet) => sheet.cssRules.length > 0));
     expect(styled).toBe(true);
     await page.goto(`${base}/board/${conferenceId}`);
     // The board's script shows the sign-in form; blocked, the page would stay blank.
