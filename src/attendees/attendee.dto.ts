@@ -5,7 +5,7 @@ import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
-import { PublicConferenceDto } from '../bridge-points/bridge-point.dto';
+import { PublicAgendaItemDto, PublicConferenceDto } from '../bridge-points/bridge-point.dto';
 import {
   Attendee,
   ATTENDEE_ROLES,
@@ -184,6 +184,7 @@ export class RsvpViewResponseDto {
   @ApiProperty({ type: RsvpConferenceDto }) conference!: RsvpConferenceDto;
   @ApiProperty({ type: AttendeeResponseDto }) attendee!: AttendeeResponseDto;
   @ApiProperty({ type: RsvpBridgePointDto, description: 'where the delegate attends' }) bridgePoint!: RsvpBridgePointDto;
+  @ApiProperty({ type: [PublicAgendaItemDto], description: 'the programme, in order' }) agenda!: PublicAgendaItemDto[];
   @ApiProperty({ type: RsvpSubstituteDto, nullable: true, description: 'who goes in their place, once the delegate sent a substitute' })
   substitute!: RsvpSubstituteDto | null;
   @ApiProperty({ format: 'date-time' }) linkExpiresAt!: string;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaItem } from '../agenda/agenda-item.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
@@ -18,7 +19,7 @@ import { RegistrationService } from './registration.service';
 import { Waitlist } from './waitlist';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference, AgendaItem]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
   controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController],
   providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations],
   exports: [AttendeesService, PublicRsvpService, Waitlist, AttendeeInvitations],

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AgendaItem } from '../agenda/agenda-item.entity';
 import { linkActor } from '../audit/actor';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
@@ -23,6 +24,8 @@ export interface RsvpView {
   };
   attendee: AttendeeResponseDto;
   bridgePoint: { id: string; name: string; address: string | null };
+  /** The programme, in order (times as ISO instants). */
+  agenda: { title: string; kind: string; startsAt: string; endsAt: string }[];
   /** Who goes in their place, once they sent a substitute. */
   substitute: { fullName: string; code: string } | null;
   linkExpiresAt: string;
@@ -37,14 +40,16 @@ export class PublicRsvpService {
     @InjectRepository(Attendee) private readonly attendeeRows: Repository<Attendee>,
     @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
     @InjectRepository(BridgePoint) private readonly points: Repository<BridgePoint>,
+    @InjectRepository(AgendaItem) private readonly agenda: Repository<AgendaItem>,
   ) {}
 
   async view(token: string): Promise<RsvpView> {
     const link = await this.links.resolve(token, 'attendee');
     const attendee = await this.attendeeRows.findOneByOrFail({ id: link.attendeeId! });
-    const [conference, point, substitute] = await Promise.all([
+    const [conference, point, items, substitute] = await Promise.all([
       this.conferences.findOneByOrFail({ id: link.conferenceId }),
       this.points.findOneByOrFail({ id: attendee.bridgePointId }),
+      this.agenda.find({ where: { conferenceId: link.conferenceId }, order: { startsAt: 'ASC', position: 'ASC' } }),
       attendee.status === 'substituted' ? this.attendeeRows.findOneBy({ substituteForId: attendee.id }) : null,
     ]);
     return {
@@ -61,6 +66,7 @@ export class PublicRsvpService {
       },
       attendee: toAttendeeResponse(attendee),
       bridgePoint: { id: point.id, name: point.name, address: point.address },
+      agenda: items.map((i) => ({ title: i.title, kind: i.kind, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString() })),
       substitute: substitute ? { fullName: substitute.fullName, code: substitute.code } : null,
       linkExpiresAt: link.expiresAt.toISOString(),
     };

@@ -1,6 +1,6 @@
 import { AttendeeStatus } from '../attendees/attendee.entity';
 import { RsvpView } from '../attendees/public-rsvp.service';
-import { conferenceFacts, instantIn } from './conference-card';
+import { agendaList, conferenceFacts, instantIn } from './conference-card';
 import { html, SafeHtml, trusted } from './html';
 import { ATTENDEE_STATUS_LABELS } from './labels';
 import { page } from './layout';
@@ -120,12 +120,16 @@ export function rsvpPage(token: string, view: RsvpView, state: RsvpPageState): s
   const tz = view.conference.timezone;
   const status = a.status as AttendeeStatus;
   const person = [a.title, a.organization].filter(Boolean).join(', ');
+  // Someone who declined (or whose invitation was cancelled) has no code to check in with and
+  // nothing to put in a calendar; a substitute's sender sees the substitute's code instead.
+  const holdsInvitation = status !== 'declined' && status !== 'cancelled';
   const body = html`<h1>Thư mời tham dự hội nghị</h1>
 ${state.done && notice('ok', RSVP_DONE[state.done])}
 ${state.failed?.form.problem && notice('error', state.failed.form.problem)}
 ${state.closed && notice('info', view.conference.status === 'cancelled' ? 'Hội nghị đã bị hủy.' : 'Hội nghị đã kết thúc.')}
 <section class="card" aria-labelledby="hn"><h2 id="hn">Hội nghị</h2>
 ${conferenceFacts(view.conference)}
+${agendaList(view.agenda, tz)}
 <dl class="facts"><div class="row"><dt>Điểm cầu của bạn</dt><dd>${[view.bridgePoint.name, view.bridgePoint.address].filter(Boolean).join(', ')}</dd></div></dl>
 </section>
 <section class="card" aria-labelledby="db"><h2 id="db">Đại biểu</h2>
@@ -138,7 +142,9 @@ ${person && html`<div class="row"><dt>Chức vụ, đơn vị</dt><dd>${person}<
 ${a.checkedInAt && html`<div class="row"><dt>Điểm danh lúc</dt><dd>${instantIn(a.checkedInAt, tz)}</dd></div>`}
 </dl>
 ${
-  view.substitute
+  !holdsInvitation
+    ? null
+    : view.substitute
     ? html`<div class="code-box">
 <p>Người đi thay: <strong>${view.substitute.fullName}</strong>. Mã đại biểu của người đi thay (đưa mã này khi điểm danh):</p>
 <p class="code" id="ma-dai-bieu">${view.substitute.code}</p>
@@ -153,7 +159,7 @@ ${trusted(state.qrSvg)}
 </section>
 ${!state.closed && state.canAnswer && answerForms(token, view, state)}
 ${!state.closed && !state.canAnswer && notice('info', CLOSED_ANSWERS[status] ?? 'Thư mời này không còn nhận trả lời qua trang này. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.')}
-${view.conference.status !== 'cancelled' && !view.substitute && calendarSection(token, state)}
+${view.conference.status !== 'cancelled' && holdsInvitation && !view.substitute && calendarSection(token, state)}
 <p class="muted small">Liên kết này dành riêng cho ${a.fullName}, có hiệu lực đến ${instantIn(view.linkExpiresAt, tz)}.</p>`;
   return page({ title: 'Thư mời tham dự hội nghị', body });
 }

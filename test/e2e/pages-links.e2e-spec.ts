@@ -298,6 +298,9 @@ describe('pages opened from an email link', () => {
       expect(res.text).toContain(`id="ma-dai-bieu">${a.code}</p>`);
       expect(res.text).toMatch(/<svg class="qr" role="img" aria-label="Mã QR của mã đại biểu [A-Z0-9]+"/);
       expect(res.text).toContain('Chưa trả lời');
+      // The programme, as the bridge-point page shows it.
+      expect(res.text).toContain('08:30–09:15');
+      expect(res.text).toContain('Báo cáo sơ kết công tác dân vận');
       const google = new URL(/href="(https:\/\/calendar\.google\.com[^"]+)"/.exec(res.text)![1].replace(/&amp;/g, '&'));
       expect(google.searchParams.get('action')).toBe('TEMPLATE');
       expect(google.searchParams.get('text')).toBe(TITLE);
@@ -388,6 +391,13 @@ describe('pages opened from an email link', () => {
       expect(empty.text).toContain('Vui lòng nhập lý do vắng mặt.');
       await form(`/rsvp/${token}/decline`, { reason: 'Bận công tác đột xuất' }).expect(303);
       expect(await attendee(a.id)).toMatchObject({ status: 'declined', declineReason: 'Bận công tác đột xuất' });
+      // Declined: no check-in code, no QR, nothing to add to a calendar; the answer can still change.
+      const declinedPage = (await t.http.get(`/rsvp/${token}`).expect(200)).text;
+      expect(declinedPage).not.toContain('id="ma-dai-bieu"');
+      expect(declinedPage).not.toContain('class="qr"');
+      expect(declinedPage).not.toContain('invite.ics');
+      expect(declinedPage).not.toContain('calendar.google.com');
+      expect(declinedPage).toContain(`action="/rsvp/${token}/accept"`);
       const taken = await form(`/rsvp/${token}/substitute`, { fullName: 'Người thay', email: 'NGA@thainguyen.gov.vn' }).expect(409);
       expect(taken.text).toContain('Email này đã có trong danh sách đại biểu của hội nghị');
       const bad = await form(`/rsvp/${token}/substitute`, { fullName: 'Người thay', email: 'khong-phai-email', phone: '123' }).expect(400);
