@@ -1,13 +1,7 @@
 import { contentDisposition, neutralize } from '../common/spreadsheet-export';
-import { displayPhone, localTime, toCsv } from './attendee-export-format';
+import { localTime, toCsv } from './attendee-export-format';
 
 describe('attendee export format', () => {
-  it('writes phones as people do, which Excel keeps as text', () => {
-    expect(displayPhone('+84912345678')).toBe('0912 345 678');
-    expect(displayPhone('+842438251234')).toBe('024 3825 1234');
-    expect(displayPhone(null)).toBe('');
-  });
-
   it('writes times in the conference time zone', () => {
     expect(localTime(new Date('2025-07-15T01:05:00Z'), 'Asia/Ho_Chi_Minh')).toBe('15/07/2025 08:05');
     expect(localTime(new Date('2025-07-14T17:30:00Z'), 'Asia/Ho_Chi_Minh')).toBe('15/07/2025 00:30');

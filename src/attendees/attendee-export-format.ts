@@ -1,3 +1,4 @@
+import { localPhone } from '../common/phone';
 import { csvBuffer, headerRow, loadExcel, sheetName as safeSheetName } from '../common/spreadsheet-export';
 import { wallClock } from '../common/vietnamese-time';
 import { COLUMN_LABELS, ROLE_LABELS } from './attendee-import-columns';
@@ -43,14 +44,6 @@ export const EXPORT_HEADERS = [
   'Giờ điểm danh',
 ];
 
-/** +84912345678 → "0912 345 678", +842438251234 → "024 3825 1234": how people write them, and kept as text by Excel. */
-export function displayPhone(phone: string | null): string {
-  if (!phone) return '';
-  const national = phone.startsWith('+84') ? `0${phone.slice(3)}` : phone;
-  if (/^0\d{9}$/.test(national)) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
-  if (/^0\d{10}$/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
-  return phone;
-}
 
 
 /** "15/07/2025 08:05" in the conference's time zone. */
@@ -67,7 +60,7 @@ function cells(row: ExportRow): string[] {
     row.title ?? '',
     row.organization ?? '',
     row.email ?? '',
-    displayPhone(row.phone),
+    localPhone(row.phone),
     row.bridgePoint,
     ROLE_LABELS[row.role] ?? row.role,
     STATUS_LABELS[row.status] ?? row.status,

@@ -387,5 +387,7 @@ export class PublicBridgePointViewDto {
   @ApiProperty({ type: PublicConferenceDto }) conference!: PublicConferenceDto;
   @ApiProperty({ type: BridgePointResponseDto }) bridgePoint!: BridgePointResponseDto;
   @ApiProperty({ type: [PublicAgendaItemDto], description: 'in order of time' }) agenda!: PublicAgendaItemDto[];
+  @ApiProperty({ type: [ConnectionCheckResponseDto], description: "the point's connection checks, newest first" })
+  checks!: ConnectionCheckResponseDto[];
   @ApiProperty({ format: 'date-time' }) linkExpiresAt!: string;
 }

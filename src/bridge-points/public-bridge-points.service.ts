@@ -11,6 +11,7 @@ import {
   BridgePointResponseDto,
   ConfirmBridgePointDto,
   ConnectionCheckDto,
+  ConnectionCheckResponseDto,
   DeclineBridgePointDto,
 } from './bridge-point.dto';
 import { BridgePointsService, PointActor } from './bridge-points.service';
@@ -33,6 +34,8 @@ export interface PublicBridgePointView {
   };
   bridgePoint: BridgePointResponseDto;
   agenda: { title: string; kind: string; startsAt: string; endsAt: string }[];
+  /** The point's connection checks, newest first. */
+  checks: ConnectionCheckResponseDto[];
   linkExpiresAt: string;
 }
 
@@ -48,10 +51,11 @@ export class PublicBridgePointsService {
 
   async view(token: string): Promise<PublicBridgePointView> {
     const link = await this.links.resolve(token, 'bridge_point');
-    const [conference, bridgePoint, items] = await Promise.all([
+    const [conference, bridgePoint, items, checks] = await Promise.all([
       this.conferences.findOneByOrFail({ id: link.conferenceId }),
       this.points.get(link.conferenceId, link.bridgePointId!, this.actor(link)),
       this.agenda.find({ where: { conferenceId: link.conferenceId }, order: { startsAt: 'ASC', position: 'ASC' } }),
+      this.points.checkHistory(link.conferenceId, link.bridgePointId!, this.actor(link)),
     ]);
     return {
       conference: {
@@ -71,6 +75,7 @@ export class PublicBridgePointsService {
       },
       bridgePoint,
       agenda: items.map((i) => ({ title: i.title, kind: i.kind, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString() })),
+      checks,
       linkExpiresAt: link.expiresAt.toISOString(),
     };
   }

@@ -14,3 +14,17 @@ export function normalizePhone(input: string): string | null {
   if (!/^[1-9]\d{8,9}$/.test(national)) return null;
   return `+84${national}`;
 }
+
+/**
+ * A stored +84… number as people write it: "0912 345 678" (mobile), "024 3825 1234" (Hà Nội
+ * and TP. Hồ Chí Minh, two-digit area code), "0222 3822 123" (other provinces, three-digit area
+ * code). Anything else is shown as stored; nothing gives "".
+ */
+export function localPhone(phone: string | null | undefined): string {
+  if (!phone) return '';
+  const national = phone.startsWith('+84') ? `0${phone.slice(3)}` : phone;
+  if (/^0[1-9]\d{8}$/.test(national)) return `${national.slice(0, 4)} ${national.slice(4, 7)} ${national.slice(7)}`;
+  if (/^02[48]\d{8}$/.test(national)) return `${national.slice(0, 3)} ${national.slice(3, 7)} ${national.slice(7)}`;
+  if (/^02\d{9}$/.test(national)) return `${national.slice(0, 4)} ${national.slice(4, 8)} ${national.slice(8)}`;
+  return phone;
+}

@@ -31,6 +31,7 @@ const view = (point: Partial<PublicBridgePointView['bridgePoint']> = {}, status 
       ...point,
     },
     agenda: [{ title: 'Khai mạc', kind: 'opening', startsAt: '2025-07-15T01:00:00.000Z', endsAt: '2025-07-15T01:10:00.000Z' }],
+    checks: [],
     linkExpiresAt: '2025-08-15T01:00:00.000Z',
   }) as PublicBridgePointView;
 
@@ -71,6 +72,27 @@ describe('confirmPage', () => {
     const over = inPerson('completed');
     expect(over).toContain('Đã kết thúc');
     expect(over).not.toContain('Trực tiếp');
+  });
+
+  it('shows the technical contact\'s phone the local way, and the connection checks with their notes', () => {
+    const v = view({ contactName: 'Lê Văn Kỹ', contactPhone: '+842223822123', connectionStatus: 'degraded' });
+    const html = confirmPage(
+      'tok',
+      {
+        ...v,
+        checks: [
+          { id: 'k2', bridgePointId: 'p', result: 'degraded', note: 'Âm thanh <rè>', checkedAt: '2025-07-14T09:30:00.000Z', checkedBy: 'link:1' },
+          { id: 'k1', bridgePointId: 'p', result: 'failed', note: null, checkedAt: '2025-07-14T08:00:00.000Z', checkedBy: 'link:1' },
+        ],
+      },
+      state(),
+    );
+    expect(html).toContain('Lê Văn Kỹ · 0222 3822 123');
+    expect(html).toContain('value="0222 3822 123"');
+    expect(html).toContain('Các lần kiểm tra kết nối');
+    expect(html.indexOf('16:30, thứ Hai, ngày 14/7/2025')).toBeLessThan(html.indexOf('15:00, thứ Hai, ngày 14/7/2025'));
+    expect(html).toContain('Âm thanh &lt;rè&gt;');
+    expect(html).toContain('Kết nối lỗi');
   });
 
   it('shows no form for a completed or cancelled conference', () => {

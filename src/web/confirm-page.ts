@@ -1,3 +1,4 @@
+import { localPhone } from '../common/phone';
 import { BridgePointResponseDto } from '../bridge-points/bridge-point.dto';
 import { PublicBridgePointView } from '../bridge-points/public-bridge-points.service';
 import { agendaList, conferenceFacts, instantIn } from './conference-card';
@@ -66,7 +67,7 @@ ${p.address && html`<div class="row"><dt>Địa chỉ</dt><dd>${p.address}</dd><
   }</dd></div>
 <div class="row"><dt>Kết nối</dt><dd><span class="badge n-${p.connectionStatus}">${CONNECTION_LABELS[p.connectionStatus]}</span></dd></div>
 ${p.chairName && html`<div class="row"><dt>Chủ trì</dt><dd>${[p.chairName, p.chairTitle].filter(Boolean).join(', ')}</dd></div>`}
-${p.contactName && html`<div class="row"><dt>Cán bộ kỹ thuật</dt><dd>${[p.contactName, p.contactPhone, p.contactEmail].filter(Boolean).join(' · ')}</dd></div>`}
+${p.contactName && html`<div class="row"><dt>Cán bộ kỹ thuật</dt><dd>${[p.contactName, localPhone(p.contactPhone), p.contactEmail].filter(Boolean).join(' · ')}</dd></div>`}
 ${p.expectedAttendees !== null && html`<div class="row"><dt>Đại biểu dự kiến</dt><dd>${vnNumber(p.expectedAttendees)}</dd></div>`}
 ${p.actualAttendees !== null && html`<div class="row"><dt>Đại biểu thực tế</dt><dd>${vnNumber(p.actualAttendees)}${
     p.reportedAttendees === null && html` <span class="muted">(theo số đại biểu đã điểm danh)</span>`
@@ -85,7 +86,7 @@ function confirmForm(token: string, p: BridgePointResponseDto, state: ConfirmPag
     chairTitle: text(p.chairTitle),
     expectedAttendees: text(p.expectedAttendees),
     contactName: text(p.contactName),
-    contactPhone: text(p.contactPhone),
+    contactPhone: localPhone(p.contactPhone),
     contactEmail: text(p.contactEmail),
   });
   const f = (name: string) => ({ id: fieldId('confirm', name), name, value: form.values[name], error: form.errors[name] });
@@ -133,6 +134,19 @@ ${input({ id: fieldId('connection-check', 'note'), name: 'note', label: 'Ghi ch�
 </form>`;
 }
 
+/** The point's connection checks, newest first, each with its time, result and note. */
+function checkHistory(view: PublicBridgePointView): SafeHtml | null {
+  if (view.checks.length === 0) return null;
+  const tz = view.conference.timezone;
+  return html`<h3>Các lần kiểm tra kết nối</h3>
+<ul class="checks">${view.checks.map(
+    (c) =>
+      html`<li><span class="badge n-${c.result}">${CONNECTION_LABELS[c.result]}</span> ${instantIn(c.checkedAt, tz)}${
+        c.note && html`<br><span class="muted">${c.note}</span>`
+      }</li>`,
+  )}</ul>`;
+}
+
 function attendanceForm(token: string, p: BridgePointResponseDto, state: ConfirmPageState): SafeHtml {
   const form = formState(state, 'attendance', { actualAttendees: text(p.reportedAttendees) });
   return html`<form method="post" action="/bridge-points/confirm/${token}/attendance" novalidate>
@@ -173,6 +187,7 @@ ${
   !declined &&
   html`<section class="card" id="kiem-tra" aria-labelledby="kiem-tra-h"><h2 id="kiem-tra-h">Kiểm tra kết nối</h2>
 ${checkForm(token, state)}
+${checkHistory(view)}
 </section>
 <section class="card" id="so-luong" aria-labelledby="so-luong-h"><h2 id="so-luong-h">Số đại biểu thực tế trong ngày hội nghị</h2>
 ${state.attendanceOpensNote ? html`<p>${state.attendanceOpensNote}</p>` : attendanceForm(token, p, state)}

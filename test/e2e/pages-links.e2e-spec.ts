@@ -160,6 +160,9 @@ describe('pages opened from an email link', () => {
       expect((await point(p.id)).connectionStatus).toBe('failed');
       const history = (await t.http.get(api(`/bridge-points/${p.id}/connection-checks`)).auth(t.adminToken, bearer).expect(200)).body;
       expect(history[0]).toMatchObject({ result: 'failed', note: 'Mất tiếng từ phút thứ 5' });
+      // The page lists the point's checks, with their notes.
+      await expectText(page, 'Các lần kiểm tra kết nối');
+      await expectText(page, 'Mất tiếng từ phút thứ 5');
 
       // Keyboard only: the skip link comes first, then Tab through to the attendance field and Enter.
       await page.keyboard.press('Tab');
