@@ -3,7 +3,7 @@ import { BOARD_JS_PATH, page } from './layout';
 
 /**
  * The board's page: a shell its script fills. A page load cannot carry a bearer token, so the
- * script signs in (token kept in sessionStorage), reads the board over the API and follows its
+ * script signs in (token kept in a session cookie its tabs share), reads the board over the API and follows its
  * event stream.
  */
 export function boardPage(conferenceId: string): string {
@@ -45,6 +45,11 @@ export function boardPage(conferenceId: string): string {
 <li><span class="t c-c n-o">Kết nối tốt</span></li><li><span class="t c-c n-g">Chập chờn</span></li><li><span class="t c-c n-f">Kết nối lỗi</span></li>
 </ul>
 <div id="sections"></div>
+<section id="details" class="card details" role="dialog" aria-labelledby="details-title" hidden>
+<div class="board-head"><h2 id="details-title"></h2><button type="button" id="details-close">Đóng</button></div>
+<p id="details-status" class="muted" role="status"></p>
+<dl id="details-facts" class="facts"></dl>
+</section>
 </section>
 <p id="message" class="alert error" role="alert" hidden></p>
 </div>`;

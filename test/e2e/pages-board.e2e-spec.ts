@@ -97,7 +97,9 @@ describe('status board', () => {
     }
   };
   const visibleTiles = (page: Page) => page.locator('#sections li[data-id]:visible').count();
+  /** A new tab, signed in afresh (the sign-in is a session cookie every tab of the browser shares). */
   const openBoard = async (id: string, viewport?: { width: number; height: number }) => {
+    await browser.context.clearCookies();
     const page = await browser.newPage(viewport);
     await page.goto(`${base}/board/${id}`);
     await page.getByLabel('Email').fill(VIEWER.email);
@@ -302,6 +304,7 @@ describe('status board', () => {
     });
 
     it('fits a 360 px phone and shows a Vietnamese message for a wrong password and for an operator', async () => {
+      await browser.context.clearCookies();
       const page = await browser.newPage({ width: 360, height: 740 });
       await page.goto(`${base}/board/${conferenceId}`);
       await page.getByLabel('Email').fill(VIEWER.email);
@@ -342,6 +345,48 @@ describe('status board', () => {
       expect(await page.locator('#board-time').textContent()).toContain('Đã kết thúc');
       expect(await page.locator('header, #view').first().textContent()).not.toContain('Trực tiếp');
       await page.close();
+    });
+
+    it('shows each tile\'s actual/expected and opens a point\'s details by click or Enter; the sign-in holds across tabs', async () => {
+      const id = await newConference();
+      await t.http.post(api(id, '/bridge-points')).auth(t.adminToken, bearer).send(aMainPoint()).expect(201);
+      const province = (
+        await t.http
+          .post(api(id, '/bridge-points'))
+          .auth(t.adminToken, bearer)
+          .send({ administrativeUnitCode: '24', chairName: 'Nguyễn Văn Chủ', chairTitle: 'Phó Bí thư Tỉnh ủy', contactName: 'Lê Văn Kỹ', contactPhone: '0222 3822 123', expectedAttendees: 40 })
+          .expect(201)
+      ).body;
+      await t.http.post(api(id, `/bridge-points/${province.id}/connection-checks`)).auth(t.adminToken, bearer).send({ result: 'degraded', note: 'Âm thanh rè ở phút đầu' }).expect(201);
+      await t.http.post(api(id, `/bridge-points/${province.id}/attendance`)).auth(t.adminToken, bearer).send({ actualAttendees: 38 }).expect(200);
+      const page = await openBoard(id);
+      const tile = page.locator(`li[data-id="${province.id}"]`);
+      expect(await tile.getAttribute('data-fig')).toBe('38/40');
+      expect(await tile.evaluate((e) => getComputedStyle(e, '::after').content)).toBe('" 38/40"');
+      await tile.click();
+      const details = page.locator('#details');
+      await details.getByText('Lê Văn Kỹ · 0222 3822 123').waitFor();
+      expect(await details.textContent()).toContain('Nguyễn Văn Chủ, Phó Bí thư Tỉnh ủy');
+      expect(await details.textContent()).toContain('kết nối chập chờn');
+      expect(await details.textContent()).toContain('Âm thanh rè ở phút đầu');
+      await browser.screenshot(page, 'board-details');
+      await page.keyboard.press('Escape');
+      expect(await details.isHidden()).toBe(true);
+      // The keyboard alone: focus the tile, Enter.
+      await tile.focus();
+      await page.keyboard.press('Enter');
+      await details.getByText('Âm thanh rè ở phút đầu').waitFor();
+      await page.getByRole('button', { name: 'Đóng' }).click();
+
+      // Another tab of the same browser needs no second sign-in; signing out ends it for every tab.
+      const second = await browser.newPage();
+      await second.goto(`${base}/board/${id}`);
+      await second.locator('#sections li[data-id]').first().waitFor({ timeout: 20000 });
+      await second.getByRole('button', { name: 'Đăng xuất' }).click();
+      const third = await browser.newPage();
+      await third.goto(`${base}/board/${id}`);
+      await third.getByLabel('Email').waitFor();
+      await Promise.all([page.close(), second.close(), third.close()]);
     });
 
     it('shows names as text, never as markup', async () => {

@@ -9,7 +9,7 @@ export const BOARD_JS = String.raw`(function () {
   var root = document.getElementById('board');
   if (!root) return;
   var conferenceId = root.getAttribute('data-conference');
-  var TOKEN_KEY = 'hoinghi.accessToken';
+  var TOKEN_COOKIE = 'hoinghi_board';
   var CONF = { p: 'Chưa xác nhận', c: 'Đã xác nhận', d: 'Không tham dự' };
   var CONN = { u: 'chưa kiểm tra kết nối', o: 'kết nối tốt', f: 'kết nối lỗi', g: 'kết nối chập chờn' };
   var COUNTS = [
@@ -46,9 +46,15 @@ export const BOARD_JS = String.raw`(function () {
   function fold(s) {
     return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   }
-  function getToken() { try { return sessionStorage.getItem(TOKEN_KEY); } catch (e) { return null; } }
+  // The sign-in lasts for the browser session and is shared by its tabs: a session cookie (no
+  // expiry), scoped to the board's pages; the token itself still expires on the server's terms.
+  function getToken() {
+    var found = document.cookie.split('; ').filter(function (c) { return c.indexOf(TOKEN_COOKIE + '=') === 0; })[0];
+    return found ? decodeURIComponent(found.slice(TOKEN_COOKIE.length + 1)) : null;
+  }
   function setToken(t) {
-    try { if (t) sessionStorage.setItem(TOKEN_KEY, t); else sessionStorage.removeItem(TOKEN_KEY); } catch (e) { /* private mode */ }
+    var attributes = '; path=/board; SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '');
+    document.cookie = TOKEN_COOKIE + '=' + (t ? encodeURIComponent(t) : '') + attributes + (t ? '' : '; max-age=0');
   }
   function showMessage(text) { var m = $('message'); m.textContent = text || ''; m.hidden = !text; }
   function setLive(on, text) { var l = $('live'); l.textContent = text; l.className = on ? 'live' : 'live off'; }
@@ -195,10 +201,20 @@ export const BOARD_JS = String.raw`(function () {
     return parts.join('; ');
   }
 
+  /** "38/40": actual over expected, as far as either is known. */
+  function figures(tile) {
+    if (tile[4] === null && tile[5] === null) return '';
+    return (tile[5] === null ? '–' : num(tile[5])) + '/' + (tile[4] === null ? '–' : num(tile[4]));
+  }
+
   function paint(entry) {
     var tile = entry.tile;
     entry.el.className = 't c-' + tile[2] + ' n-' + tile[3];
     entry.el.textContent = shortName(tile[1]);
+    // Shown by CSS (::after): no second element per tile, which a board of 3,400 points would feel.
+    var fig = figures(tile);
+    if (fig) entry.el.setAttribute('data-fig', fig);
+    else entry.el.removeAttribute('data-fig');
     entry.el.title = describe(tile);
     entry.key = fold(tile[1]);
   }
@@ -207,6 +223,8 @@ export const BOARD_JS = String.raw`(function () {
     tiles.forEach(function (tile) {
       var li = el('li');
       li.setAttribute('data-id', tile[0]);
+      li.setAttribute('role', 'button');
+      li.tabIndex = 0;
       var entry = { el: li, tile: tile, region: region, group: group, key: '' };
       paint(entry);
       entries.set(tile[0], entry);
@@ -340,6 +358,71 @@ export const BOARD_JS = String.raw`(function () {
     filter.r = params.get('r') || '';
     filter.q = fold($('f-search').value.trim());
   })();
+
+  // A tile opens the point's details: chair, contact, the last connection check and its note.
+  function tileOf(target) {
+    while (target && target !== document && !(target.getAttribute && target.getAttribute('data-id'))) target = target.parentNode;
+    return target && target.getAttribute ? target : null;
+  }
+  function api(path) {
+    return fetch('/api/conferences/' + encodeURIComponent(conferenceId) + path, { headers: { Authorization: 'Bearer ' + getToken() }, cache: 'no-store' })
+      .then(function (res) { if (!res.ok) throw new Error('HTTP ' + res.status); return res.json(); });
+  }
+  function localPhone(phone) {
+    if (!phone) return '';
+    var n = phone.indexOf('+84') === 0 ? '0' + phone.slice(3) : phone;
+    if (/^0[1-9]\d{8}$/.test(n)) return n.slice(0, 4) + ' ' + n.slice(4, 7) + ' ' + n.slice(7);
+    if (/^02[48]\d{8}$/.test(n)) return n.slice(0, 3) + ' ' + n.slice(3, 7) + ' ' + n.slice(7);
+    if (/^02\d{9}$/.test(n)) return n.slice(0, 4) + ' ' + n.slice(4, 8) + ' ' + n.slice(8);
+    return phone;
+  }
+  var opener = null;
+  function closeDetails() {
+    $('details').hidden = true;
+    if (opener) opener.focus();
+    opener = null;
+  }
+  function openDetails(tile) {
+    opener = tile;
+    var id = tile.getAttribute('data-id');
+    var box = $('details');
+    var list = $('details-facts');
+    list.textContent = '';
+    $('details-title').textContent = entries.has(id) ? entries.get(id).tile[1] : '';
+    $('details-status').textContent = 'Đang tải…';
+    box.hidden = false;
+    $('details-close').focus();
+    Promise.all([api('/bridge-points/' + encodeURIComponent(id)), api('/bridge-points/' + encodeURIComponent(id) + '/connection-checks')]).then(function (both) {
+      var p = both[0];
+      var last = both[1][0];
+      var rows = [
+        ['Chủ trì', [p.chairName, p.chairTitle].filter(Boolean).join(', ')],
+        ['Cán bộ kỹ thuật', [p.contactName, localPhone(p.contactPhone), p.contactEmail].filter(Boolean).join(' · ')],
+        ['Đại biểu', 'dự kiến ' + (p.expectedAttendees === null ? '–' : num(p.expectedAttendees)) + ', thực tế ' + (p.actualAttendees === null ? '–' : num(p.actualAttendees)) +
+          (p.checkedInAttendees ? ' (đã điểm danh ' + num(p.checkedInAttendees) + ')' : '')],
+        ['Kiểm tra kết nối gần nhất', last ? CONN[{ ok: 'o', failed: 'f', degraded: 'g' }[last.result]] + ', ' + new Date(last.checkedAt).toLocaleString('vi-VN', { hour12: false }) : 'Chưa kiểm tra'],
+        ['Ghi chú kiểm tra', last && last.note ? last.note : '']
+      ];
+      rows.forEach(function (r) {
+        if (!r[1]) return;
+        var row = el('div', 'row');
+        row.appendChild(el('dt', null, r[0]));
+        row.appendChild(el('dd', null, r[1]));
+        list.appendChild(row);
+      });
+      $('details-status').textContent = '';
+    }, function () { $('details-status').textContent = 'Không tải được thông tin điểm cầu. Vui lòng thử lại.'; });
+  }
+  $('sections').addEventListener('click', function (event) { var t = tileOf(event.target); if (t) openDetails(t); });
+  $('sections').addEventListener('keydown', function (event) {
+    if (event.key !== 'Enter' && event.key !== ' ') return;
+    var t = tileOf(event.target);
+    if (!t) return;
+    event.preventDefault();
+    openDetails(t);
+  });
+  $('details-close').addEventListener('click', closeDetails);
+  document.addEventListener('keydown', function (event) { if (event.key === 'Escape' && !$('details').hidden) closeDetails(); });
 
   $('filters').addEventListener('submit', function (event) { event.preventDefault(); });
   ['f-confirmation', 'f-connection', 'f-region'].forEach(function (id) { $(id).addEventListener('change', readFilters); });

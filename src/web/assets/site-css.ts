@@ -88,7 +88,11 @@ code.wrap-anywhere{word-break:break-all}
 .t.n-o{border-left-color:#1e7b34}
 .t.n-g{border-left-color:#b54708;border-left-style:double}
 .t.n-f{border-left-color:#b42318;border-left-style:dashed}
-.t.n-f::after{content:" ⚠"}
+.t.n-f::before{content:"⚠ "}
 .t.flash{box-shadow:0 0 0 3px #0b5cad}
+.t{cursor:pointer}
+.t:focus{outline:3px solid #0b5cad;outline-offset:1px}
+.t[data-fig]::after{content:" " attr(data-fig);font-variant-numeric:tabular-nums;opacity:.75}
+.details{position:fixed;right:1rem;bottom:1rem;max-width:28rem;width:calc(100% - 2rem);z-index:10;box-shadow:0 4px 16px rgba(0,0,0,.25)}
 [hidden]{display:none!important}
 `;
