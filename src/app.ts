@@ -20,6 +20,21 @@ function requestId(request: IncomingMessage): string {
   return typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
 }
 
+/** The OpenAPI document's description: what the API is for, and the order of a conference's steps. */
+const API_DESCRIPTION = [
+  'Conferences, bridge points (điểm cầu), delegates (đại biểu), invitations, awards (khen thưởng) and minutes (biên bản).',
+  '',
+  'A conference, step by step:',
+  '1. `POST /api/conferences` creates it as a draft.',
+  '2. `POST /api/conferences/{id}/bridge-points` with `isMain: true` adds the main bridge point (điểm cầu chính).',
+  '3. `POST /api/conferences/{id}/publish`.',
+  '4. `POST /api/conferences/{id}/bridge-points` with `{ "administrativeUnitSet": "vn-34" }` connects every province (add `"level": "commune"` for communes).',
+  '5. `POST /api/conferences/{id}/bridge-points/contacts/import` gives the points their contacts; `POST /api/conferences/{id}/bridge-points/links` with `{ "send": true }` mails each point its confirmation link.',
+  '6. `POST /api/conferences/{id}/attendees` (or `/attendees/import`), then `POST /api/conferences/{id}/invitations` sends the invitations with their calendar invites.',
+  '7. From CHECKIN_OPENS_MINUTES (default 120) before the start: check-in (`/attendees/check-in`), headcount reports (`/bridge-points/{bpId}/attendance`), `start`, then `complete`.',
+  '8. `POST /api/conferences/{id}/minutes` drafts the minutes from the data; edit, then `/minutes/approve`; award decisions and their list, action items and the conclusion notice follow.',
+].join('\n');
+
 /** Builds the application (shared by `main.ts`, the seed command and the e2e tests); does not listen. */
 export async function createApp(): Promise<NestFastifyApplication> {
   // Importing AppModule has loaded config/*.env into the environment, so this sees the same values.
@@ -84,7 +99,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     app,
     new DocumentBuilder()
       .setTitle('Hội nghị API')
-      .setDescription('Conferences, bridge points (điểm cầu), delegates, invitations, awards and minutes.')
+      .setDescription(API_DESCRIPTION)
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),
