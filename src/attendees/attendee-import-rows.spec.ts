@@ -87,4 +87,19 @@ describe('checkRows', () => {
     expect(checked.errors.map((e) => `${e.row} ${e.field}`)).toEqual(['3 email', '3 role', '3 bridgePoint', '4 fullName', '4 bridgePoint']);
     expect(checked.errors[3].message).toBe('Họ và tên contains the error value #N/A');
   });
+
+  it('reads a province of vn-63 as its vn-34 successor and warns on the row; a rejected row carries no warning', () => {
+    const catalogue = {
+      vn63: [{ code: '24', name: 'Bắc Giang', type: 'province', successorCode: '24' }],
+      vn34: [{ code: '24', name: 'Bắc Ninh', type: 'province' }],
+    };
+    const vn34 = points.map((p) => ({ ...p, administrativeUnitSet: p.administrativeUnitCode ? 'vn-34' : null }));
+    const s = sheet(['Họ và tên', 'Email', 'Điểm cầu'], [['A', 'a@x.vn', 'Bắc Giang'], ['B', 'sai', 'bac giang']]);
+    const checked = checkRows(s, columnsOf(s, false), new PointDirectory(vn34, catalogue), null);
+    expect(checked.valid).toEqual([expect.objectContaining({ row: 2, bridgePointId: 'p-24' })]);
+    expect(checked.warnings).toEqual([
+      { row: 2, field: 'bridgePoint', code: 'former_province', message: 'Bắc Giang (tỉnh cũ) nay thuộc tỉnh Bắc Ninh; dòng này được ghi cho Điểm cầu tỉnh Bắc Ninh.' },
+    ]);
+    expect(checked.errors.map((e) => `${e.row} ${e.field}`)).toEqual(['3 email']);
+  });
 });

@@ -1,8 +1,7 @@
 import { isEmail } from 'class-validator';
 import { PointDirectory, PointRef } from '../bridge-points/point-directory';
-import { normalizePhone } from '../common/phone';
 import { Sheet } from '../common/import-file';
-import { ImportRowError, mapColumns, quoted, requireColumns, requireRows, RowReader } from '../common/import-rows';
+import { ImportRowError, mapColumns, phoneOfCell, quoted, requireColumns, requireRows, RowReader } from '../common/import-rows';
 import { COLUMN_LABELS, fieldOfHeader, ImportField, ROLE_LABELS, roleOf } from './attendee-import-columns';
 import { AttendeeRole } from './attendee.entity';
 
@@ -28,6 +27,8 @@ export interface CheckedRows {
   /** Rows with at least one error. */
   rejectedRows: Set<number>;
   errors: ImportRowError[];
+  /** What was read differently from how it is written (a vn-63 province as its vn-34 successor); the rows are kept. */
+  warnings: ImportRowError[];
 }
 
 const MAX_LENGTH: Partial<Record<ImportField, number>> = {
@@ -62,6 +63,7 @@ export function checkRows(
   defaultPoint: PointRef | null,
 ): CheckedRows {
   const errors: ImportRowError[] = [];
+  const warnings: ImportRowError[] = [];
   const rejectedRows = new Set<number>();
   const valid: ImportRow[] = [];
   const emailRows = new Map<string, number>();
@@ -93,8 +95,7 @@ export function checkRows(
 
     let phone = text('phone');
     if (phone !== undefined) {
-      // A phone column formatted as numbers loses its leading 0 in Excel (912345678).
-      const normalized = normalizePhone(phone) ?? (/^[1-9]\d{8,9}$/.test(phone) ? normalizePhone(`0${phone}`) : null);
+      const normalized = phoneOfCell(phone);
       if (!normalized) fail('phone', `${quoted(phone)} is not a Vietnamese phone number (e.g. 0912 345 678)`);
       else phone = normalized;
     }
@@ -109,7 +110,7 @@ export function checkRows(
     let point: PointRef | null = null;
     const pointText = text('bridgePoint');
     if (pointText !== undefined) {
-      const found = points.find(pointText);
+      const found = points.find(pointText, (warning) => reader.warn('bridgePoint', warning.message, warning.code));
       if (typeof found === 'string') fail('bridgePoint', found);
       else point = found;
     } else if (defaultPoint) {
@@ -123,7 +124,8 @@ export function checkRows(
       rejectedRows.add(row);
       continue;
     }
+    warnings.push(...reader.warnings);
     valid.push({ row, fullName: fullName!, title, organization, email, phone, bridgePointId: point!.id, role, notes });
   }
-  return { totalRows: sheet.rows.length, valid, rejectedRows, errors };
+  return { totalRows: sheet.rows.length, valid, rejectedRows, errors, warnings };
 }

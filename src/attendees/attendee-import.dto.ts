@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { ImportRowError, ImportRowErrorDto } from '../common/import-rows';
-import { IMPORT_JOB_STATUSES, ImportJob, ImportJobStatus } from './import-job.entity';
+import { IMPORT_JOB_STATUSES, ImportJob, ImportJobReport, ImportJobStatus } from './import-job.entity';
 
 const BOOLEAN_TEXT = ['true', 'false'] as const;
 
@@ -36,13 +36,21 @@ export class ImportReportDto {
   @ApiProperty({ description: 'delegates matched by email whose details were already the same' }) unchanged!: number;
   @ApiProperty({ description: 'rows with at least one error' }) rejected!: number;
   @ApiProperty({ type: [ImportRowErrorDto] }) errors!: ImportRowError[];
+  @ApiProperty({
+    type: [ImportRowErrorDto],
+    description: 'rows imported as read differently from how they are written, e.g. a province of vn-63 as the vn-34 province it became (code former_province)',
+  })
+  warnings!: ImportRowError[];
   @ApiPropertyOptional({ description: 'why the whole import failed' }) message?: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ nullable: true, type: String, format: 'date-time' }) finishedAt!: string | null;
 }
 
+/** The stored report; jobs stored before warnings existed have none. */
+type StoredReport = ImportJobReport & { warnings?: ImportRowError[] };
+
 export function toImportReport(job: ImportJob): ImportReportDto {
-  const report = job.report;
+  const report = job.report as StoredReport | null;
   return {
     jobId: job.id,
     status: job.status,
@@ -56,6 +64,7 @@ export function toImportReport(job: ImportJob): ImportReportDto {
     unchanged: report?.unchanged ?? 0,
     rejected: job.rejected,
     errors: report?.errors ?? [],
+    warnings: report?.warnings ?? [],
     ...(report?.message ? { message: report.message } : {}),
     createdAt: job.createdAt.toISOString(),
     finishedAt: job.finishedAt ? job.finishedAt.toISOString() : null,

@@ -44,7 +44,7 @@ const MATCHED_COLUMNS = {
 export class AttendeeImportRepository {
   pointsOf(m: EntityManager, conferenceId: string): Promise<PointRef[]> {
     return m.find(BridgePoint, {
-      select: { id: true, name: true, administrativeUnitCode: true },
+      select: { id: true, name: true, administrativeUnitCode: true, administrativeUnitSet: true },
       where: { conferenceId },
     });
   }

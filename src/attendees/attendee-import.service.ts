@@ -163,7 +163,7 @@ export class AttendeeImportService {
     const conference = await m.findOneBy(Conference, { id: conferenceId });
     if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
     assertOpen(conference);
-    const points = new PointDirectory(await this.repository.pointsOf(m, conferenceId));
+    const points = await PointDirectory.of(m, await this.repository.pointsOf(m, conferenceId));
     const checked = checkRows(plan.sheet, plan.columns, points, plan.defaultPoint);
 
     const emails = checked.valid.map((r) => r.email).filter((e): e is string => e !== undefined);
@@ -204,6 +204,7 @@ export class AttendeeImportService {
         atomic: plan.atomic,
         unchanged,
         errors: checked.errors,
+        warnings: checked.warnings,
         ...(refused && { message: `${rejected} of ${job.totalRows} rows were rejected; with atomic=true nothing was imported` }),
       },
       finishedAt: this.clock.now(),

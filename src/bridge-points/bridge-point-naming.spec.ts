@@ -1,9 +1,11 @@
-import { bridgePointName } from './bridge-point-naming';
+import { bridgePointName, provinceTitle } from './bridge-point-naming';
 
 describe('bridgePointName', () => {
   it('names a province and a centrally-run city', () => {
     expect(bridgePointName({ name: 'Bắc Ninh', type: 'province', level: 'province' })).toBe('Điểm cầu tỉnh Bắc Ninh');
     expect(bridgePointName({ name: 'Hà Nội', type: 'city', level: 'province' })).toBe('Điểm cầu thành phố Hà Nội');
+    expect(provinceTitle({ name: 'Huế', type: 'city' })).toBe('thành phố Huế');
+    expect(provinceTitle({ name: 'Bắc Giang', type: 'province' })).toBe('tỉnh Bắc Giang');
   });
 
   it('names communes, wards and special zones with their prefix in lower case', () => {

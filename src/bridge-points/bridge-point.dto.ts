@@ -141,7 +141,7 @@ export class UpdateBridgePointDto extends BridgePointContactDto {
   @ApiPropertyOptional() @IsOptional() @IsText(500) address?: string;
   @ApiPropertyOptional() @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string;
   @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsUUID() parentId?: string;
-  @ApiPropertyOptional({ nullable: true, minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_ATTENDEES) capacity?: number | null;
+  @ApiPropertyOptional({ nullable: true, type: Number, minimum: 1 }) @IsOptional() @IsInt() @Min(1) @Max(MAX_ATTENDEES) capacity?: number | null;
 }
 
 export class VersionedActionDto {
@@ -191,7 +191,12 @@ export class IssueLinkDto {
   @IsIsoInstant()
   expiresAt?: string;
 
-  @ApiPropertyOptional({ default: true, description: "also email a confirmation link to each point's technical contact" })
+  @ApiPropertyOptional({ default: true, description: "also email a confirmation link to each point's contact (contactEmail)" })
+  @IsOptional()
+  @IsBoolean()
+  send?: boolean;
+
+  @ApiPropertyOptional({ deprecated: true, description: 'the former name of send, still read when send is not given' })
   @IsOptional()
   @IsBoolean()
   sendEmail?: boolean;
@@ -305,8 +310,17 @@ export class SignedLinkResponseDto extends IssuedLinkResponseDto {
   @ApiProperty() bridgePointId!: string;
 }
 
+/** A point named in an answer, e.g. one whose link mail reaches nobody. */
+export class PointNameDto {
+  @ApiProperty() bridgePointId!: string;
+  @ApiProperty({ example: 'Điểm cầu tỉnh Cao Bằng' }) name!: string;
+}
+
 export class SignedLinkListResponseDto {
   @ApiProperty({ type: [SignedLinkResponseDto], description: 'one link per point, in connection order' }) items!: SignedLinkResponseDto[];
+  @ApiProperty({ description: 'link mails queued for sending (none unless send is true, the default)' }) queued!: number;
+  @ApiProperty({ type: [PointNameDto], description: 'the points chosen that have no contactEmail, whom no mail reaches' })
+  withoutEmail!: PointNameDto[];
 }
 
 export class ConfirmationCountsDto {

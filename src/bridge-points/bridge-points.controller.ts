@@ -1,8 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiExtraModels, ApiOkResponse, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { RevokedLinksResponseDto } from '../auth/signed-link.dto';
 import { User } from '../auth/user.entity';
+import { ApiImportUpload, DRY_RUN_FIELD, readUpload, replyWithImportReport } from '../common/import-upload';
 import { ApiPageResponse } from '../common/page-response.decorator';
 import { Page } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
@@ -28,6 +30,8 @@ import {
   UpdateBridgePointDto,
   VersionedActionDto,
 } from './bridge-point.dto';
+import { ContactsImportRejectionDto, ContactsImportReportDto } from './bridge-point-contacts-import.dto';
+import { BridgePointContactsImportService } from './bridge-point-contacts-import.service';
 import { BridgePointsService } from './bridge-points.service';
 
 const isObject = (body: unknown): body is Record<string, unknown> => typeof body === 'object' && body !== null;
@@ -36,7 +40,10 @@ const isObject = (body: unknown): body is Record<string, unknown> => typeof body
 @ApiBearerAuth()
 @Controller('api/conferences/:id/bridge-points')
 export class BridgePointsController {
-  constructor(private readonly points: BridgePointsService) {}
+  constructor(
+    private readonly points: BridgePointsService,
+    private readonly contacts: BridgePointContactsImportService,
+  ) {}
 
   @Get()
   @ApiPageResponse(BridgePointResponseDto, "the conference's points (an operator: their own), main point first, then by province")
@@ -88,13 +95,32 @@ export class BridgePointsController {
 
   @Roles('admin', 'organizer')
   @Post('links')
-  @ApiCreatedResponse({ type: SignedLinkListResponseDto, description: 'a new link for each point chosen' })
+  @ApiCreatedResponse({
+    type: SignedLinkListResponseDto,
+    description: 'a new link for each point chosen, how many link mails were queued, and the points without an email',
+  })
   issueLinks(
     @Param('id', ParseUuidPipe) id: string,
     @Body() dto: IssueLinksDto,
     @CurrentUser() user: User,
   ): Promise<SignedLinkListResponseDto> {
     return this.points.issueLinks(id, dto, user);
+  }
+
+  /** 201 with the report (also for a dry run); 400 with the same report when a row is refused, and nothing written. */
+  @Roles('admin', 'organizer')
+  @Post('contacts/import')
+  @ApiImportUpload(DRY_RUN_FIELD)
+  @ApiResponse({ status: 201, type: ContactsImportReportDto, description: "the points' contacts imported (or checked, with dryRun)" })
+  @ApiResponse({ status: 400, type: ContactsImportRejectionDto, description: 'rows refused: the error envelope with the report; nothing written' })
+  async importContacts(
+    @Param('id', ParseUuidPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+    @CurrentUser() user: User,
+  ): Promise<void> {
+    await replyWithImportReport(reply, await this.contacts.import(id, () => readUpload(request), query, user));
   }
 
   @Get(':bpId')

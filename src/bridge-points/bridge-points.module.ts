@@ -1,4 +1,5 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { AuditModule } from '../audit/audit.module';
@@ -6,6 +7,8 @@ import { AuthModule } from '../auth/auth.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
+import { registerMultipartOn } from '../common/import-upload';
+import { BridgePointContactsImportService } from './bridge-point-contacts-import.service';
 import { BridgePoint } from './bridge-point.entity';
 import { BridgePointSummaryRepository } from './bridge-point-summary.repository';
 import { BridgePointsController } from './bridge-points.controller';
@@ -18,7 +21,14 @@ import { SummaryCache } from './summary-cache';
 @Module({
   imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule, ConferencesModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
-  providers: [BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache],
+  providers: [BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache, BridgePointContactsImportService],
   exports: [BridgePointsService, PublicBridgePointsService, SummaryCache],
 })
-export class BridgePointsModule {}
+export class BridgePointsModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** The contacts import reads multipart uploads; there is no HTTP server in the seed command's context. */
+  onModuleInit(): void {
+    registerMultipartOn(this.adapterHost);
+  }
+}

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AdministrativeUnit, UnitSet } from '../administrative-units/administrative-unit.entity';
 import { Actor, userActor } from '../audit/actor';
-import { AuditService } from '../audit/audit.service';
+import { AuditRecord, AuditService } from '../audit/audit.service';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
@@ -16,7 +16,7 @@ import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { AttendanceWindow } from '../conferences/attendance-window';
-import { ConferenceState, rowOfOpenConference } from '../conferences/conference-status';
+import { assertConferenceOpen, ConferenceState, rowOfOpenConference } from '../conferences/conference-status';
 import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../mail/outbox.service';
@@ -38,6 +38,7 @@ import {
   DeclineBridgePointDto,
   IssueLinkDto,
   IssueLinksDto,
+  SignedLinkListResponseDto,
   SignedLinkResponseDto,
   toBridgePointResponse,
   toConnectionCheckResponse,
@@ -62,6 +63,12 @@ export interface PointActor {
   onlyPointId?: string;
 }
 
+/** A change to one point, written only if the point is still at `version`. */
+export interface PointChange {
+  pointId: string;
+  version: number;
+  changes: Partial<BridgePoint>;
+}
 
 type NewPoint = NewBridgePoint;
 
@@ -416,17 +423,20 @@ export class BridgePointsService {
   }
 
   async issueLink(conferenceId: string, pointId: string, dto: IssueLinkDto, user: User): Promise<SignedLinkResponseDto> {
-    const [link] = await this.tx.transaction(async (m) => {
+    const { links } = await this.tx.transaction(async (m) => {
       const conference = await conferenceOrFail(m, conferenceId);
       const point = await this.pointOrFail(m, conferenceId, pointId, { actor: userActor(user), scope: null });
       return this.issueFor(m, conference, [point], dto, user);
     });
-    return link;
+    return links[0];
   }
 
-  /** Links for every point of the conference, or those counted under one province, or of one level. */
-  async issueLinks(conferenceId: string, dto: IssueLinksDto, user: User): Promise<{ items: SignedLinkResponseDto[] }> {
-    const items = await this.tx.transaction(async (m) => {
+  /**
+   * Links for every point of the conference, or those counted under one province, or of one
+   * level; says how many link mails were queued and which points have no email to send one to.
+   */
+  async issueLinks(conferenceId: string, dto: IssueLinksDto, user: User): Promise<SignedLinkListResponseDto> {
+    return this.tx.transaction(async (m) => {
       const conference = await conferenceOrFail(m, conferenceId);
       const points = await m.find(BridgePoint, {
         where: {
@@ -436,9 +446,10 @@ export class BridgePointsService {
         },
         order: { position: 'ASC' },
       });
-      return this.issueFor(m, conference, points, dto, user);
+      const { links, queued } = await this.issueFor(m, conference, points, dto, user);
+      const withoutEmail = points.filter((p) => !p.contactEmail).map((p) => ({ bridgePointId: p.id, name: p.name }));
+      return { items: links, queued, withoutEmail };
     });
-    return { items };
   }
 
   async revokeLinks(conferenceId: string, pointId: string, user: User): Promise<{ revoked: number }> {
@@ -455,7 +466,7 @@ export class BridgePointsService {
     points: BridgePoint[],
     dto: IssueLinkDto,
     user: User,
-  ): Promise<SignedLinkResponseDto[]> {
+  ): Promise<{ links: SignedLinkResponseDto[]; queued: number }> {
     // By default a link lives until 30 days after the conference (or 30 days from now, if later).
     const expiresAt = dto.expiresAt
       ? new Date(dto.expiresAt)
@@ -468,9 +479,11 @@ export class BridgePointsService {
       expiresAt,
       user.id,
     );
-    if (dto.sendEmail !== false) {
+    let queued = 0;
+    // `sendEmail` is the former name of `send`, still honoured when `send` is not given.
+    if ((dto.send ?? dto.sendEmail) !== false) {
       // The mail carries a link of its own, issued when it is sent: no token waits in the outbox.
-      await this.outbox.enqueue(
+      queued = await this.outbox.enqueue(
         m,
         points
           .map((point, i) => ({ point, link: issued[i] }))
@@ -485,12 +498,13 @@ export class BridgePointsService {
           })),
       );
     }
-    return issued.map((link, i) => ({
+    const links = issued.map((link, i) => ({
       bridgePointId: points[i].id,
       token: link.token,
       url: this.links.url(CONFIRM_PAGE, link.token),
       expiresAt: link.expiresAt.toISOString(),
     }));
+    return { links, queued };
   }
 
   /**
@@ -511,22 +525,66 @@ export class BridgePointsService {
       const point = this.allowedPoint(row, conferenceId, pointId, who);
       if (expectedVersion !== undefined) assertVersion(point, expectedVersion, `bridge point ${pointId}`);
       const changes = await compute(m, point, conference);
-      const affected = await this.versionedUpdate(m, point, changes);
-      if (affected !== 1) assertVersion(await m.findOneByOrFail(BridgePoint, { id: point.id }), point.version, `bridge point ${pointId}`);
-      // The row as written, without reading it back: this path runs thousands of times at once.
-      const after: BridgePoint = { ...point, ...changes, version: point.version + 1, updatedAt: this.clock.now() };
-      await this.audit.record(m, who.actor, {
-        conferenceId,
-        entityType: 'bridge_point',
-        entityId: point.id,
-        action,
-        before: toBridgePointResponse(point),
-        after: toBridgePointResponse(after),
-      });
+      const { after, entry } = await this.write(m, point, changes, action);
+      await this.audit.record(m, who.actor, entry);
       return after;
     });
     this.summaries.invalidate(conferenceId);
     return toBridgePointResponse(updated);
+  }
+
+  /**
+   * Changes many points of one conference in one transaction, each the way `change` changes one:
+   * the conference must be open, each point must be of it and still at the version the caller
+   * read (409 otherwise, and nothing is written); each is written with its version bumped and
+   * gets its own audit entry.
+   */
+  async changeMany(conferenceId: string, user: User, action: string, changes: PointChange[]): Promise<BridgePointResponseDto[]> {
+    const who: PointActor = { actor: userActor(user), scope: null };
+    const updated = await this.tx.transaction(async (m) => {
+      await assertConferenceOpen(this.tx, m, conferenceId);
+      if (changes.length === 0) return [];
+      const current = await m.find(BridgePoint, { where: { conferenceId, id: In(changes.map((c) => c.pointId)) } });
+      const byId = new Map(current.map((p) => [p.id, p]));
+      const written: BridgePoint[] = [];
+      const entries: AuditRecord[] = [];
+      for (const change of changes) {
+        const point = this.allowedPoint(byId.get(change.pointId) ?? null, conferenceId, change.pointId, who);
+        assertVersion(point, change.version, `bridge point ${point.id}`);
+        const { after, entry } = await this.write(m, point, change.changes, action);
+        written.push(after);
+        entries.push(entry);
+      }
+      await this.audit.record(m, who.actor, ...entries);
+      return written;
+    });
+    this.summaries.invalidate(conferenceId);
+    return updated.map(toBridgePointResponse);
+  }
+
+  /**
+   * Writes one point's change with its version bumped, 409 when the point changed since it was
+   * read; answers the row as written (without reading it back: `change` runs thousands of times
+   * at once) and the audit entry that records it.
+   */
+  private async write(
+    m: EntityManager,
+    point: BridgePoint,
+    changes: Partial<BridgePoint>,
+    action: string,
+  ): Promise<{ after: BridgePoint; entry: AuditRecord }> {
+    const affected = await this.versionedUpdate(m, point, changes);
+    if (affected !== 1) assertVersion(await m.findOneByOrFail(BridgePoint, { id: point.id }), point.version, `bridge point ${point.id}`);
+    const after: BridgePoint = { ...point, ...changes, version: point.version + 1, updatedAt: this.clock.now() };
+    const entry: AuditRecord = {
+      conferenceId: point.conferenceId,
+      entityType: 'bridge_point',
+      entityId: point.id,
+      action,
+      before: toBridgePointResponse(point),
+      after: toBridgePointResponse(after),
+    };
+    return { after, entry };
   }
 
   /**

@@ -4,7 +4,7 @@ import type { Workbook, Worksheet } from 'exceljs';
 import { loadExcel } from './spreadsheet-export';
 
 /** A cell as read: its text, or why it cannot be used (a formula without a value, an error value). */
-export type Cell = string | { invalid: string };
+export type Cell = string | { invalid: string; reason?: 'formula_without_value' | 'error_value'; value?: string };
 
 export interface SheetRow {
   /** The row number a person sees: the spreadsheet row, or the CSV line where the record starts. */
@@ -23,8 +23,8 @@ export const MAX_IMPORT_ROWS = 100_000;
 
 const isRefusal = (error: unknown): error is BadRequestException => error instanceof BadRequestException;
 
-export function fileError(message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field: 'file', message }] });
+export function fileError(message: string, code?: string): BadRequestException {
+  return new BadRequestException({ message, details: [{ field: 'file', message, ...(code !== undefined && { code }) }] });
 }
 
 const startsWith = (buffer: Buffer, bytes: number[]) => bytes.every((byte, i) => buffer[i] === byte);
@@ -147,11 +147,14 @@ function cellOf(value: unknown): Cell {
     const v = value as Record<string, unknown>;
     if ('formula' in v || 'sharedFormula' in v) {
       if (v.result === undefined || v.result === null) {
-        return { invalid: 'is a formula without a saved value: open the file in Excel, let it calculate, save, and import again' };
+        return {
+          invalid: 'is a formula without a saved value: open the file in Excel, let it calculate, save, and import again',
+          reason: 'formula_without_value',
+        };
       }
       return cellOf(v.result);
     }
-    if ('error' in v) return { invalid: `contains the error value ${String(v.error)}` };
+    if ('error' in v) return { invalid: `contains the error value ${String(v.error)}`, reason: 'error_value', value: String(v.error) };
     if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((part) => part.text).join('');
     if ('text' in v) return cellOf(v.text);
   }

@@ -1,5 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Cell, fileError, Sheet } from './import-file';
+import { normalizePhone } from './phone';
 import { nfc, searchKey } from './text';
 
 /**
@@ -13,12 +14,16 @@ export interface ImportRowError {
   row: number;
   field: string;
   message: string;
+  /** A stable machine code (`invalid_email`, `former_province`, …), where the list gives one. */
+  code?: string;
 }
 
+/** A problem of one row (or, among warnings, something read differently from how it is written). */
 export class ImportRowErrorDto {
   @ApiProperty({ description: 'the row in the file as a person sees it; the header is row 1' }) row!: number;
   @ApiProperty({ example: 'email' }) field!: string;
   @ApiProperty() message!: string;
+  @ApiPropertyOptional({ example: 'invalid_email', description: 'a stable machine code, where the list gives one' }) code?: string;
 }
 
 /** A value as quoted in a message, shortened past 60 characters. */
@@ -31,6 +36,14 @@ export const quoted = (value: string): string => `"${value.length > 60 ? `${valu
 export function looksLikeFormula(value: string): boolean {
   if (/^[=@]/.test(value)) return true;
   return /^[+-]/.test(value) && !/^[+-][\d\s.()+-]*$/.test(value);
+}
+
+/**
+ * A phone number as a spreadsheet cell holds it, in the stored form (+84…), or null when it is
+ * none: a column formatted as numbers loses the leading 0 in Excel (912345678).
+ */
+export function phoneOfCell(value: string): string | null {
+  return normalizePhone(value) ?? (/^[1-9]\d{8,9}$/.test(value) ? normalizePhone(`0${value}`) : null);
 }
 
 /** A header as compared: no diacritics, no case, punctuation (`*`, `:`, `/`, `-`, …) as spaces. */
@@ -86,11 +99,39 @@ export const requireRows = (sheet: Sheet): void => {
   if (sheet.rows.length === 0) throw fileError('file has a header row but no rows below it');
 };
 
+/** What can be wrong with a cell before its field's own rules look at it. */
+export type CellProblem =
+  | { kind: 'unusable'; cell: Exclude<Cell, string> }
+  | { kind: 'formula'; value: string }
+  | { kind: 'too_long'; max: number }
+  | { kind: 'required' };
+
+/** How a list words a cell problem for the person who sent the file. */
+export type CellProblemWords = (label: string, problem: CellProblem) => { message: string; code?: string };
+
+/** The delegate and award lists' wording: English, without codes. */
+const englishWords: CellProblemWords = (label, problem) => {
+  switch (problem.kind) {
+    case 'unusable':
+      return { message: `${label} ${problem.cell.invalid}` };
+    case 'formula':
+      return {
+        message: `${quoted(problem.value)} starts with "${problem.value[0]}" and would run as a spreadsheet formula: formulas are not imported`,
+      };
+    case 'too_long':
+      return { message: `${label} is longer than ${problem.max} characters` };
+    case 'required':
+      return { message: `${label} is required` };
+  }
+};
+
 export interface CellRules<F extends string> {
   labels: Record<F, string>;
   maxLength: Partial<Record<F, number>>;
   /** Fields whose line breaks are kept; in the others a value split over lines is one line. */
   multiline?: F[];
+  /** How cell problems are worded; English without codes unless given. */
+  words?: CellProblemWords;
 }
 
 /**
@@ -100,6 +141,8 @@ export interface CellRules<F extends string> {
  */
 export class RowReader<F extends string> {
   readonly errors: ImportRowError[] = [];
+  /** What the row says that was read differently from how it is written; they do not reject the row. */
+  readonly warnings: ImportRowError[] = [];
 
   constructor(
     readonly row: number,
@@ -108,8 +151,12 @@ export class RowReader<F extends string> {
     private readonly rules: CellRules<F>,
   ) {}
 
-  fail(field: string, message: string): void {
-    this.errors.push({ row: this.row, field, message });
+  fail(field: string, message: string, code?: string): void {
+    this.errors.push({ row: this.row, field, message, ...(code !== undefined && { code }) });
+  }
+
+  warn(field: string, message: string, code: string): void {
+    this.warnings.push({ row: this.row, field, message, code });
   }
 
   hasError(field: string): boolean {
@@ -120,20 +167,19 @@ export class RowReader<F extends string> {
     const index = this.columns.get(field);
     if (index === undefined) return undefined;
     const cell: Cell = this.cells[index] ?? '';
-    const label = this.rules.labels[field];
     if (typeof cell !== 'string') {
-      this.fail(field, `${label} ${cell.invalid}`);
+      this.problem(field, { kind: 'unusable', cell });
       return undefined;
     }
     const value = this.rules.multiline?.includes(field) ? nfc(cell) : nfc(cell).replace(/\s+/g, ' ');
     if (value === '') return undefined;
     if (looksLikeFormula(value)) {
-      this.fail(field, `${quoted(value)} starts with "${value[0]}" and would run as a spreadsheet formula: formulas are not imported`);
+      this.problem(field, { kind: 'formula', value });
       return undefined;
     }
     const max = this.rules.maxLength[field];
     if (max && value.length > max) {
-      this.fail(field, `${label} is longer than ${max} characters`);
+      this.problem(field, { kind: 'too_long', max });
       return undefined;
     }
     return value;
@@ -142,7 +188,12 @@ export class RowReader<F extends string> {
   /** The cell's text, or a "… is required" error when it is blank. */
   required(field: F): string | undefined {
     const value = this.text(field);
-    if (value === undefined && !this.hasError(field)) this.fail(field, `${this.rules.labels[field]} is required`);
+    if (value === undefined && !this.hasError(field)) this.problem(field, { kind: 'required' });
     return value;
+  }
+
+  private problem(field: F, problem: CellProblem): void {
+    const { message, code } = (this.rules.words ?? englishWords)(this.rules.labels[field], problem);
+    this.fail(field, message, code);
   }
 }

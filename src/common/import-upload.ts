@@ -1,7 +1,10 @@
 import multipart from '@fastify/multipart';
-import { BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
+import { applyDecorators, BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { FastifyInstance, FastifyRequest } from 'fastify';
+import { ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ErrorDetail, ErrorEnvelope } from './error-envelope';
+import { ImportRowError } from './import-rows';
 
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_FIELDS = 10;
@@ -83,4 +86,62 @@ function uploadError(error: unknown): HttpException {
   if (code === 'FST_FILES_LIMIT') return bad('file', 'send one file only');
   if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return bad('body', 'the form has too many fields');
   return bad('body', 'the multipart body cannot be read');
+}
+
+/** The form's text fields besides `file`, as OpenAPI documents them. */
+type UploadFields = Record<string, { type: 'string'; enum?: string[]; format?: string; description?: string }>;
+
+/** The `dryRun` field every list import takes. */
+export const DRY_RUN_FIELD: UploadFields = { dryRun: { type: 'string', enum: ['true', 'false'], description: 'check the file and report; write nothing' } };
+
+/** Documents a list import's body: multipart/form-data with the file in `file` and the given text fields. */
+export function ApiImportUpload(fields: UploadFields) {
+  return applyDecorators(
+    ApiConsumes('multipart/form-data'),
+    ApiBody({
+      schema: {
+        type: 'object',
+        required: ['file'],
+        properties: {
+          file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, comma, semicolon or tab) or XLSX, at most 20 MB' },
+          ...fields,
+        },
+      },
+    }),
+  );
+}
+
+/** A row error as a detail of the 400 envelope. */
+export class ImportRejectionDetailDto {
+  @ApiProperty({ example: 'rows.3.contactEmail' }) field!: string;
+  @ApiProperty() message!: string;
+  @ApiPropertyOptional({ example: 'invalid_email' }) code?: string;
+}
+
+/** The report of an import that writes all its rows or none. */
+export interface AllOrNothingReport {
+  status: 'done' | 'failed';
+  dryRun: boolean;
+  errors: ImportRowError[];
+  /** Why nothing was imported, when rows were rejected. */
+  message?: string;
+}
+
+/**
+ * Answers an all-or-nothing import: 201 with the report when it was imported or checked (dry
+ * run); 400 when rows were rejected and nothing was written, the error envelope and the report
+ * in one body, a detail per row error named `rows.<row>.<field>`.
+ */
+export async function replyWithImportReport(reply: FastifyReply, report: AllOrNothingReport): Promise<void> {
+  if (report.status === 'done' || report.dryRun) {
+    await reply.status(201).send(report);
+    return;
+  }
+  const details: ErrorDetail[] = report.errors.map((e) => ({
+    field: `rows.${e.row}.${e.field}`,
+    message: e.message,
+    ...(e.code !== undefined && { code: e.code }),
+  }));
+  const envelope: ErrorEnvelope = { statusCode: 400, error: 'Bad Request', message: report.message ?? '', details };
+  await reply.status(400).send({ ...envelope, ...report });
 }

@@ -390,6 +390,44 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     expect((await byName(c.id)).get('Võ Văn Em')!.bridgePointId).toBe(c.main.id);
   });
 
+  it('reads a province that no longer exists (vn-63) as the vn-34 province it became, with a warning on its row; what cannot be mapped is refused', async () => {
+    const c = await newConference();
+    const file = csvOf([
+      ['Họ và tên', 'Điểm cầu'],
+      ['Nguyễn Văn An', 'Bắc Giang'],
+      ['Trần Văn Bảo', 'Điểm cầu tỉnh Hà Giang'],
+      ['Lê Văn Cường', '27'],
+      ['Phạm Văn Dũng', '24'],
+      ['Hoàng Văn Em', 'Hà Tây'],
+    ]);
+    const res = await upload(c.id, file, 'tinh-cu.csv').expect(201);
+    expect(res.body).toMatchObject({ status: 'done', created: 4, rejected: 1 });
+    expect(res.body.warnings).toEqual([
+      { row: 2, field: 'bridgePoint', code: 'former_province', message: 'Bắc Giang (tỉnh cũ) nay thuộc tỉnh Bắc Ninh; dòng này được ghi cho Điểm cầu tỉnh Bắc Ninh.' },
+      { row: 3, field: 'bridgePoint', code: 'former_province', message: 'Hà Giang (tỉnh cũ) nay thuộc tỉnh Tuyên Quang; dòng này được ghi cho Điểm cầu tỉnh Tuyên Quang.' },
+      { row: 4, field: 'bridgePoint', code: 'former_province', message: 'Mã 27 (tỉnh Bắc Ninh cũ) nay thuộc tỉnh Bắc Ninh; dòng này được ghi cho Điểm cầu tỉnh Bắc Ninh.' },
+    ]);
+    expect(res.body.errors).toEqual([{ row: 6, field: 'bridgePoint', message: '"Hà Tây" is not a bridge point of this conference' }]);
+    const people = await byName(c.id);
+    expect(people.get('Nguyễn Văn An')!.bridgePointId).toBe(c.byCode('24').id);
+    expect(people.get('Trần Văn Bảo')!.bridgePointId).toBe(c.byCode('08').id);
+    expect(people.get('Lê Văn Cường')!.bridgePointId).toBe(c.byCode('24').id);
+    // A code that is also a vn-34 code keeps its vn-34 meaning, without a warning.
+    expect(people.get('Phạm Văn Dũng')!.bridgePointId).toBe(c.byCode('24').id);
+    const job = await t.http.get(`/api/conferences/${c.id}/attendees/import-jobs/${res.body.jobId}`).auth(t.adminToken, bearer).expect(200);
+    expect(job.body.warnings).toEqual(res.body.warnings);
+  });
+
+  it('reads vn-63 names only in a conference of vn-34 points: in a vn-63 conference "Bắc Giang" is its own point', async () => {
+    const id = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference()).expect(201)).body.id as string;
+    await t.http.post(`/api/conferences/${id}/bridge-points`).auth(t.adminToken, bearer).send({ administrativeUnitSet: 'vn-63' }).expect(201);
+    const res = await upload(id, csvOf([['Họ và tên', 'Điểm cầu'], ['Nguyễn Văn An', 'Bắc Giang']]), 'a.csv').expect(201);
+    expect(res.body).toMatchObject({ created: 1, rejected: 0, warnings: [] });
+    const point = await db.getRepository(BridgePoint).findOneByOrFail({ conferenceId: id, administrativeUnitCode: '24' });
+    expect(point.name).toBe('Điểm cầu tỉnh Bắc Giang');
+    expect((await byName(id)).get('Nguyễn Văn An')!.bridgePointId).toBe(point.id);
+  });
+
   describe('files it cannot read: 400 naming file, and nothing changes', () => {
     let c: Setup;
     beforeAll(async () => {

@@ -331,6 +331,26 @@ describe('bridge points (điểm cầu)', () => {
       const res = await t.http.post(`/api/conferences/${id}/bridge-points/links`).auth(t.adminToken, bearer).send({ provinceCode: '24' }).expect(201);
       expect(res.body.items).toHaveLength(communeCountsFromSeed().get('24')! + 1);
       expect(new Set(res.body.items.map((l: { token: string }) => l.token)).size).toBe(res.body.items.length);
+      // No point of the province has a contact email yet: no mail is queued, and the answer names every point.
+      expect(res.body.queued).toBe(0);
+      expect(res.body.withoutEmail).toHaveLength(res.body.items.length);
+      expect(res.body.withoutEmail[0]).toEqual({ bridgePointId: point.id, name: 'Điểm cầu tỉnh Bắc Ninh' });
+    });
+
+    it('queues a link mail for each chosen point with a contact email, with send or its former name sendEmail, and none with send: false', async () => {
+      const version = (await t.http.get(`/api/conferences/${id}/bridge-points/${point.id}`).auth(t.adminToken, bearer).expect(200)).body.version;
+      await t.http.patch(`/api/conferences/${id}/bridge-points/${point.id}`).auth(t.adminToken, bearer).send({ version, contactEmail: 'VP@BacNinh.gov.vn' }).expect(200);
+      const links = (body: object) => t.http.post(`/api/conferences/${id}/bridge-points/links`).auth(t.adminToken, bearer).send({ provinceCode: '24', ...body }).expect(201);
+      const outbox = async () => count('outbox_messages');
+      const before = await outbox();
+      expect((await links({ send: false })).body).toMatchObject({ queued: 0 });
+      expect((await links({ sendEmail: false })).body).toMatchObject({ queued: 0 });
+      expect(await outbox()).toBe(before);
+      const sent = (await links({ send: true })).body;
+      expect(sent.queued).toBe(1);
+      expect(sent.withoutEmail.map((p: { bridgePointId: string }) => p.bridgePointId)).not.toContain(point.id);
+      expect((await links({ sendEmail: true })).body.queued).toBe(1);
+      expect(await outbox()).toBe(before + 2);
     });
   });
 

@@ -190,7 +190,7 @@ describe('the OpenAPI document (/docs-json)', () => {
       expect(problems()).toEqual({ checked: 3, found: [] });
     });
 
-    it('bridge points: list, detail, summary, confirmation, connection check, attendance and links', async () => {
+    it('bridge points: list, detail, summary, confirmation, connection check, attendance, contacts import and links', async () => {
       const page = await get(`${c.base}/bridge-points?pageSize=500`);
       expect(page.total).toBe(36);
       const province = page.items.find((p: { administrativeUnitCode: string | null }) => p.administrativeUnitCode === '24');
@@ -200,11 +200,26 @@ describe('the OpenAPI document (/docs-json)', () => {
       await get(`${c.base}/bridge-points/${province.id}/connection-checks`);
       await post(`${c.base}/bridge-points/${province.id}/attendance`, { actualAttendees: 45 }, 200);
       await get(`${c.base}/bridge-points/summary`);
+      const importContacts = (csv: string, status: number, query = '') =>
+        send(
+          t.http
+            .post(`${c.base}/bridge-points/contacts/import${query}`)
+            .auth(t.adminToken, bearer)
+            .attach('file', Buffer.from(csv, 'utf8'), 'diem-cau.csv'),
+          status,
+        );
+      // The second row names a province vn-34 no longer has: the report warns that it was read as Bắc Ninh.
+      const contacts = '\ufeffĐiểm cầu,Người chủ trì,Email,Số điện thoại\n1,Nguyễn Văn Hùng,vp@hanoi.gov.vn,0912 345 670\nBắc Giang,,,0912 345 671\n';
+      const dryRun = await importContacts(contacts, 201, '?dryRun=true');
+      expect(dryRun).toMatchObject({ updated: 2, warnings: [{ code: 'former_province' }] });
+      await importContacts(contacts, 201);
+      await importContacts('Điểm cầu,Email\nHà Tây,khong-phai-email\n', 400);
       const link = await post(`${c.base}/bridge-points/${c.main.id}/links`, { sendEmail: false });
-      await post(`${c.base}/bridge-points/links`, { provinceCode: '24', sendEmail: false });
+      const links = await post(`${c.base}/bridge-points/links`, { provinceCode: '24', send: false });
+      expect(links).toMatchObject({ queued: 0, withoutEmail: [{ name: 'Điểm cầu tỉnh Bắc Ninh' }] });
       await get(`/api/public/bridge-points/${link.token}`);
       await post(`/api/public/bridge-points/${link.token}/confirm`, {}, 200);
-      expect(problems()).toEqual({ checked: 11, found: [] });
+      expect(problems()).toEqual({ checked: 14, found: [] });
     });
 
     it('agenda items and speakers', async () => {

@@ -93,6 +93,8 @@ const TABLE: readonly Row[] = [
   // Counts over every point of the conference: more than an operator's own point.
   ['GET /api/conferences/{id}/bridge-points/summary',                                   Y, Y, Y, N, N, TOKEN],
   ['POST /api/conferences/{id}/bridge-points/links',                                    Y, Y, N, N, N, TOKEN],
+  // Every point's contacts at once is the organizers' work; an operator gives its own point's contacts when it confirms.
+  ['POST /api/conferences/{id}/bridge-points/contacts/import',                          Y, Y, N, N, N, TOKEN],
   ['GET /api/conferences/{id}/bridge-points/{bpId}',                                    Y, Y, Y, Y, H, TOKEN],
   ['PATCH /api/conferences/{id}/bridge-points/{bpId}',                                  Y, Y, N, N, N, TOKEN],
   ['POST /api/conferences/{id}/bridge-points/{bpId}/confirm',                           Y, Y, N, Y, H, TOKEN],
