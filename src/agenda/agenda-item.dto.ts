@@ -30,7 +30,7 @@ export class CreateAgendaItemDto {
 
   @ApiPropertyOptional() @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the bridge point it is presented from; null: the main hall' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the bridge point it is presented from; null: the main hall' })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all', { message: 'bridgePointId must be a UUID' })
@@ -65,9 +65,9 @@ export class UpdateAgendaItemDto {
 
   @ApiPropertyOptional({ enum: AGENDA_ITEM_KINDS }) @NotNullIfPresent() @IsIn(AGENDA_ITEM_KINDS) kind?: AgendaItemKind;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'null moves the item to the main hall' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'null moves the item to the main hall' })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all', { message: 'bridgePointId must be a UUID' })

@@ -44,25 +44,25 @@ export class UpdateSpeakerDto {
 
   @ApiPropertyOptional() @ValidateIf((_dto, value) => value !== undefined) @IsText(200) fullName?: string;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) title?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) title?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(lowerEmail)
   @IsEmail({}, { message: EMAIL_MESSAGE })
   @MaxLength(254)
   email?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'stored as +84…' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'stored as +84…' })
   @IsOptional()
   @Transform(toPhone)
   @IsString()
   @Matches(/^\+84\d{9,10}$/, { message: PHONE_MESSAGE })
   phone?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) bio?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) bio?: string | null;
 }
 
 export class SpeakerListQueryDto extends PageQueryDto {

@@ -53,15 +53,15 @@ export class CreateAttendeeDto extends PersonDto {
 export class UpdateAttendeeDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
   @ApiPropertyOptional() @IsOmittable() @IsText(200) fullName?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) title?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) title?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(lowerEmail)
   @IsEmail({}, { message: 'email must be an email address' })
   @MaxLength(254)
   email?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(toPhone)
   @Matches(/^\+84\d{9,10}$/, { message: PHONE_MESSAGE })
@@ -69,7 +69,7 @@ export class UpdateAttendeeDto {
   @ApiPropertyOptional() @IsOmittable() @IsUUID() bridgePointId?: string;
   @ApiPropertyOptional({ enum: ATTENDEE_ROLES }) @IsOmittable() @IsIn(ATTENDEE_ROLES) role?: AttendeeRole;
   @ApiPropertyOptional({ enum: SETTABLE_STATUSES }) @IsOmittable() @IsIn(SETTABLE_STATUSES) status?: AttendeeStatus;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(5000, { allowEmpty: true }) notes?: string | null;
 }
 
 export class AttendeeListQueryDto extends PageQueryDto {

@@ -106,7 +106,7 @@ export class UpdateUserDto {
   @IsIn(ROLES)
   role?: Role;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Matches(/^\d{2}(\d{3})?$/, { message: 'administrativeUnitCode must be a 2-digit province or 5-digit commune code' })
   administrativeUnitCode?: string | null;

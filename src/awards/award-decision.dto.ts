@@ -44,24 +44,24 @@ export class CreateAwardRecipientDto {
   @IsIn(RECIPIENT_KINDS, { message: 'kind must be individual or collective' })
   kind!: RecipientKind;
 
-  @ApiPropertyOptional({ example: 'Nguyễn Thị Hồng Nhung', description: "the person's full name, or the collective's name" })
+  @ApiPropertyOptional({ type: String, example: 'Nguyễn Thị Hồng Nhung', description: "the person's full name, or the collective's name" })
   @IsOptional()
   @IsText(300)
   name?: string | null;
 
-  @ApiPropertyOptional({ example: 'Trưởng Ban Dân vận Huyện ủy' }) @IsOptional() @IsText(300) title?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Trưởng Ban Dân vận Huyện ủy' }) @IsOptional() @IsText(300) title?: string | null;
 
-  @ApiPropertyOptional({ example: 'Huyện ủy Lục Ngạn, tỉnh Bắc Giang', description: 'required when there is no name' })
+  @ApiPropertyOptional({ type: String, example: 'Huyện ủy Lục Ngạn, tỉnh Bắc Giang', description: 'required when there is no name' })
   @IsOptional()
   @IsText(300)
   organization?: string | null;
 
-  @ApiPropertyOptional({ example: '24', description: 'an administrative unit of the conference’s catalogue (vn-63 before 1 July 2025, vn-34 since)' })
+  @ApiPropertyOptional({ type: String, example: '24', description: 'an administrative unit of the conference’s catalogue (vn-63 before 1 July 2025, vn-34 since)' })
   @IsOptional()
   @Matches(/^\d{2}(\d{3})?$/, { message: 'administrativeUnitCode must be a province (2 digits) or commune (5 digits) code' })
   administrativeUnitCode?: string | null;
 
-  @ApiPropertyOptional({ description: 'thành tích' }) @IsOptional() @IsText(5000) achievement?: string | null;
+  @ApiPropertyOptional({ type: String, description: 'thành tích' }) @IsOptional() @IsText(5000) achievement?: string | null;
 
   @ApiPropertyOptional({ description: 'order of presentation within the decision; defaults to after the last one' })
   @IsOptional()
@@ -70,19 +70,19 @@ export class CreateAwardRecipientDto {
   @Max(MAX_POSITION)
   position?: number;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the agenda item (usually award_ceremony) where it is presented' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the agenda item (usually award_ceremony) where it is presented' })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all', { message: 'agendaItemId must be a UUID' })
   agendaItemId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, description: 'the bridge point where it is handed over' })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the bridge point where it is handed over' })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all', { message: 'bridgePointId must be a UUID' })
   bridgePointId?: string | null;
 
-  @ApiPropertyOptional({ example: 'Trần Quốc Hưng' }) @IsOptional() @IsText(200) presenterName?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Trần Quốc Hưng' }) @IsOptional() @IsText(200) presenterName?: string | null;
 }
 
 /** Only the fields given change; optional ones may be cleared with null. */
@@ -94,31 +94,31 @@ export class UpdateAwardRecipientDto {
   @IsIn(RECIPIENT_KINDS, { message: 'kind must be individual or collective' })
   kind?: RecipientKind;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) name?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) title?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) name?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) title?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Matches(/^\d{2}(\d{3})?$/, { message: 'administrativeUnitCode must be a province (2 digits) or commune (5 digits) code' })
   administrativeUnitCode?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(5000) achievement?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(5000) achievement?: string | null;
   @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(MAX_POSITION) position?: number;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all', { message: 'agendaItemId must be a UUID' })
   agendaItemId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @Transform(lowerCase)
   @IsUUID('all', { message: 'bridgePointId must be a UUID' })
   bridgePointId?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(200) presenterName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(200) presenterName?: string | null;
 }
 
 /** `{ items: [...] }`: several recipients at once, all or none. */
@@ -148,8 +148,8 @@ export class CreateAwardDecisionDto {
   @IsText(300)
   issuingAuthority?: string;
 
-  @ApiPropertyOptional({ example: 'Phạm Minh Chính' }) @IsOptional() @IsText(200) signerName?: string | null;
-  @ApiPropertyOptional({ example: 'Thủ tướng Chính phủ' }) @IsOptional() @IsText(300) signerTitle?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Phạm Minh Chính' }) @IsOptional() @IsText(200) signerName?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Thủ tướng Chính phủ' }) @IsOptional() @IsText(300) signerTitle?: string | null;
 
   @ApiPropertyOptional({ type: [CreateAwardRecipientDto], description: 'recipients, created with the decision' })
   @IsOptional()
@@ -166,8 +166,8 @@ export class UpdateAwardDecisionDto {
   @ApiPropertyOptional() @IsOmittable() @IsIsoDate() signedAt?: string;
   @ApiPropertyOptional() @IsOmittable() @IsText(64) awardFormCode?: string;
   @ApiPropertyOptional() @IsOmittable() @IsText(300) issuingAuthority?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(200) signerName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) signerTitle?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(200) signerName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) signerTitle?: string | null;
 }
 
 export class AwardRecipientResponseDto {

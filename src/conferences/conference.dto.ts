@@ -27,11 +27,11 @@ import {
 export class RegistrationSettingsDto {
   @ApiProperty() @IsBoolean() enabled!: boolean;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsIsoInstant() opensAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @IsIsoInstant() opensAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsIsoInstant() closesAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @IsIsoInstant() closesAt?: string | null;
 
-  @ApiPropertyOptional({ nullable: true, minimum: 1 }) @IsOptional() @IsInt() @Min(1) capacity?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1 }) @IsOptional() @IsInt() @Min(1) capacity?: number | null;
 }
 
 export class CreateConferenceDto {
@@ -84,16 +84,16 @@ export class UpdateConferenceDto {
   startsAt?: string;
   @ApiPropertyOptional() @IsOmittable() @IsIsoInstant() endsAt?: string;
   @ApiPropertyOptional() @IsOmittable() @IsTimeZone() timezone?: string;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) hostOrganization?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(500) venue?: string | null;
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) hostOrganization?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(500) venue?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true })
   @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
   @MaxLength(2000)
   onlineUrl?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(200) chairName?: string | null;
-  @ApiPropertyOptional({ nullable: true }) @IsOptional() @IsText(300) chairTitle?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(200) chairName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) chairTitle?: string | null;
   @ApiPropertyOptional({ type: RegistrationSettingsDto })
   @IsOmittable()
   @ValidateNested()
