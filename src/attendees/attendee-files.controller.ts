@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
@@ -10,7 +10,7 @@ import { AttendeeExportQueryDto } from './attendee-export.dto';
 import { AttendeeExportService } from './attendee-export.service';
 import { ImportReportDto } from './attendee-import.dto';
 import { AttendeeImportService } from './attendee-import.service';
-import { readUpload } from '../common/import-upload';
+import { ApiImportUpload, DRY_RUN_FIELD, readUpload } from '../common/import-upload';
 
 /**
  * Delegate lists as files: import (CSV or XLSX) and export. Every path here has a static
@@ -29,18 +29,10 @@ export class AttendeeFilesController {
   /** Up to 2,000 rows: 201 with the report. More: 202 with the job, to follow at import-jobs/:jobId. */
   @Roles('admin', 'organizer')
   @Post('import')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, comma or semicolon) or XLSX, at most 20 MB' },
-        dryRun: { type: 'string', enum: ['true', 'false'] },
-        atomic: { type: 'string', enum: ['true', 'false'] },
-        bridgePointId: { type: 'string', format: 'uuid' },
-      },
-    },
+  @ApiImportUpload({
+    ...DRY_RUN_FIELD,
+    atomic: { type: 'string', enum: ['true', 'false'], description: 'true: import nothing when a row is refused' },
+    bridgePointId: { type: 'string', format: 'uuid', description: 'the point of rows that name none' },
   })
   @ApiResponse({ status: 201, type: ImportReportDto, description: 'imported (or checked, with dryRun)' })
   @ApiResponse({ status: 202, type: ImportReportDto, description: 'a large file: importing in the background' })

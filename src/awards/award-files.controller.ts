@@ -1,11 +1,11 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiPropertyOptional, ApiResponse, ApiTags } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { CurrentUser, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
 import { ApiFileResponse } from '../common/file-response.decorator';
-import { readUpload } from '../common/import-upload';
+import { ApiImportUpload, DRY_RUN_FIELD, readUpload, replyWithImportReport } from '../common/import-upload';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { DOCX_CONTENT_TYPE } from '../documents/document-files';
@@ -33,18 +33,7 @@ export class AwardFilesController {
   /** 201 with the report (also for a dry run); 400 with the same report when a row is rejected, and nothing written. */
   @Roles('admin', 'organizer')
   @Post('award-decisions/:decisionId/recipients/import')
-  @ApiConsumes('multipart/form-data')
-  @ApiBody({
-    schema: {
-      type: 'object',
-      required: ['file'],
-      properties: {
-        file: { type: 'string', format: 'binary', description: 'CSV (UTF-8, comma or semicolon) or XLSX, at most 20 MB' },
-        dryRun: { type: 'string', enum: ['true', 'false'] },
-        agendaItemId: { type: 'string', format: 'uuid' },
-      },
-    },
-  })
+  @ApiImportUpload({ ...DRY_RUN_FIELD, agendaItemId: { type: 'string', format: 'uuid', description: 'the agenda item where they are presented' } })
   @ApiResponse({ status: 201, type: RecipientImportReportDto, description: 'imported (or checked, with dryRun)' })
   @ApiResponse({ status: 400, type: RecipientImportRejectionDto, description: 'rows rejected: the error envelope with the report' })
   async import(
@@ -55,13 +44,7 @@ export class AwardFilesController {
     @Res() reply: FastifyReply,
     @CurrentUser() user: User,
   ): Promise<void> {
-    const report = await this.imports.import(id, decisionId, () => readUpload(request), query, user);
-    if (report.status === 'done' || report.dryRun) {
-      await reply.status(201).send(report);
-      return;
-    }
-    const details = report.errors.map((e) => ({ field: `rows.${e.row}.${e.field}`, message: e.message }));
-    await reply.status(400).send({ statusCode: 400, error: 'Bad Request', message: report.message, details, ...report });
+    await replyWithImportReport(reply, await this.imports.import(id, decisionId, () => readUpload(request), query, user));
   }
 
   @Get('awards.csv')
