@@ -16,8 +16,8 @@ export async function findOrFail<E extends ObjectLiteral & { id: string }>(
 export function assertVersion(entity: { version: number }, expected: number, what: string): void {
   if (entity.version !== expected) {
     throw new ConflictException({
-      message: `${what} was changed since it was read (version ${expected}, now ${entity.version})`,
-      details: [{ field: 'version', message: `current version is ${entity.version}` }],
+      message: `Dữ liệu đã được người khác thay đổi sau khi bạn đọc (${what}: phiên bản ${expected}, hiện là ${entity.version}). Vui lòng tải lại rồi thử lại.`,
+      details: [{ field: 'version', code: 'stale_version', message: `Phiên bản hiện tại là ${entity.version}.` }],
     });
   }
 }

@@ -11,14 +11,24 @@ const allowed: Record<Transition, { from: ConferenceStatus[]; to: ConferenceStat
   cancel: { from: ['draft', 'published', 'ongoing'], to: 'cancelled' },
 };
 
+/** How the state reads in a Vietnamese sentence. */
+const STATUS_WORDS: Record<ConferenceStatus, string> = {
+  draft: 'bản nháp',
+  published: 'đã công bố',
+  ongoing: 'đang diễn ra',
+  completed: 'đã kết thúc',
+  cancelled: 'đã hủy',
+};
+const TRANSITION_WORDS: Record<Transition, string> = { publish: 'công bố', start: 'bắt đầu', complete: 'kết thúc', cancel: 'hủy' };
+
 /** The state a transition leads to, or 409 naming the current state. */
 export function nextStatus(current: ConferenceStatus, transition: Transition): ConferenceStatus {
   const rule = allowed[transition];
   if (!rule.from.includes(current)) {
-    throw new ConflictException({
-      message: `cannot ${transition} a conference that is ${current}`,
-      details: [{ field: 'status', message: `is ${current}; ${transition} needs ${rule.from.join(' or ')}` }],
-    });
+    const message =
+      `Không thể ${TRANSITION_WORDS[transition]} hội nghị ở trạng thái "${STATUS_WORDS[current]}" ` +
+      `(chỉ ${TRANSITION_WORDS[transition]} được khi hội nghị ${rule.from.map((s) => `"${STATUS_WORDS[s]}"`).join(' hoặc ')}).`;
+    throw new ConflictException({ message, details: [{ field: 'status', code: 'transition_not_allowed', message }] });
   }
   return rule.to;
 }
@@ -30,9 +40,7 @@ export function isClosed(status: ConferenceStatus): boolean {
 
 export function assertOpen(conference: { id: string; status: ConferenceStatus }): void {
   if (isClosed(conference.status)) {
-    throw new ConflictException({
-      message: `conference ${conference.id} is ${conference.status} and can no longer be changed`,
-      details: [{ field: 'status', message: `is ${conference.status}` }],
-    });
+    const message = `Hội nghị ${STATUS_WORDS[conference.status]}; không thể thay đổi nữa.`;
+    throw new ConflictException({ message, details: [{ field: 'status', code: 'conference_closed', message }] });
   }
 }

@@ -99,7 +99,7 @@ describe('action items (nhiệm vụ)', () => {
       expect(res.body).toMatchObject({ version: 2, status: 'in_progress', assigneeAdministrativeUnitCode: '01', assigneeAdministrativeUnitSet: 'vn-34' });
       const before = await snapshot(id);
       const stale = await patch(`${items(id)}/${item.id}`, { version: 1, status: 'done' }).expect(409);
-      expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+      expect(stale.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
       await patch(`${items(id)}/${item.id}`, { version: 2, deadline: '2025-13-01' }).expect(400);
       await patch(`${items(id)}/${item.id}`, { version: 2, assigneeBridgePointId: '00000000-0000-4000-8000-000000000000' }).expect(400);
       await patch(`${items(id)}/${item.id}`, { version: 2, status: null }).expect(400);
@@ -285,7 +285,7 @@ describe('action items (nhiệm vụ)', () => {
       await patch(item(created.id), { version: 1, status: 'in_progress' }, operator).expect(200);
       const before = await snapshot(id);
       const stale = await patch(item(created.id), { version: 1, status: 'done' }, operator).expect(409);
-      expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+      expect(stale.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
       expect(await snapshot(id)).toEqual(before);
     });
   });

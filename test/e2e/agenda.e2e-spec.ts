@@ -411,7 +411,7 @@ describe('agenda items (chương trình)', () => {
       const item = await addItem(conference);
       await patch(conference, item.id, { version: 1, title: 'Lần một' }).expect(200);
       const stale = await patch(conference, item.id, { version: 1, title: 'Ghi đè' }).expect(409);
-      expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+      expect(stale.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
       expect((await listed(conference))[0]).toMatchObject({ title: 'Lần một', version: 2 });
     });
 
@@ -492,7 +492,7 @@ describe('agenda items (chương trình)', () => {
         .expect(200);
       const before = await count('agenda_items');
       const res = await post(conference, anItem({ startsAt: at('10:00'), endsAt: at('10:30') })).expect(409);
-      expect(res.body.message).toBe(`conference ${conference} is cancelled and can no longer be changed`);
+      expect(res.body.message).toBe("Hội nghị đã hủy; không thể thay đổi nữa.");
       await patch(conference, item.id, { version: 1, title: 'Ghi đè' }).expect(409);
       await t.http.delete(`${items(conference)}/${item.id}`).auth(t.adminToken, bearer).expect(409);
       expect(await count('agenda_items')).toBe(before);

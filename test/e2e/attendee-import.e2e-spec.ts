@@ -504,7 +504,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     await t.http.post(`/api/conferences/${c.id}/cancel`).auth(t.adminToken, bearer).send({ reason: 'Hoãn do thay đổi lịch công tác' }).expect(200);
     const before = await snapshot(c.id);
     const closed = await upload(c.id, file, 'a.csv').expect(409);
-    expect(closed.body.details).toEqual([{ field: 'status', message: 'is cancelled' }]);
+    expect(closed.body.details).toEqual([{ field: 'status', code: 'conference_closed', message: 'Hội nghị đã hủy; không thể thay đổi nữa.' }]);
     expect(await snapshot(c.id)).toEqual(before);
   });
 

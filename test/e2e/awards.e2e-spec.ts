@@ -211,7 +211,7 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
       expect(changed.body).toMatchObject({ position: 9, title: null, version: 2, bridgePointName: 'Điểm cầu tỉnh Lạng Sơn' });
       const before = await snapshot(c.id);
       const stale = await patch(path, { version: 1, name: 'Khác' }).expect(409);
-      expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+      expect(stale.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
       expect(await snapshot(c.id)).toEqual(before);
 
       await t.http.delete(path).auth(t.adminToken, bearer).expect(204);

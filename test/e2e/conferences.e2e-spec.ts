@@ -80,7 +80,8 @@ describe('conferences (hội nghị)', () => {
     const published = await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(200);
     expect(published.body.status).toBe('published');
     const again = await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(409);
-    expect(again.body.message).toBe('cannot publish a conference that is published');
+    expect(again.body.message).toBe('Không thể công bố hội nghị ở trạng thái "đã công bố" (chỉ công bố được khi hội nghị "bản nháp").');
+    expect(again.body.details[0]).toMatchObject({ field: 'status', code: 'transition_not_allowed' });
     await t.http.post(`/api/conferences/${c.id}/complete`).auth(t.adminToken, bearer).send({}).expect(409);
     await t.http.post(`/api/conferences/${c.id}/start`).auth(t.adminToken, bearer).send({}).expect(200);
     const done = await t.http.post(`/api/conferences/${c.id}/complete`).auth(t.adminToken, bearer).send({}).expect(200);
@@ -90,7 +91,7 @@ describe('conferences (hội nghị)', () => {
       .auth(t.adminToken, bearer)
       .send({ version: done.body.version, title: 'Đổi tên' })
       .expect(409);
-    expect(edit.body.message).toMatch(/is completed and can no longer be changed/);
+    expect(edit.body.details).toEqual([{ field: 'status', code: 'conference_closed', message: 'Hội nghị đã kết thúc; không thể thay đổi nữa.' }]);
     await t.http.post(`/api/conferences/${c.id}/cancel`).auth(t.adminToken, bearer).send({ reason: 'x' }).expect(409);
     await t.http.delete(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).expect(409);
   });
@@ -118,7 +119,7 @@ describe('conferences (hội nghị)', () => {
     const first = await t.http.patch(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).send({ version: 1, title: 'Tên mới' }).expect(200);
     expect(first.body).toMatchObject({ title: 'Tên mới', version: 2, sequence: 0 });
     const stale = await t.http.patch(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).send({ version: 1, title: 'Ghi đè' }).expect(409);
-    expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+    expect(stale.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
     const read = await t.http.get(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).expect(200);
     expect(read.body.title).toBe('Tên mới');
   });

@@ -248,7 +248,7 @@ describe('minutes (biên bản)', () => {
       await patch(path(c.id), { version: 1, sections: { conclusions: ['Một.'] } }).expect(200);
       const before = await snapshot(c.id);
       const res = await patch(path(c.id), { version: 1, sections: { conclusions: ['Hai.'] } }).expect(409);
-      expect(res.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+      expect(res.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
       await post(`${path(c.id)}/approve`, { version: 1 }).expect(409);
       expect(await snapshot(c.id)).toEqual(before);
     });

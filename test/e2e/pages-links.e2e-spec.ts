@@ -214,7 +214,7 @@ describe('pages opened from an email link', () => {
       expect(page.text).toContain('Hội nghị đã bị hủy; thông tin dưới đây chỉ để xem.');
       expect(page.text).not.toContain('<form');
       const res = await form(`/bridge-points/confirm/${token}/attendance`, { actualAttendees: '10' }).expect(409);
-      expect(res.text).toContain('Hội nghị đã kết thúc hoặc đã bị hủy nên không thể thay đổi thông tin.');
+      expect(res.text).toContain('Hội nghị đã hủy; không thể thay đổi nữa.');
     });
 
     it('redirects after a successful post (Post/Redirect/Get) and ignores an unknown flash name', async () => {

@@ -152,7 +152,7 @@ describe('speakers directory (báo cáo viên)', () => {
       .auth(t.adminToken, bearer)
       .send({ version: 1, fullName: 'Ghi đè' })
       .expect(409);
-    expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+    expect(stale.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
     expect(await read(speaker.id)).toMatchObject({ fullName: speaker.fullName, bio: 'Mới', version: 2 });
   });
 

@@ -67,7 +67,7 @@ describe('users (admin) and bad input', () => {
     const first = await t.http.patch(`/api/users/${id}`).auth(t.adminToken, admin()).send({ version: 1, fullName: 'Lê Văn Cường' }).expect(200);
     expect(first.body).toMatchObject({ fullName: 'Lê Văn Cường', version: 2 });
     const stale = await t.http.patch(`/api/users/${id}`).auth(t.adminToken, admin()).send({ version: 1, fullName: 'Ghi đè' }).expect(409);
-    expect(stale.body.details).toEqual([{ field: 'version', message: 'current version is 2' }]);
+    expect(stale.body.details).toEqual([{ field: 'version', code: 'stale_version', message: 'Phiên bản hiện tại là 2.' }]);
     const now = await t.http.get(`/api/users/${id}`).auth(t.adminToken, admin()).expect(200);
     expect(now.body).toMatchObject({ fullName: 'Lê Văn Cường', version: 2 });
   });
