@@ -1,3 +1,5 @@
+import { localPhone } from '../../common/phone';
+
 /**
  * The status board's script (served at /assets/board.js; the CSP allows no inline script).
  * Plain ES2017 for any browser of the control room; user text only ever goes in through
@@ -368,14 +370,8 @@ export const BOARD_JS = String.raw`(function () {
     return fetch('/api/conferences/' + encodeURIComponent(conferenceId) + path, { headers: { Authorization: 'Bearer ' + getToken() }, cache: 'no-store' })
       .then(function (res) { if (!res.ok) throw new Error('HTTP ' + res.status); return res.json(); });
   }
-  function localPhone(phone) {
-    if (!phone) return '';
-    var n = phone.indexOf('+84') === 0 ? '0' + phone.slice(3) : phone;
-    if (/^0[1-9]\d{8}$/.test(n)) return n.slice(0, 4) + ' ' + n.slice(4, 7) + ' ' + n.slice(7);
-    if (/^02[48]\d{8}$/.test(n)) return n.slice(0, 3) + ' ' + n.slice(3, 7) + ' ' + n.slice(7);
-    if (/^02\d{9}$/.test(n)) return n.slice(0, 4) + ' ' + n.slice(4, 8) + ' ' + n.slice(8);
-    return phone;
-  }
+  // The server's own rule (common/phone.ts), its compiled source inlined: one way to write a phone.
+  ${localPhone.toString()}
   var opener = null;
   function closeDetails() {
     $('details').hidden = true;
