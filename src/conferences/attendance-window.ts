@@ -3,6 +3,7 @@ import { Clock } from '../common/clock';
 import { conflict } from '../common/errors';
 import { vnDateTime } from '../common/vietnamese-time';
 import { AppConfig } from '../config/app-config';
+import { STATUS_WORDS } from './conference-lifecycle';
 import { ConferenceStatus } from './conference.entity';
 
 /** What the window is read from: a conference's state and its start. */
@@ -43,8 +44,7 @@ export class AttendanceWindow {
   assertOpen(conference: WindowConference, what: string): void {
     if (this.isOpen(conference)) return;
     if (conference.status === 'completed' || conference.status === 'cancelled') {
-      const state = conference.status === 'completed' ? 'đã kết thúc' : 'đã bị hủy';
-      throw conflict('status', 'conference_closed', `Hội nghị ${state}; không thể ${what.toLocaleLowerCase('vi')} nữa.`);
+      throw conflict('status', 'conference_closed', `Hội nghị ${STATUS_WORDS[conference.status]}; không thể ${what.toLocaleLowerCase('vi')} nữa.`);
     }
     throw conflict('startsAt', 'attendance_not_open', `Chưa đến giờ: ${this.opensNote(conference, what).replace(/^./, (c) => c.toLocaleLowerCase('vi'))}`);
   }

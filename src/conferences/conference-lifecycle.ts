@@ -11,8 +11,8 @@ const allowed: Record<Transition, { from: ConferenceStatus[]; to: ConferenceStat
   cancel: { from: ['draft', 'published', 'ongoing'], to: 'cancelled' },
 };
 
-/** How the state reads in a Vietnamese sentence. */
-const STATUS_WORDS: Record<ConferenceStatus, string> = {
+/** How the state reads in a Vietnamese sentence (pages capitalize it as a label). */
+export const STATUS_WORDS: Record<ConferenceStatus, string> = {
   draft: 'bản nháp',
   published: 'đã công bố',
   ongoing: 'đang diễn ra',

@@ -1,5 +1,6 @@
 import { AttendeeStatus } from '../attendees/attendee.entity';
 import { ConfirmationStatus, ConnectionStatus } from '../bridge-points/bridge-point.entity';
+import { STATUS_WORDS } from '../conferences/conference-lifecycle';
 import { ConferenceFormat, ConferenceStatus } from '../conferences/conference.entity';
 
 /** How the pages name states, in Vietnamese. */
@@ -29,13 +30,9 @@ export const ATTENDEE_STATUS_LABELS: Record<AttendeeStatus, string> = {
   substituted: 'Đã cử người đi thay',
 };
 
-export const CONFERENCE_STATUS_LABELS: Record<ConferenceStatus, string> = {
-  draft: 'Bản nháp',
-  published: 'Đã công bố',
-  ongoing: 'Đang diễn ra',
-  completed: 'Đã kết thúc',
-  cancelled: 'Đã hủy',
-};
+export const CONFERENCE_STATUS_LABELS = Object.fromEntries(
+  Object.entries(STATUS_WORDS).map(([status, words]) => [status, words.charAt(0).toLocaleUpperCase('vi') + words.slice(1)]),
+) as Record<ConferenceStatus, string>;
 
 export const FORMAT_LABELS: Record<ConferenceFormat, string> = {
   in_person: 'Trực tiếp',
