@@ -6,6 +6,7 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { documentCommonErrors, ErrorEnvelopeDto } from './common/api-errors.decorator';
 import { bodyError } from './common/error-envelope';
 import { NO_BODY } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -95,14 +96,18 @@ export async function createApp(): Promise<NestFastifyApplication> {
     securityHeaders(request.raw, reply.raw, (error?: unknown) => done(error instanceof Error ? error : undefined)),
   );
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Hội nghị API')
-      .setDescription(API_DESCRIPTION)
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
+  const document = documentCommonErrors(
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Hội nghị API')
+        .setDescription(API_DESCRIPTION)
+        .setVersion('0.1.0')
+        .addBearerAuth()
+        .build(),
+      { extraModels: [ErrorEnvelopeDto] },
+    ),
+    (method, path) => method === 'post' && path === '/api/auth/login',
   );
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
   return app;

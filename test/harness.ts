@@ -1,6 +1,7 @@
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
+import { errorLanguageProblems } from './error-language';
 import { cloneTemplate, loadTemplateInfo } from './test-databases';
 
 export const ADMIN = { email: 'admin@hoinghi.local', password: 'HoiNghi@2025' };
@@ -33,6 +34,7 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
   const { createApp } = await import('../src/app');
   const app = await createApp();
   await app.init();
+  const errors = checkErrorAnswers(app);
   await app.getHttpAdapter().getInstance().ready();
   const http = request(app.getHttpServer());
 
@@ -61,6 +63,39 @@ export async function startApp(env: Record<string, string> = {}): Promise<TestAp
     async close() {
       await app.close();
       await database.drop();
+      errors.verify();
+    },
+  };
+}
+
+/**
+ * Watches every JSON error the app answers while a test runs; `verify` (at close) fails the
+ * test file if one of them lacks the envelope's Vietnamese message or a detail's code.
+ */
+function checkErrorAnswers(app: NestFastifyApplication): { verify(): void } {
+  const problems = new Set<string>();
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onSend', async (request, reply, payload) => {
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (reply.statusCode >= 400 && type.startsWith('application/json') && typeof payload === 'string') {
+        let body: unknown;
+        try {
+          body = JSON.parse(payload);
+        } catch {
+          body = payload;
+        }
+        for (const problem of errorLanguageProblems(reply.statusCode, body)) problems.add(`${request.method} ${request.url.split('?')[0]} → ${problem}`);
+      }
+      return payload;
+    });
+  return {
+    verify() {
+      if (problems.size === 0 || !process.env.ERROR_LANGUAGE_CHECK) return;
+      const list = [...problems].slice(0, 40).join('\n  ');
+      if (process.env.ERROR_LANGUAGE_CHECK === 'warn') console.warn(`error answers not in the envelope's Vietnamese with codes:\n  ${list}`);
+      else throw new Error(`error answers not in the envelope's Vietnamese with codes:\n  ${list}`);
     },
   };
 }

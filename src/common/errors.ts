@@ -1,11 +1,70 @@
-import { BadRequestException, ConflictException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  ForbiddenException,
+  GoneException,
+  HttpException,
+  NotFoundException,
+  PayloadTooLargeException,
+  ServiceUnavailableException,
+  UnauthorizedException,
+  UnsupportedMediaTypeException,
+} from '@nestjs/common';
+import { ErrorDetail } from './error-envelope';
 
-/** A 400 in the envelope's shape, naming the one field that is wrong. */
-export function badField(field: string, message: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field, message }] });
+/**
+ * Every refusal this API answers is built here, so that each carries the envelope's shape: a
+ * Vietnamese `message` (the words a page would show) and details that each name a field and a
+ * stable machine `code` clients can rely on instead of the wording. A spec keeps the rest of
+ * `src/` from constructing Nest's HTTP exceptions directly.
+ */
+export type CodedDetail = Required<Pick<ErrorDetail, 'field' | 'code' | 'message'>>;
+
+const build = {
+  400: BadRequestException,
+  401: UnauthorizedException,
+  403: ForbiddenException,
+  404: NotFoundException,
+  409: ConflictException,
+  410: GoneException,
+  413: PayloadTooLargeException,
+  415: UnsupportedMediaTypeException,
+  503: ServiceUnavailableException,
+} as const;
+
+export type RefusalStatus = keyof typeof build;
+
+/** A refusal with several details; `message` sums them up (by default the details' messages joined). */
+export function refusal(status: RefusalStatus, details: CodedDetail[], message = details.map((d) => d.message).join(' ')): HttpException {
+  return new build[status]({ message, details });
 }
 
-/** A 409 in the envelope's shape: the state of `field` does not allow the request; `message` in Vietnamese. */
-export function conflict(field: string, code: string, message: string): ConflictException {
-  return new ConflictException({ message, details: [{ field, code, message }] });
+const one = (status: RefusalStatus) => (field: string, code: string, message: string): HttpException =>
+  refusal(status, [{ field, code, message }], message);
+
+/** 400: `field` of the request is wrong. */
+export function badField(field: string, code: string, message: string): HttpException;
+/** @deprecated transitional: give a code. */
+export function badField(field: string, message: string): HttpException;
+export function badField(field: string, codeOrMessage: string, message?: string): HttpException {
+  return message === undefined ? one(400)(field, 'invalid', codeOrMessage) : one(400)(field, codeOrMessage, message);
 }
+/** 401: the caller is not signed in, or its credentials do not hold. */
+export const unauthorized = one(401);
+/** 403: the caller may not do this. */
+export const forbidden = one(403);
+/** 404: what `field` names does not exist (or is not the caller's to see). */
+export const notFound = one(404);
+/** 409: the state of `field` does not allow the request. */
+export const conflict = one(409);
+/** 410: what `field` names existed but no longer answers (a revoked or expired link). */
+export const gone = one(410);
+/** 413: `field` is larger than allowed. */
+export const tooLarge = one(413);
+/** 415: the request's content type is not one this route reads. */
+export const unsupportedType = one(415);
+/** 503: the server cannot take the request now (shutting down). */
+export const unavailable = one(503);
+
+/** 404 for a conference id that does not exist or that the caller may not see (one wording everywhere). */
+export const conferenceNotFound = (field = 'id'): HttpException => notFound(field, 'conference_not_found', 'Không tìm thấy hội nghị.');
