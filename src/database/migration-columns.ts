@@ -1,4 +1,4 @@
-import { QueryRunner, TableColumnOptions } from 'typeorm';
+import { QueryRunner, TableColumnOptions, TableIndex } from 'typeorm';
 
 /**
  * Column builders for hand-written migrations, so one migration runs on SQLite and PostgreSQL.
@@ -67,3 +67,13 @@ export const updatedAt = (runner: QueryRunner): TableColumnOptions => ({
 });
 
 export const version = (): TableColumnOptions => int('version', { default: 1 });
+
+/**
+ * Creates a table's indices one after another. TypeORM's `createIndices` runs them at once, and on
+ * SQLite one creation can re-read the table while another has half-created its index (the
+ * reading of `sql` of an index not yet in sqlite_master failed a migration about one run in two
+ * on an in-memory database).
+ */
+export async function createIndicesInTurn(runner: QueryRunner, table: string, indices: TableIndex[]): Promise<void> {
+  for (const index of indices) await runner.createIndex(table, index);
+}

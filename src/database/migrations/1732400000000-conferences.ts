@@ -1,16 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableForeignKey, TableIndex } from 'typeorm';
-import {
-  bool,
-  createdAt,
-  idColumn,
-  instant,
-  int,
-  longText,
-  text,
-  updatedAt,
-  uuidRef,
-  version,
-} from '../migration-columns';
+import { bool, createdAt, createIndicesInTurn, idColumn, instant, int, longText, text, updatedAt, uuidRef, version } from '../migration-columns';
 
 /** Conferences, their bridge points (điểm cầu), connection checks, signed links, agenda, speakers, audit. */
 export class Conferences1732400000000 implements MigrationInterface {
@@ -93,7 +82,7 @@ export class Conferences1732400000000 implements MigrationInterface {
       'bridge_points',
       new TableForeignKey({ columnNames: ['parent_id'], referencedTableName: 'bridge_points', referencedColumnNames: ['id'], onDelete: 'SET NULL' }),
     );
-    await runner.createIndices('bridge_points', [
+    await createIndicesInTurn(runner, 'bridge_points', [
       new TableIndex({
         name: 'uq_bridge_points_unit',
         columnNames: ['conference_id', 'administrative_unit_set', 'administrative_unit_code'],

@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableColumn, TableIndex } from 'typeorm';
-import { createdAt, idColumn, instant, int, longText, text, updatedAt, uuidRef, version } from '../migration-columns';
+import { createdAt, createIndicesInTurn, idColumn, instant, int, longText, text, updatedAt, uuidRef, version } from '../migration-columns';
 
 /** Delegates (đại biểu) of a conference, each at one bridge point; import jobs. */
 export class Attendees1732500000000 implements MigrationInterface {
@@ -40,7 +40,7 @@ export class Attendees1732500000000 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndices('attendees', [
+    await createIndicesInTurn(runner, 'attendees', [
       // Unique per conference ignoring case: the email is stored lower-case. NULLs do not collide.
       new TableIndex({ name: 'uq_attendees_email', columnNames: ['conference_id', 'email'], isUnique: true }),
       new TableIndex({ name: 'uq_attendees_code', columnNames: ['conference_id', 'code'], isUnique: true }),

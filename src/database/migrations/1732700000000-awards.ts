@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { createdAt, idColumn, int, longText, text, updatedAt, uuidRef, version } from '../migration-columns';
+import { createdAt, createIndicesInTurn, idColumn, int, longText, text, updatedAt, uuidRef, version } from '../migration-columns';
 
 /**
  * Award decisions (quyết định khen thưởng) and their recipients. References to the award form,
@@ -33,7 +33,7 @@ export class Awards1732700000000 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndices('award_decisions', [
+    await createIndicesInTurn(runner, 'award_decisions', [
       new TableIndex({ name: 'uq_award_decisions_number', columnNames: ['conference_id', 'number_key'], isUnique: true }),
       new TableIndex({ name: 'ix_award_decisions_conference', columnNames: ['conference_id', 'signed_at'] }),
     ]);
@@ -68,7 +68,7 @@ export class Awards1732700000000 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndices('award_recipients', [
+    await createIndicesInTurn(runner, 'award_recipients', [
       new TableIndex({ name: 'ix_award_recipients_decision', columnNames: ['decision_id', 'position'] }),
       new TableIndex({ name: 'ix_award_recipients_conference', columnNames: ['conference_id', 'bridge_point_id'] }),
       new TableIndex({ name: 'ix_award_recipients_agenda_item', columnNames: ['agenda_item_id'] }),

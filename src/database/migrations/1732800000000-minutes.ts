@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, Table, TableIndex } from 'typeorm';
-import { createdAt, idColumn, instant, int, longText, text, updatedAt, uuidRef, version } from '../migration-columns';
+import { createdAt, createIndicesInTurn, idColumn, instant, int, longText, text, updatedAt, uuidRef, version } from '../migration-columns';
 
 const conferenceKey = {
   columnNames: ['conference_id'],
@@ -93,7 +93,7 @@ export class Minutes1732800000000 implements MigrationInterface {
         ],
       }),
     );
-    await runner.createIndices('action_items', [
+    await createIndicesInTurn(runner, 'action_items', [
       new TableIndex({ name: 'ix_action_items_conference', columnNames: ['conference_id', 'position'] }),
       new TableIndex({ name: 'ix_action_items_unit', columnNames: ['assignee_administrative_unit_code', 'status'] }),
       new TableIndex({ name: 'ix_action_items_deadline', columnNames: ['status', 'deadline'] }),
