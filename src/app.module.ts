@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { redactRequest } from './common/log-redaction';
 import { AdministrativeUnitsModule } from './administrative-units/administrative-units.module';
 import { AgendaModule } from './agenda/agenda.module';
 import { AttendeeFilesModule } from './attendees/attendee-files.module';
@@ -33,6 +34,9 @@ import { WebModule } from './web/web.module';
         pinoHttp: {
           level: config.logLevel,
           redact: ['req.headers.authorization', 'req.headers.cookie'],
+          // Signed-link tokens are credentials: masked in the URL, params and query of every request logged
+          // (pino-http hands this the request as its standard serializer made it).
+          serializers: { req: redactRequest },
           customLogLevel: (_req, res, error) =>
             error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
         },

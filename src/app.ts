@@ -44,6 +44,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
     bodyLimit: config.bodyLimitBytes,
     routerOptions: { maxParamLength: 500 },
     genReqId: requestId,
+    trustProxy: config.trustProxy,
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Page, pageOf, skipOf } from '../common/pagination';
@@ -9,7 +9,7 @@ import {
   AdministrativeUnitResponseDto,
   toAdministrativeUnitResponse,
 } from './administrative-unit.dto';
-import { badField } from '../common/errors';
+import { badField, notFound } from '../common/errors';
 
 @Injectable()
 export class AdministrativeUnitsService {
@@ -17,10 +17,10 @@ export class AdministrativeUnitsService {
 
   async list(query: AdministrativeUnitQueryDto): Promise<Page<AdministrativeUnitResponseDto>> {
     if (query.level === 'commune' && query.set !== 'vn-34') {
-      throw badField('level', 'communes are catalogued for set vn-34 only');
+      throw badField('level', 'communes_vn34_only', 'Danh mục cấp xã chỉ có trong bộ vn-34 (áp dụng từ ngày 01/07/2025).');
     }
     if (query.parentCode !== undefined && !(await this.isProvince(query.set, query.parentCode))) {
-      throw badField('parentCode', `parentCode ${query.parentCode} is not a province of ${query.set}`);
+      throw badField('parentCode', 'province_not_found', `Mã ${query.parentCode} không phải là mã tỉnh, thành phố trong bộ ${query.set}.`);
     }
     const qb = this.units
       .createQueryBuilder('unit')
@@ -35,7 +35,7 @@ export class AdministrativeUnitsService {
 
   async get(set: UnitSet, code: string): Promise<AdministrativeUnitResponseDto> {
     const unit = await this.units.findOneBy({ set, code });
-    if (!unit) throw new NotFoundException(`administrative unit ${code} not found in ${set}`);
+    if (!unit) throw notFound('code', 'administrative_unit_not_found', `Không tìm thấy đơn vị hành chính mã ${code} trong bộ ${set}.`);
     return toAdministrativeUnitResponse(unit);
   }
 
@@ -51,4 +51,3 @@ export class AdministrativeUnitsService {
     return this.units.count();
   }
 }
-

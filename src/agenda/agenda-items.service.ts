@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
@@ -16,8 +16,7 @@ import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemRepository } from './agenda-item.repository';
 import { assertNoOverlap, assertWithinConference } from './agenda-overlap';
 import { Speaker } from './speaker.entity';
-import { badField } from '../common/errors';
-
+import { badField, conferenceNotFound, notFound } from '../common/errors';
 
 /** A conference's programme (chương trình): items in time order, one at a time in each place. */
 @Injectable()
@@ -71,7 +70,7 @@ export class AgendaItemsService {
     return this.tx.transaction(async (m) => {
       const conference = await this.openConference(m, conferenceId);
       const current = await this.itemOrFail(m, conferenceId, itemId);
-      assertVersion(current, dto.version, `agenda item ${itemId}`);
+      assertVersion(current, dto.version);
       const currentSpeakerIds = (await this.agenda.speakerIdsByItem([itemId], m)).get(itemId) ?? [];
       const changes: Partial<AgendaItem> = {
         ...(dto.startsAt !== undefined && { startsAt: new Date(dto.startsAt) }),
@@ -92,7 +91,7 @@ export class AgendaItemsService {
         { ...changes, version: dto.version + 1 },
       );
       if (result.affected !== 1) {
-        assertVersion(await m.findOneByOrFail(AgendaItem, { id: itemId }), dto.version, `agenda item ${itemId}`);
+        assertVersion(await m.findOneByOrFail(AgendaItem, { id: itemId }), dto.version);
       }
       if (dto.speakerIds) await this.agenda.replaceSpeakers(m, itemId, speakerIds);
       const updated = toAgendaItemResponse(await m.findOneByOrFail(AgendaItem, { id: itemId }), speakerIds);
@@ -128,14 +127,14 @@ export class AgendaItemsService {
   /** The conference, locked, or 404; 409 when it is completed or cancelled. */
   private async openConference(m: EntityManager, conferenceId: string): Promise<Conference> {
     const conference = await this.agenda.lockConference(m, conferenceId);
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     assertOpen(conference);
     return conference;
   }
 
   private async itemOrFail(m: EntityManager, conferenceId: string, itemId: string): Promise<AgendaItem> {
     const item = await m.findOneBy(AgendaItem, { id: itemId, conferenceId });
-    if (!item) throw new NotFoundException(`agenda item ${itemId} not found in conference ${conferenceId}`);
+    if (!item) throw notFound('itemId', 'agenda_item_not_found', `Không tìm thấy mục chương trình ${itemId} trong hội nghị này.`);
     return item;
   }
 
@@ -148,13 +147,15 @@ export class AgendaItemsService {
   ): Promise<void> {
     const { bridgePointId } = item;
     if (bridgePointId !== null && !(await m.existsBy(BridgePoint, { id: bridgePointId, conferenceId: conference.id }))) {
-      throw badField('bridgePointId', `bridgePointId ${bridgePointId} is not a bridge point of this conference`);
+      throw badField('bridgePointId', 'bridge_point_not_found', `Điểm cầu ${bridgePointId} không thuộc hội nghị này.`);
     }
     if (speakerIds.length > 0) {
       const found = await m.find(Speaker, { select: { id: true }, where: { id: In(speakerIds) } });
       const known = new Set(found.map((s) => s.id));
       const unknown = speakerIds.filter((id) => !known.has(id));
-      if (unknown.length > 0) throw badField('speakerIds', `speakerIds names unknown speakers: ${unknown.join(', ')}`);
+      if (unknown.length > 0) {
+        throw badField('speakerIds', 'speaker_not_found', `Không tìm thấy báo cáo viên trong danh bạ: ${unknown.join(', ')}.`);
+      }
     }
     assertWithinConference(item, conference);
     assertNoOverlap(item, await this.agenda.itemsAtPlace(m, conference.id, item.bridgePointId), conference);

@@ -21,7 +21,7 @@ const slot = (id: string, from: string, to: string, bridgePointId: string | null
 
 interface Refusal {
   status: number;
-  body: { message: string; details: { field: string; message: string }[] };
+  body: { message: string; details: { field: string; code: string; message: string }[] };
 }
 
 function thrown(fn: () => void): Refusal {
@@ -44,27 +44,31 @@ describe('agenda item window rule', () => {
   it('refuses an item that ends when it starts, naming endsAt', () => {
     const error = thrown(() => assertWithinConference({ startsAt: at('09:00'), endsAt: at('09:00') }, conference));
     expect(error.status).toBe(400);
-    expect(error.body.details).toEqual([{ field: 'endsAt', message: 'endsAt must be after startsAt' }]);
+    expect(error.body.details).toEqual([
+      { field: 'endsAt', code: 'ends_before_start', message: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.' },
+    ]);
   });
 
   it('refuses an item that starts before the conference, naming startsAt and the window', () => {
     const error = thrown(() => assertWithinConference({ startsAt: at('07:30'), endsAt: at('08:30') }, conference));
     expect(error.status).toBe(400);
-    expect(error.body.details[0].field).toBe('startsAt');
+    expect(error.body.details[0]).toMatchObject({ field: 'startsAt', code: 'outside_conference_window' });
     expect(error.body.message).toBe(
-      'startsAt must lie within the conference window 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh)',
+      'Thời điểm bắt đầu phải nằm trong thời gian diễn ra hội nghị: 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh).',
     );
   });
 
   it('refuses an item that starts after the conference ends, naming startsAt', () => {
     const error = thrown(() => assertWithinConference({ startsAt: at('12:00'), endsAt: at('12:30') }, conference));
-    expect(error.body.details[0].field).toBe('startsAt');
+    expect(error.body.details[0]).toMatchObject({ field: 'startsAt', code: 'outside_conference_window' });
   });
 
   it('refuses an item that runs past the end of the conference, naming endsAt', () => {
     const error = thrown(() => assertWithinConference({ startsAt: at('11:00'), endsAt: at('11:45') }, conference));
-    expect(error.body.details[0].field).toBe('endsAt');
-    expect(error.body.message).toContain('15/07/2025 08:00–11:30');
+    expect(error.body.details[0]).toMatchObject({ field: 'endsAt', code: 'outside_conference_window' });
+    expect(error.body.message).toBe(
+      'Thời điểm kết thúc phải nằm trong thời gian diễn ra hội nghị: 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh).',
+    );
   });
 });
 
@@ -100,16 +104,17 @@ describe('agenda item overlap rule', () => {
   it('answers 409 naming the colliding item by title and local time', () => {
     const error = thrown(() => assertNoOverlap(slot('new', '09:00', '09:30'), items, conference));
     expect(error.status).toBe(409);
-    expect(error.body.message).toBe('agenda item overlaps "Báo cáo sơ kết" (08:30–09:15) in the main hall');
+    expect(error.body.message).toBe('Trùng thời gian với mục "Báo cáo sơ kết" (08:30–09:15) tại hội trường chính.');
     expect(error.body.details).toEqual([
-      { field: 'startsAt', message: 'overlaps "Báo cáo sơ kết" (08:30–09:15) in the main hall' },
+      { field: 'startsAt', code: 'time_overlap', message: 'Trùng thời gian với mục "Báo cáo sơ kết" (08:30–09:15) tại hội trường chính.' },
     ]);
   });
 
   it('shows the time in the conference time zone, not UTC', () => {
     const tokyo = { ...conference, timezone: 'Asia/Tokyo' };
     const error = thrown(() => assertNoOverlap(slot('new', '09:00', '09:30', 'bp-1'), items, tokyo));
-    expect(error.body.message).toBe('agenda item overlaps "Tham luận của tỉnh" (10:30–11:15) at the same bridge point');
+    expect(error.body.message).toBe('Trùng thời gian với mục "Tham luận của tỉnh" (10:30–11:15) tại cùng điểm cầu.');
+    expect(error.body.details[0].code).toBe('time_overlap');
   });
 
   it('adds the date to the colliding time when the conference spans several days', () => {

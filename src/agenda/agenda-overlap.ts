@@ -1,5 +1,4 @@
-import { ConflictException } from '@nestjs/common';
-import { badField } from '../common/errors';
+import { badField, conflict } from '../common/errors';
 import { pad2, WallClock, wallClock } from '../common/vietnamese-time';
 
 /** An agenda item's time and place, as the scheduling rules see it. */
@@ -18,7 +17,6 @@ export interface ConferenceWindow {
   endsAt: Date;
   timezone: string;
 }
-
 
 const localDay = (w: WallClock) => `${pad2(w.day)}/${pad2(w.month)}/${w.year}`;
 const localTime = (w: WallClock) => `${pad2(w.hour)}:${pad2(w.minute)}`;
@@ -43,13 +41,15 @@ export function formatSpan(startsAt: Date, endsAt: Date, timezone: string, withD
 
 /** 400 unless the item ends after it starts and lies inside the conference window (both ends included). */
 export function assertWithinConference(item: Pick<Slot, 'startsAt' | 'endsAt'>, conference: ConferenceWindow): void {
-  if (item.endsAt.getTime() <= item.startsAt.getTime()) throw badField('endsAt', 'endsAt must be after startsAt');
+  if (item.endsAt.getTime() <= item.startsAt.getTime()) {
+    throw badField('endsAt', 'ends_before_start', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.');
+  }
   const window = `${formatSpan(conference.startsAt, conference.endsAt, conference.timezone, true)} (${conference.timezone})`;
   if (item.startsAt < conference.startsAt || item.startsAt >= conference.endsAt) {
-    throw badField('startsAt', `startsAt must lie within the conference window ${window}`);
+    throw badField('startsAt', 'outside_conference_window', `Thời điểm bắt đầu phải nằm trong thời gian diễn ra hội nghị: ${window}.`);
   }
   if (item.endsAt > conference.endsAt) {
-    throw badField('endsAt', `endsAt must lie within the conference window ${window}`);
+    throw badField('endsAt', 'outside_conference_window', `Thời điểm kết thúc phải nằm trong thời gian diễn ra hội nghị: ${window}.`);
   }
 }
 
@@ -71,10 +71,6 @@ export function assertNoOverlap(item: Slot, others: readonly Slot[], conference:
   const collision = findOverlap(item, others);
   if (!collision) return;
   const span = formatSpan(collision.startsAt, collision.endsAt, conference.timezone, !isSingleDay(conference));
-  const place = item.bridgePointId === null ? 'in the main hall' : 'at the same bridge point';
-  const message = `overlaps "${collision.title ?? ''}" (${span}) ${place}`;
-  throw new ConflictException({
-    message: `agenda item ${message}`,
-    details: [{ field: 'startsAt', message }],
-  });
+  const place = item.bridgePointId === null ? 'tại hội trường chính' : 'tại cùng điểm cầu';
+  throw conflict('startsAt', 'time_overlap', `Trùng thời gian với mục "${collision.title ?? ''}" (${span}) ${place}.`);
 }

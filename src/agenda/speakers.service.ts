@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
-import { assertVersion, findOrFail } from '../common/find-or-fail';
+import { conflict, notFound } from '../common/errors';
+import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
@@ -43,7 +44,7 @@ export class SpeakersService {
   }
 
   async get(id: string): Promise<SpeakerResponseDto> {
-    return toSpeakerResponse(await findOrFail(this.speakers, id, 'speaker'));
+    return toSpeakerResponse(await this.speakerOrFail(this.speakers.manager, id));
   }
 
   async create(dto: CreateSpeakerDto): Promise<SpeakerResponseDto> {
@@ -66,7 +67,7 @@ export class SpeakersService {
   async update(id: string, dto: UpdateSpeakerDto): Promise<SpeakerResponseDto> {
     const speaker = await this.tx.transaction(async (m) => {
       const current = await this.speakerOrFail(m, id);
-      assertVersion(current, dto.version, `speaker ${id}`);
+      assertVersion(current, dto.version);
       const given: Partial<Speaker> = {
         ...(dto.fullName !== undefined && { fullName: dto.fullName }),
         ...(dto.title !== undefined && { title: dto.title }),
@@ -82,7 +83,7 @@ export class SpeakersService {
         { id, version: dto.version },
         { ...given, searchKey: speakerSearchKey(next), version: dto.version + 1 },
       );
-      if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Speaker, { id }), dto.version, `speaker ${id}`);
+      if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Speaker, { id }), dto.version);
       return m.findOneByOrFail(Speaker, { id });
     });
     return toSpeakerResponse(speaker);
@@ -94,8 +95,11 @@ export class SpeakersService {
       await this.speakerOrFail(m, id);
       const items = await m.countBy(AgendaItemSpeaker, { speakerId: id });
       if (items > 0) {
-        const message = `speaker ${id} is on ${items} agenda item(s); take them off those items first`;
-        throw new ConflictException({ message, details: [{ field: 'id', message: `is on ${items} agenda item(s)` }] });
+        throw conflict(
+          'id',
+          'speaker_in_use',
+          `Báo cáo viên đang có tên trong ${items} mục chương trình; hãy gỡ khỏi các mục đó trước khi xóa.`,
+        );
       }
       await m.delete(Speaker, { id });
     });
@@ -103,7 +107,7 @@ export class SpeakersService {
 
   /** The speaker's agenda across the conferences the user can see, by start. */
   async agendaOf(id: string, query: PageQueryDto, user: User): Promise<Page<SpeakerAgendaItemResponseDto>> {
-    await findOrFail(this.speakers, id, 'speaker');
+    await this.speakerOrFail(this.speakers.manager, id);
     const found = await this.agenda.pageForSpeaker(id, query, user);
     const conferences = await this.agenda.conferencesById(found[0].map((item) => item.conferenceId));
     return pageOf(query, found, (item) => {
@@ -123,7 +127,7 @@ export class SpeakersService {
 
   private async speakerOrFail(m: EntityManager, id: string): Promise<Speaker> {
     const found = await m.findOneBy(Speaker, { id });
-    if (!found) throw new NotFoundException(`speaker ${id} not found`);
+    if (!found) throw notFound('id', 'speaker_not_found', `Không tìm thấy báo cáo viên ${id}.`);
     return found;
   }
 }

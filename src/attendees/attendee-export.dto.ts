@@ -2,9 +2,9 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 
 export class AttendeeExportQueryDto {
-  @ApiPropertyOptional({ description: 'only the delegates of this bridge point' })
+  @ApiPropertyOptional({ description: 'only the delegates of this bridge point (điểm cầu): its UUID' })
   @IsOptional()
-  @IsUUID('all', { message: 'bridgePointId must be a UUID' })
+  @IsUUID('all')
   bridgePointId?: string;
 
   @ApiPropertyOptional({
@@ -13,6 +13,6 @@ export class AttendeeExportQueryDto {
     description: 'CSV only: semicolon suits Excel set to Vietnamese regional settings, whose list separator is ";"',
   })
   @IsOptional()
-  @IsIn(['comma', 'semicolon'], { message: 'separator must be comma or semicolon' })
+  @IsIn(['comma', 'semicolon'])
   separator?: 'comma' | 'semicolon';
 }

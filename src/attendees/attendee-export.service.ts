@@ -1,10 +1,11 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { inScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { ConferencesService } from '../conferences/conferences.service';
+import { notFound } from '../common/errors';
 import { contentDisposition, CSV_CONTENT_TYPE, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { ExportRow, toCsv, toXlsx } from './attendee-export-format';
 import { AttendeeExportQueryDto } from './attendee-export.dto';
@@ -29,7 +30,7 @@ export class AttendeeExportService {
     if (query.bridgePointId) {
       point = await m.findOneBy(BridgePoint, { id: query.bridgePointId, conferenceId });
       if (!point || !inScope(point, scope)) {
-        throw new NotFoundException(`bridge point ${query.bridgePointId} not found in conference ${conferenceId}`);
+        throw notFound('bridgePointId', 'bridge_point_not_found', `Không tìm thấy điểm cầu ${query.bridgePointId} trong hội nghị này.`);
       }
     }
 

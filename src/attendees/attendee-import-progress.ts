@@ -7,7 +7,7 @@ import { ImportJob } from './import-job.entity';
 export const HEARTBEAT_MS = 5_000;
 /** A job still `running` with no heartbeat for this long was cut off by a stopped server. */
 export const STALE_AFTER_MS = 30_000;
-export const INTERRUPTED_MESSAGE = 'the import was interrupted: the server stopped while it ran; nothing was written';
+export const INTERRUPTED_MESSAGE = 'Việc nhập danh sách bị gián đoạn do máy chủ dừng khi đang chạy; chưa có dữ liệu nào được ghi.';
 
 /**
  * Imports running in this process: their live counts (the job row is written when the import

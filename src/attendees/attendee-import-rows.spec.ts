@@ -59,7 +59,7 @@ describe('looksLikeFormula', () => {
 });
 
 describe('checkRows', () => {
-  const sheet = (headers: string[], rows: (string | { invalid: string })[][]): Sheet => ({
+  const sheet = (headers: string[], rows: Sheet['rows'][number]['cells'][]): Sheet => ({
     format: 'csv',
     headers,
     rows: rows.map((cells, i) => ({ row: i + 2, cells })),
@@ -78,14 +78,36 @@ describe('checkRows', () => {
       [
         ['A', 'a@x.vn', '24', ''],
         ['B', 'A@x.vn', 'Lào Cai', 'Thư ký'],
-        [{ invalid: 'contains the error value #N/A' }, '', '', ''],
+        [{ invalid: 'chứa giá trị lỗi #N/A', reason: 'error_value', value: '#N/A' }, '', '', ''],
       ],
     );
     const checked = checkRows(s, columnsOf(s, false), new PointDirectory(points), null);
     expect(checked.valid.map((r) => r.row)).toEqual([2]);
     expect([...checked.rejectedRows]).toEqual([3, 4]);
-    expect(checked.errors.map((e) => `${e.row} ${e.field}`)).toEqual(['3 email', '3 role', '3 bridgePoint', '4 fullName', '4 bridgePoint']);
-    expect(checked.errors[3].message).toBe('Họ và tên contains the error value #N/A');
+    expect(checked.errors).toEqual([
+      { row: 3, field: 'email', code: 'duplicate_email', message: 'a@x.vn đã có ở dòng 2 của tệp này.' },
+      { row: 3, field: 'role', code: 'unknown_role', message: expect.stringMatching(/^"Thư ký" không phải là vai trò; hãy ghi một trong các vai trò: Đại biểu \(delegate\), /) },
+      { row: 3, field: 'bridgePoint', code: 'unknown_point', message: '"Lào Cai" không phải là điểm cầu của hội nghị này.' },
+      { row: 4, field: 'fullName', code: 'error_value', message: 'Họ và tên chứa giá trị lỗi #N/A.' },
+      { row: 4, field: 'bridgePoint', code: 'required', message: 'Thiếu Điểm cầu: hãy ghi tên hoặc mã đơn vị hành chính của điểm cầu.' },
+    ]);
+  });
+
+  it('words invalid emails and phone numbers in Vietnamese, each with its code', () => {
+    const s = sheet(['Họ và tên', 'Email', 'Số điện thoại', 'Điểm cầu'], [['A', 'sai@', '12345', '24']]);
+    const checked = checkRows(s, columnsOf(s, false), new PointDirectory(points), null);
+    expect(checked.errors).toEqual([
+      { row: 2, field: 'email', code: 'invalid_email', message: '"sai@" không phải là địa chỉ email, ví dụ ten@coquan.gov.vn.' },
+      { row: 2, field: 'phone', code: 'invalid_phone', message: '"12345" không phải là số điện thoại Việt Nam, ví dụ 0912 345 678.' },
+    ]);
+  });
+
+  it('asks for the unit code when a name matches several points', () => {
+    const s = sheet(['Họ và tên', 'Điểm cầu'], [['A', 'Điểm cầu xã Tân Lập']]);
+    const checked = checkRows(s, columnsOf(s, false), new PointDirectory(points), null);
+    expect(checked.errors).toEqual([
+      { row: 2, field: 'bridgePoint', code: 'ambiguous_point', message: expect.stringContaining('"Điểm cầu xã Tân Lập" khớp với 2 điểm cầu') },
+    ]);
   });
 
   it('reads a province of vn-63 as its vn-34 successor and warns on the row; a rejected row carries no warning', () => {

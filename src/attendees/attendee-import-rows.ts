@@ -46,15 +46,19 @@ const MAX_LENGTH: Partial<Record<ImportField, number>> = {
 export function columnsOf(sheet: Sheet, hasDefaultPoint: boolean): Map<ImportField, number> {
   const columns = mapColumns(sheet, fieldOfHeader, COLUMN_LABELS);
   const required: ImportField[] = ['fullName', ...(hasDefaultPoint ? [] : ['bridgePoint' as const])];
-  const hint = !columns.has('bridgePoint') && !hasDefaultPoint ? ', or give bridgePointId for the whole file' : '';
+  const hint = !columns.has('bridgePoint') && !hasDefaultPoint ? ': hãy thêm cột này, hoặc gửi bridgePointId để ghi một điểm cầu cho cả tệp' : '';
   requireColumns(columns, required, COLUMN_LABELS, hint);
   requireRows(sheet);
   return columns;
 }
 
+/** A sentence of a row problem ends with a period (some shared wordings come without one). */
+const sentence = (text: string): string => (/[.!?…]$/.test(text) ? text : `${text}.`);
+
 /**
  * Checks every row on its own and against the rows above it: a later row repeating an email
- * is the one rejected. Every problem is reported with the row, the field and a message.
+ * is the one rejected. Every problem is reported with the row, the field, a stable code and a
+ * message in Vietnamese.
  */
 export function checkRows(
   sheet: Sheet,
@@ -74,7 +78,7 @@ export function checkRows(
   for (const { row, cells } of sheet.rows) {
     const reader = new RowReader(row, cells, columns, { labels: COLUMN_LABELS, maxLength: MAX_LENGTH, multiline: ['notes'] });
     const rowErrors = reader.errors;
-    const fail = (field: string, message: string) => reader.fail(field, message);
+    const fail = (field: string, code: string, message: string) => reader.fail(field, sentence(message), code);
     const text = (field: ImportField) => reader.text(field);
 
     const fullName = reader.required('fullName');
@@ -85,9 +89,9 @@ export function checkRows(
     const email = text('email')?.toLowerCase();
     if (email !== undefined) {
       if (!isEmail(email)) {
-        fail('email', `${quoted(email)} is not an email address`);
+        fail('email', 'invalid_email', `${quoted(email)} không phải là địa chỉ email, ví dụ ten@coquan.gov.vn`);
       } else if (emailRows.has(email)) {
-        fail('email', `${email} is already on row ${emailRows.get(email)} of this file`);
+        fail('email', 'duplicate_email', `${email} đã có ở dòng ${emailRows.get(email)} của tệp này`);
       } else {
         emailRows.set(email, row);
       }
@@ -96,7 +100,7 @@ export function checkRows(
     let phone = text('phone');
     if (phone !== undefined) {
       const normalized = phoneOfCell(phone);
-      if (!normalized) fail('phone', `${quoted(phone)} is not a Vietnamese phone number (e.g. 0912 345 678)`);
+      if (!normalized) fail('phone', 'invalid_phone', `${quoted(phone)} không phải là số điện thoại Việt Nam, ví dụ 0912 345 678`);
       else phone = normalized;
     }
 
@@ -104,19 +108,23 @@ export function checkRows(
     const roleText = text('role');
     if (roleText !== undefined) {
       role = roleOf(roleText);
-      if (!role) fail('role', `${quoted(roleText)} is not a role; use one of ${roleList}`);
+      if (!role) fail('role', 'unknown_role', `${quoted(roleText)} không phải là vai trò; hãy ghi một trong các vai trò: ${roleList}`);
     }
 
     let point: PointRef | null = null;
     const pointText = text('bridgePoint');
     if (pointText !== undefined) {
-      const found = points.find(pointText, (warning) => reader.warn('bridgePoint', warning.message, warning.code));
-      if (typeof found === 'string') fail('bridgePoint', found);
-      else point = found;
+      const reading = points.read(pointText);
+      if ('point' in reading) {
+        point = reading.point;
+        if (reading.warning) reader.warn('bridgePoint', reading.warning.message, reading.warning.code);
+      } else {
+        fail('bridgePoint', reading.code, reading.message);
+      }
     } else if (defaultPoint) {
       point = defaultPoint;
     } else if (!rowErrors.some((e) => e.field === 'bridgePoint')) {
-      fail('bridgePoint', `${COLUMN_LABELS.bridgePoint} is required`);
+      fail('bridgePoint', 'required', `Thiếu ${COLUMN_LABELS.bridgePoint}: hãy ghi tên hoặc mã đơn vị hành chính của điểm cầu`);
     }
 
     if (rowErrors.length > 0) {

@@ -1,4 +1,4 @@
-import { BadRequestException, HttpException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { HttpException, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, userActor } from '../audit/actor';
@@ -7,6 +7,7 @@ import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { PointDirectory, PointRef } from '../bridge-points/point-directory';
 import { Clock } from '../common/clock';
+import { badField, conferenceNotFound, notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { searchKey } from '../common/text';
 import { validateBody } from '../common/validate-body';
@@ -27,6 +28,12 @@ import { ImportJob } from './import-job.entity';
 /** Files with more data rows than this are imported in the background (202 and a job to poll). */
 export const SYNC_ROW_LIMIT = 2000;
 const ATTEMPTS = 3;
+/** The report's message when the import failed on something other than a refusal. */
+export const INTERNAL_ERROR_MESSAGE = 'Nhập danh sách không thành công do lỗi của hệ thống; chưa có dữ liệu nào được ghi.';
+
+/** The report's message when atomic=true and some rows were rejected. */
+export const atomicRefusalMessage = (rejected: number, total: number): string =>
+  `${rejected}/${total} dòng bị từ chối; vì đã chọn atomic=true nên không dòng nào được nhập.`;
 
 interface ImportPlan {
   conference: Conference;
@@ -70,7 +77,7 @@ export class AttendeeImportService {
     user: User,
   ): Promise<ImportStart> {
     const conference = await this.conferences.findOneBy({ id: conferenceId });
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     assertOpen(conference);
     const upload = await readUpload();
     const options = await validateBody(ImportOptionsDto, { ...query, ...upload.fields });
@@ -117,7 +124,7 @@ export class AttendeeImportService {
     const live = this.progress.get(jobId);
     if (live && live.conferenceId === conferenceId) return toImportReport(live);
     const job = await this.jobs.findOneBy({ id: jobId, conferenceId });
-    if (!job) throw new NotFoundException(`import job ${jobId} not found in conference ${conferenceId}`);
+    if (!job) throw notFound('jobId', 'import_job_not_found', 'Không tìm thấy lượt nhập danh sách này.');
     if (this.progress.isStale(job)) return { ...toImportReport(job), status: 'failed', message: INTERRUPTED_MESSAGE };
     return toImportReport(job);
   }
@@ -127,10 +134,7 @@ export class AttendeeImportService {
       select: { id: true, name: true, administrativeUnitCode: true },
       where: { id: pointId, conferenceId },
     });
-    if (!point) {
-      const message = `bridge point ${pointId} is not a point of this conference`;
-      throw new BadRequestException({ message, details: [{ field: 'bridgePointId', message }] });
-    }
+    if (!point) throw badField('bridgePointId', 'bridge_point_not_found', `Điểm cầu ${pointId} không thuộc hội nghị này.`);
     return point;
   }
 
@@ -150,7 +154,7 @@ export class AttendeeImportService {
     } catch (error) {
       const expected = error instanceof HttpException;
       if (!expected) this.logger.error({ err: error, jobId: job.id }, 'attendee import failed');
-      await this.fail(job, expected ? error.message : 'the import failed because of an internal error; nothing was written');
+      await this.fail(job, expected ? error.message : INTERNAL_ERROR_MESSAGE);
       throw error;
     } finally {
       this.progress.end(job.id);
@@ -161,7 +165,7 @@ export class AttendeeImportService {
   private async importIn(m: EntityManager, job: ImportJob, plan: ImportPlan): Promise<Partial<ImportJob>> {
     const conferenceId = plan.conference.id;
     const conference = await m.findOneBy(Conference, { id: conferenceId });
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     assertOpen(conference);
     const points = await PointDirectory.of(m, await this.repository.pointsOf(m, conferenceId));
     const checked = checkRows(plan.sheet, plan.columns, points, plan.defaultPoint);
@@ -205,7 +209,7 @@ export class AttendeeImportService {
         unchanged,
         errors: checked.errors,
         warnings: checked.warnings,
-        ...(refused && { message: `${rejected} of ${job.totalRows} rows were rejected; with atomic=true nothing was imported` }),
+        ...(refused && { message: atomicRefusalMessage(rejected, job.totalRows) }),
       },
       finishedAt: this.clock.now(),
     };

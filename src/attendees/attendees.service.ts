@@ -1,4 +1,4 @@
-import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, userActor } from '../audit/actor';
@@ -36,7 +36,8 @@ import {
 } from './attendee.dto';
 import { Attendee, AttendeeStatus } from './attendee.entity';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
-import { badField, conflict } from '../common/errors';
+import { badField, conflict, forbidden } from '../common/errors';
+import { attendeeNotFound, expiryInPast } from './attendee-errors';
 
 export const RSVP_PAGE = 'rsvp';
 /** The action a closed attendance window refuses, as its message names it. */
@@ -51,6 +52,33 @@ function declinedRefusal(attendee: Attendee) {
     `${attendee.fullName} đã báo không tham dự${attendee.declineReason ? ` (lý do: ${attendee.declineReason})` : ''}; ` +
       'Ban Tổ chức có thể điểm danh bằng "force": true.',
   );
+}
+
+/** Why a person in this state cannot answer their invitation (only for states `canAnswerInvitation` refuses). */
+function cannotAnswerMessage(attendee: Attendee): string {
+  switch (attendee.status) {
+    case 'cancelled':
+      return `Lời mời của ${attendee.fullName} đã bị hủy; không thể trả lời nữa.`;
+    case 'attended':
+      return `${attendee.fullName} đã điểm danh; không thể trả lời lời mời nữa.`;
+    case 'waitlisted':
+      return `${attendee.fullName} đang trong danh sách chờ; chỉ trả lời được khi đã có chỗ.`;
+    default:
+      return `${attendee.fullName} đã cử người đi thay; không thể trả lời lời mời nữa.`;
+  }
+}
+
+/** Why a person in this state cannot check in (cancelled, waitlisted, substituted). */
+function cannotCheckInMessage(attendee: Attendee): string {
+  const who = `Đại biểu ${attendee.fullName} (mã ${attendee.code})`;
+  switch (attendee.status) {
+    case 'cancelled':
+      return `${who} đã bị hủy khỏi danh sách; không thể điểm danh.`;
+    case 'waitlisted':
+      return `${who} đang trong danh sách chờ; không thể điểm danh.`;
+    default:
+      return `${who} đã cử người đi thay; người đi thay điểm danh bằng mã của mình.`;
+  }
 }
 
 /** Whether a person in this state may still answer their invitation (accept, decline, send a substitute). */
@@ -165,7 +193,7 @@ export class AttendeesService {
     const updated = await this.tx.transaction(async (m) => {
       assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
-      assertVersion(current, dto.version, `attendee ${attendeeId}`);
+      assertVersion(current, dto.version);
       if (dto.bridgePointId && dto.bridgePointId !== current.bridgePointId) {
         await this.pointOrFail(m, conferenceId, dto.bridgePointId, who.scope);
       }
@@ -226,7 +254,7 @@ export class AttendeesService {
       // Locked on PostgreSQL (and current anyway on SQLite, where writes run one at a time), so
       // a second check-in of the same person waits for the first and reads its outcome.
       const { row, conference } = await rowOfOpenConference(this.tx, m, entityRows(m, Attendee), conferenceId, attendeeId, true);
-      const attendee = await this.visibleAttendee(m, row, conferenceId, attendeeId, who);
+      const attendee = await this.visibleAttendee(m, row, who);
       this.window.assertOpen(conference, CHECK_IN);
       if (attendee.status === 'declined' && !force) throw declinedRefusal(attendee);
       return this.checkInOne(m, attendee, who.actor, true);
@@ -277,7 +305,7 @@ export class AttendeesService {
       const expiresAt = dto.expiresAt
         ? new Date(dto.expiresAt)
         : new Date(Math.max(conference.endsAt.getTime(), this.clock.now().getTime()) + LINK_GRACE_MS);
-      if (expiresAt.getTime() <= this.clock.now().getTime()) throw badField('expiresAt', 'expiresAt must be in the future');
+      if (expiresAt.getTime() <= this.clock.now().getTime()) throw expiryInPast();
       const [link] = await this.links.issue(m, 'attendee', [{ conferenceId, attendeeId: attendee.id }], expiresAt, user.id);
       return { attendeeId, token: link.token, url: this.links.url(RSVP_PAGE, link.token), expiresAt: expiresAt.toISOString() };
     });
@@ -391,21 +419,13 @@ export class AttendeesService {
   }
 
   private assertCanRespond(attendee: Attendee): void {
-    if (!canAnswerInvitation(attendee.status)) {
-      throw new ConflictException({
-        message: `attendee ${attendee.id} is ${attendee.status} and cannot answer the invitation`,
-        details: [{ field: 'status', message: `is ${attendee.status}` }],
-      });
-    }
+    if (!canAnswerInvitation(attendee.status)) throw conflict('status', 'cannot_answer', cannotAnswerMessage(attendee));
   }
 
   /** `force` is the organizers' to give: an operator who sends it is refused. */
   private forceOf(dto: CheckInDto, who: AttendeeActor): boolean {
     if (dto.force && who.scope) {
-      throw new ForbiddenException({
-        message: 'Chỉ Ban Tổ chức được điểm danh đại biểu đã báo không tham dự.',
-        details: [{ field: 'force', code: 'force_not_allowed', message: 'Chỉ Ban Tổ chức được điểm danh đại biểu đã báo không tham dự.' }],
-      });
+      throw forbidden('force', 'force_not_allowed', 'Chỉ Ban Tổ chức được điểm danh đại biểu đã báo không tham dự.');
     }
     return dto.force === true;
   }
@@ -420,10 +440,7 @@ export class AttendeesService {
    */
   private async checkInOne(m: EntityManager, attendee: Attendee, actor: Actor, current = false): Promise<CheckInResult> {
     if (attendee.status === 'cancelled' || attendee.status === 'waitlisted' || attendee.status === 'substituted') {
-      throw new ConflictException({
-        message: `attendee ${attendee.code} is ${attendee.status} and cannot check in`,
-        details: [{ field: 'status', message: `is ${attendee.status}` }],
-      });
+      throw conflict('status', 'cannot_check_in', cannotCheckInMessage(attendee));
     }
     // A check-in time is set once and never cleared, so a current read that shows one is the answer.
     if (current && attendee.checkedInAt) return { ...toAttendeeResponse(attendee), alreadyCheckedIn: true };
@@ -456,15 +473,12 @@ export class AttendeesService {
 
   private async versionedUpdate(m: EntityManager, current: Attendee, changes: Partial<Attendee>): Promise<void> {
     const result = await m.update(Attendee, { id: current.id, version: current.version }, { ...changes, version: current.version + 1 });
-    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Attendee, { id: current.id }), current.version, `attendee ${current.id}`);
+    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Attendee, { id: current.id }), current.version);
   }
 
   private async assertEmailFree(m: EntityManager, conferenceId: string, email: string): Promise<void> {
     if (await m.existsBy(Attendee, { conferenceId, email })) {
-      throw new ConflictException({
-        message: `email ${email} is already invited to this conference`,
-        details: [{ field: 'email', message: 'already used in this conference' }],
-      });
+      throw conflict('email', 'email_in_use', `Email ${email} đã có trong danh sách đại biểu của hội nghị này.`);
     }
   }
 
@@ -478,7 +492,9 @@ export class AttendeesService {
 
   private async pointOrFail(m: EntityManager, conferenceId: string, pointId: string, scope: OperatorScope | null): Promise<BridgePoint> {
     const point = await m.findOneBy(BridgePoint, { id: pointId, conferenceId });
-    if (!point || !inScope(point, scope)) throw badField('bridgePointId', `bridge point ${pointId} is not a point of this conference you may act on`);
+    if (!point || !inScope(point, scope)) {
+      throw badField('bridgePointId', 'bridge_point_not_found', `Điểm cầu ${pointId} không thuộc hội nghị này hoặc không thuộc phạm vi bạn được thao tác.`);
+    }
     return point;
   }
 
@@ -491,23 +507,17 @@ export class AttendeesService {
       attendeeId,
       conferenceId,
     ]);
-    return this.visibleAttendee(m, rows.length > 0 ? table.hydrate(rows[0]) : null, conferenceId, attendeeId, who);
+    return this.visibleAttendee(m, rows.length > 0 ? table.hydrate(rows[0]) : null, who);
   }
 
   /** The attendee read, if the actor may see them: an operator, only those of their own points. */
-  private async visibleAttendee(
-    m: EntityManager,
-    attendee: Attendee | null,
-    conferenceId: string,
-    attendeeId: string,
-    who: AttendeeActor,
-  ): Promise<Attendee> {
+  private async visibleAttendee(m: EntityManager, attendee: Attendee | null, who: AttendeeActor): Promise<Attendee> {
     let visible = !!attendee;
     if (attendee && who.scope) {
       const point = await m.findOneBy(BridgePoint, { id: attendee.bridgePointId });
       visible = !!point && inScope(point, who.scope);
     }
-    if (!attendee || !visible) throw new NotFoundException(`attendee ${attendeeId} not found in conference ${conferenceId}`);
+    if (!attendee || !visible) throw attendeeNotFound();
     return attendee;
   }
 }

@@ -5,6 +5,7 @@ import { AgendaItem } from '../agenda/agenda-item.entity';
 import { linkActor } from '../audit/actor';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { notFound } from '../common/errors';
 import { Conference } from '../conferences/conference.entity';
 import { AttendeeResponseDto, PersonDto, toAttendeeResponse } from './attendee.dto';
 import { Attendee } from './attendee.entity';
@@ -45,7 +46,9 @@ export class PublicRsvpService {
 
   async view(token: string): Promise<RsvpView> {
     const link = await this.links.resolve(token, 'attendee');
-    const attendee = await this.attendeeRows.findOneByOrFail({ id: link.attendeeId! });
+    // A link outlives the attendee it was made for when they are removed from the list.
+    const attendee = await this.attendeeRows.findOneBy({ id: link.attendeeId! });
+    if (!attendee) throw notFound('token', 'unknown', 'Liên kết không hợp lệ.');
     const [conference, point, items, substitute] = await Promise.all([
       this.conferences.findOneByOrFail({ id: link.conferenceId }),
       this.points.findOneByOrFail({ id: attendee.bridgePointId }),

@@ -3,48 +3,55 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsUUID, MaxLength } from 'class-validator';
 import { PersonDto } from './attendee.dto';
 
+/** A person registering themselves (tự đăng ký) on the public registration page. */
 export class SelfRegistrationDto extends OmitType(PersonDto, ['email'] as const) {
-  @ApiProperty({ description: 'the bridge point the person will attend at' }) @IsUUID() bridgePointId!: string;
+  @ApiProperty({ description: 'UUID of the bridge point (điểm cầu) of this conference the person will attend at' }) @IsUUID() bridgePointId!: string;
 
-  @ApiProperty({ description: 'required to register oneself: the invitation and updates go there' })
+  @ApiProperty({
+    example: 'lan.nt@bacninh.gov.vn',
+    description: 'required to register oneself: the invitation and updates go there; stored in lower case, once per conference',
+  })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail()
   @MaxLength(254)
   email!: string;
 }
 
 export class RegistrationConferenceDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ format: 'date-time' }) startsAt!: string;
-  @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
-  @ApiProperty({ nullable: true, type: String }) venue!: string | null;
+  @ApiProperty({ description: 'UUID of the conference (hội nghị)' }) id!: string;
+  @ApiProperty({ description: 'the conference title' }) title!: string;
+  @ApiProperty({ format: 'date-time', description: 'when it starts (ISO 8601, UTC)' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when it ends (ISO 8601, UTC)' }) endsAt!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone the conference times are shown in' }) timezone!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'the main venue (địa điểm); null when not given' }) venue!: string | null;
 }
 
 export class RegistrationPointDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() name!: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'null: no limit at this point' }) placesLeft!: number | null;
+  @ApiProperty({ description: 'UUID of the bridge point (điểm cầu); send it as bridgePointId to register there' }) id!: string;
+  @ApiProperty({ description: 'its name, e.g. Điểm cầu tỉnh Bắc Ninh' }) name!: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'places left at this point; null: no limit at this point' }) placesLeft!: number | null;
 }
 
 /** GET /api/public/conferences/:id/registration: whether one may register, and where. */
 export class RegistrationInfoResponseDto {
-  @ApiProperty({ type: RegistrationConferenceDto }) conference!: RegistrationConferenceDto;
-  @ApiProperty() open!: boolean;
+  @ApiProperty({ type: RegistrationConferenceDto, description: 'the conference' }) conference!: RegistrationConferenceDto;
+  @ApiProperty({ description: 'true when registration is open now' }) open!: boolean;
   @ApiProperty({ nullable: true, type: String, description: 'why registration is closed, in Vietnamese, when it is' }) reason!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opensAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt!: string | null;
-  @ApiProperty({ nullable: true, type: Number, description: 'null: no limit for the conference' }) placesLeft!: number | null;
-  @ApiProperty({ type: [RegistrationPointDto] }) bridgePoints!: RegistrationPointDto[];
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when registration opens (ISO 8601 with offset); null: as soon as the conference is published' })
+  opensAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'when registration closes (ISO 8601 with offset); null: while the conference is published or ongoing' })
+  closesAt!: string | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'places left in the whole conference; null: no limit for the conference' }) placesLeft!: number | null;
+  @ApiProperty({ type: [RegistrationPointDto], description: 'the bridge points one may register at, in their order' }) bridgePoints!: RegistrationPointDto[];
 }
 
 export type RegistrationInfo = RegistrationInfoResponseDto;
 
 export class RegistrationResultResponseDto {
-  @ApiProperty() attendeeId!: string;
+  @ApiProperty({ description: 'UUID of the new attendee' }) attendeeId!: string;
   @ApiProperty({ example: 'K7Q4ZP', description: 'the check-in code' }) code!: string;
-  @ApiProperty({ enum: ['registered', 'waitlisted'] }) status!: 'registered' | 'waitlisted';
+  @ApiProperty({ enum: ['registered', 'waitlisted'], description: 'registered, or waitlisted (danh sách chờ) when the places are taken' })
+  status!: 'registered' | 'waitlisted';
   @ApiProperty({ nullable: true, type: Number, description: 'place on the waiting list; null when registered' }) waitlistPosition!: number | null;
 }
 

@@ -1,9 +1,10 @@
-import { BadRequestException, ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditService } from '../audit/audit.service';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Clock } from '../common/clock';
+import { badField, conferenceNotFound, conflict, forbidden, notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -17,6 +18,9 @@ import { HOLDS_PLACE, Waitlist } from './waitlist';
  * time, within the conference's and the bridge point's capacity; past capacity people join the
  * waiting list, promoted in order when a place frees up.
  */
+/** A conference without self-registration has no registration to show or to post to. */
+const registrationNotEnabled = () => notFound('registration', 'registration_not_enabled', 'Hội nghị này không mở đăng ký trực tuyến.');
+
 @Injectable()
 export class RegistrationService {
   constructor(
@@ -31,7 +35,8 @@ export class RegistrationService {
 
   async info(conferenceId: string): Promise<RegistrationInfo> {
     const conference = await this.conferences.findOneBy({ id: conferenceId });
-    if (!conference || conference.status === 'draft') throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference || conference.status === 'draft') throw conferenceNotFound();
+    if (!conference.registration?.enabled) throw registrationNotEnabled();
     const m = this.conferences.manager;
     const room = await this.waitlist.room(m, conference);
     const points = await this.points.find({ where: { conferenceId }, order: { position: 'ASC' } });
@@ -73,18 +78,13 @@ export class RegistrationService {
   async register(conferenceId: string, dto: SelfRegistrationDto): Promise<RegistrationResult> {
     return this.tx.transaction(async (m) => {
       const conference = await this.lockConference(m, conferenceId);
+      if (!conference.registration?.enabled) throw registrationNotEnabled();
       const closed = this.closedReason(conference);
-      if (closed) throw new ForbiddenException({ message: closed, details: [{ field: 'registration', message: 'closed' }] });
+      if (closed) throw forbidden('registration', 'registration_closed', closed);
       const point = await m.findOneBy(BridgePoint, { id: dto.bridgePointId, conferenceId });
-      if (!point) {
-        const message = 'Điểm cầu không thuộc hội nghị này.';
-        throw new BadRequestException({ message, details: [{ field: 'bridgePointId', message }] });
-      }
+      if (!point) throw badField('bridgePointId', 'bridge_point_not_found', 'Điểm cầu không thuộc hội nghị này.');
       if (await m.existsBy(Attendee, { conferenceId, email: dto.email })) {
-        throw new ConflictException({
-          message: 'Địa chỉ email này đã đăng ký hội nghị.',
-          details: [{ field: 'email', message: 'already used in this conference' }],
-        });
+        throw conflict('email', 'email_in_use', 'Địa chỉ email này đã đăng ký hội nghị.');
       }
       const room = await this.waitlist.room(m, conference);
       const atPoint = await room.point(point.id, point.capacity);
@@ -126,11 +126,10 @@ export class RegistrationService {
     });
   }
 
-  /** Null when registration is open; otherwise why not, for the person registering. */
+  /** Null when registration is open; otherwise why not, for the person registering (it is enabled: see registrationNotEnabled). */
   private closedReason(conference: Conference): string | null {
-    const settings = conference.registration;
+    const settings = conference.registration!;
     const now = this.clock.now().getTime();
-    if (!settings?.enabled) return 'Hội nghị này không mở đăng ký trực tuyến.';
     if (conference.status !== 'published' && conference.status !== 'ongoing') return 'Hội nghị hiện không nhận đăng ký.';
     if (settings.opensAt && now < new Date(settings.opensAt).getTime()) return 'Chưa đến thời gian mở đăng ký.';
     if (settings.closesAt && now >= new Date(settings.closesAt).getTime()) return 'Đã hết thời gian đăng ký.';
@@ -143,7 +142,7 @@ export class RegistrationService {
       where: { id: conferenceId },
       ...(m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
     });
-    if (!conference || conference.status === 'draft') throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference || conference.status === 'draft') throw conferenceNotFound();
     return conference;
   }
 }

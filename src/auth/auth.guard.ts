@@ -1,16 +1,28 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
-import { Role } from './role';
+import { forbidden, unauthorized } from '../common/errors';
+import { Role, ROLE_WORDS } from './role';
 import { UserCache } from './user-cache';
 import { User } from './user.entity';
 
 interface TokenPayload {
   sub: string;
   exp?: number;
+  /** The user's tokenVersion when it was issued (absent in tokens older than the version: 0). */
+  tv?: number;
 }
+
+interface Subject {
+  sub: string;
+  tokenVersion: number;
+}
+
+const endedSession = () =>
+  unauthorized('authorization', 'session_ended', 'Phiên đăng nhập đã kết thúc (đã đăng xuất, đổi mật khẩu hoặc khóa tài khoản). Vui lòng đăng nhập lại.');
+const invalidToken = () => unauthorized('authorization', 'token_invalid', 'Phiên đăng nhập không hợp lệ hoặc đã hết hạn. Vui lòng đăng nhập lại.');
 
 /** How many verified tokens are remembered (one per signed-in session, at most). */
 const MAX_VERIFIED_TOKENS = 10_000;
@@ -27,7 +39,7 @@ export class AuthGuard implements CanActivate {
    * token again on each of a client's requests cost a sixth of a simple read. An entry is used
    * only until the token's own expiry.
    */
-  private readonly verified = new Map<string, { sub: string; expiresAtMs: number }>();
+  private readonly verified = new Map<string, Subject & { expiresAtMs: number }>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -45,36 +57,38 @@ export class AuthGuard implements CanActivate {
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
-      throw new ForbiddenException(`this action needs the role ${roles.join(' or ')}`);
+      throw forbidden('role', 'role_not_allowed', `Thao tác này dành cho vai trò ${roles.map((r) => ROLE_WORDS[r]).join(' hoặc ')}; tài khoản của bạn có vai trò ${ROLE_WORDS[user.role]}.`);
     }
     return true;
   }
 
   private async authenticate(header: string | undefined): Promise<User> {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
-    if (!match) throw new UnauthorizedException('a bearer token is required');
-    const sub = await this.subjectOf(match[1]);
-    const user = sub !== null ? await this.users.get(sub) : null;
-    if (!user || !user.active) throw new UnauthorizedException('the token is invalid or has expired');
+    if (!match) throw unauthorized('authorization', 'token_missing', 'Vui lòng đăng nhập: yêu cầu cần mã truy cập (Bearer token).');
+    const subject = await this.subjectOf(match[1]);
+    const user = subject !== null ? await this.users.get(subject.sub) : null;
+    if (!user || !user.active) throw invalidToken();
+    if (subject!.tokenVersion !== user.tokenVersion) throw endedSession();
     return user;
   }
 
-  /** The user id a valid, unexpired token was issued to (null when it names none). */
-  private async subjectOf(token: string): Promise<string | null> {
+  /** The user id and token version a valid, unexpired token was issued with (null when it names none). */
+  private async subjectOf(token: string): Promise<Subject | null> {
     const known = this.verified.get(token);
-    if (known && Date.now() < known.expiresAtMs) return known.sub;
+    if (known && Date.now() < known.expiresAtMs) return known;
     if (known) this.verified.delete(token);
     let payload: TokenPayload;
     try {
       payload = await this.jwt.verifyAsync<TokenPayload>(token);
     } catch {
-      throw new UnauthorizedException('the token is invalid or has expired');
+      throw invalidToken();
     }
     if (typeof payload.sub !== 'string') return null;
+    const subject = { sub: payload.sub, tokenVersion: typeof payload.tv === 'number' ? payload.tv : 0 };
     if (typeof payload.exp === 'number') {
       if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, { sub: payload.sub, expiresAtMs: payload.exp * 1000 });
+      this.verified.set(token, { ...subject, expiresAtMs: payload.exp * 1000 });
     }
-    return payload.sub;
+    return subject;
   }
 }

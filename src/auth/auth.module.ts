@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { resolveJwtSecret } from './jwt-secret';
+import { address, addressAndEmail } from './login-throttler.guard';
 import { PasswordHasher } from './password-hasher';
 import { SignedLink } from './signed-link.entity';
 import { SignedLinksService } from './signed-links.service';
@@ -37,7 +38,12 @@ import { UsersService } from './users.service';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
-        throttlers: [{ name: 'login', ttl: config.loginRateLimit.windowMs, limit: config.loginRateLimit.limit }],
+        throttlers: [
+          // Guessing one account's password is slowed down; colleagues behind the same gateway still sign in …
+          { name: 'login', ttl: config.loginRateLimit.windowMs, limit: config.loginRateLimit.limit, getTracker: addressAndEmail },
+          // … and one address cannot spread a flood over many accounts.
+          { name: 'login-address', ttl: config.loginRateLimit.windowMs, limit: config.loginRateLimit.addressLimit, getTracker: address },
+        ],
       }),
     }),
   ],

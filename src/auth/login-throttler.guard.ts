@@ -1,19 +1,24 @@
 import { Injectable } from '@nestjs/common';
 import { ThrottlerGuard } from '@nestjs/throttler';
+import { refusal } from '../common/errors';
+
+/** The client's address (behind a proxy, as TRUST_PROXY lets Fastify read it from X-Forwarded-For). */
+export const address = (request: Record<string, unknown>): string => String(request.ip);
+
+/** The client's address and the email it tries. */
+export function addressAndEmail(request: Record<string, unknown>): string {
+  const body = request.body as { email?: unknown } | undefined;
+  const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
+  return `${address(request)}|${email}`;
+}
 
 /**
- * Counts login attempts per client address and email, so guessing one account's password is
- * slowed down while colleagues behind the same office gateway can still sign in.
+ * Counts login attempts per client address and email, and per address over all emails (the
+ * throttlers of AuthModule); answers 429 in the envelope when either is spent.
  */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
-  protected override async getTracker(request: Record<string, unknown>): Promise<string> {
-    const body = request.body as { email?: unknown } | undefined;
-    const email = typeof body?.email === 'string' ? body.email.trim().toLowerCase() : '';
-    return `${String(request.ip)}|${email}`;
-  }
-
-  protected override async getErrorMessage(): Promise<string> {
-    return 'too many login attempts; try again later';
+  protected override async throwThrottlingException(): Promise<void> {
+    throw refusal(429, [{ field: 'email', code: 'too_many_logins', message: 'Có quá nhiều lượt đăng nhập từ địa chỉ này hoặc vào tài khoản này. Vui lòng thử lại sau ít phút.' }]);
   }
 }

@@ -1,5 +1,7 @@
 import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { PasswordCheckGate } from './password-check-gate';
 
 const N = 16384;
 const R = 8;
@@ -14,12 +16,21 @@ function derive(password: string, salt: Buffer, n: number, r: number, p: number)
   );
 }
 
-/** Passwords are kept only as scrypt hashes; the parameters travel with each hash so they can be raised later. */
+/**
+ * Passwords are kept only as scrypt hashes; the parameters travel with each hash so they can be
+ * raised later. Every hash runs through a PasswordCheckGate (PASSWORD_CHECKS_CONCURRENT at once).
+ */
 @Injectable()
 export class PasswordHasher {
+  private readonly gate: PasswordCheckGate;
+
+  constructor(@Optional() config?: AppConfig) {
+    this.gate = new PasswordCheckGate(config?.passwordChecks.concurrent ?? 2, config?.passwordChecks.queued ?? 16);
+  }
+
   async hash(password: string): Promise<string> {
     const salt = randomBytes(16);
-    const key = await derive(password, salt, N, R, P);
+    const key = await this.gate.run(() => derive(password, salt, N, R, P));
     return ['scrypt', N, R, P, salt.toString('base64'), key.toString('base64')].join('$');
   }
 
@@ -27,7 +38,7 @@ export class PasswordHasher {
     const [scheme, n, r, p, salt, key] = stored.split('$');
     if (scheme !== 'scrypt' || !salt || !key) return false;
     const expected = Buffer.from(key, 'base64');
-    const actual = await derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p));
+    const actual = await this.gate.run(() => derive(password, Buffer.from(salt, 'base64'), Number(n), Number(r), Number(p)));
     return actual.length === expected.length && timingSafeEqual(actual, expected);
   }
 }

@@ -1,7 +1,8 @@
-import { GoneException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
+import { gone, notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { SignedLink, SignedLinkKind } from './signed-link.entity';
@@ -73,20 +74,12 @@ export class SignedLinksService {
   /** The live link a token opens: 404 when unknown, 410 when expired or revoked (messages for people, in Vietnamese). */
   async resolve(token: string, kind: SignedLinkKind): Promise<SignedLink> {
     const link = TOKEN_SHAPE.test(token) ? await this.links.findOneBy({ tokenHash: this.tokens.hash(token), kind }) : null;
-    if (!link) {
-      throw new NotFoundException({ message: 'Liên kết không hợp lệ.', details: [{ field: 'token', message: 'unknown' }] });
-    }
+    if (!link) throw notFound('token', 'unknown', 'Liên kết không hợp lệ.');
     if (link.revokedAt) {
-      throw new GoneException({
-        message: 'Liên kết đã bị thu hồi. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.',
-        details: [{ field: 'token', message: 'revoked' }],
-      });
+      throw gone('token', 'revoked', 'Liên kết đã bị thu hồi. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.');
     }
     if (link.expiresAt.getTime() <= this.clock.now().getTime()) {
-      throw new GoneException({
-        message: 'Liên kết đã hết hạn. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.',
-        details: [{ field: 'token', message: 'expired' }],
-      });
+      throw gone('token', 'expired', 'Liên kết đã hết hạn. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.');
     }
     return link;
   }

@@ -27,6 +27,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active!: boolean;
 
+  /** Raised to end every token issued before: a password change, deactivation, or signing out. */
+  @Column({ type: 'integer', default: 0 })
+  tokenVersion!: number;
+
   @VersionColumn()
   version!: number;
 

@@ -1,17 +1,21 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service';
-import { assertVersion, findOrFail } from '../common/find-or-fail';
+import { badField, conflict, notFound } from '../common/errors';
+import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { TransactionRunner } from '../database/transaction-runner';
+import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { PasswordHasher } from './password-hasher';
 import { UserCache } from './user-cache';
 import { CreateUserDto, toUserResponse, UpdateUserDto, UserListQueryDto, UserResponseDto } from './user.dto';
 import { UserBridgePoint } from './user-bridge-point.entity';
 import { User } from './user.entity';
+
+const userNotFound = (id: string) => notFound('id', 'user_not_found', `Không tìm thấy tài khoản ${id}.`);
 
 @Injectable()
 export class UsersService {
@@ -35,7 +39,8 @@ export class UsersService {
   }
 
   async get(id: string): Promise<UserResponseDto> {
-    const user = await findOrFail(this.users, id, 'user');
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw userNotFound(id);
     return toUserResponse(user, (await this.assignments(this.users.manager, [id])).get(id));
   }
 
@@ -65,18 +70,20 @@ export class UsersService {
     const passwordHash = dto.password ? await this.hasher.hash(dto.password) : undefined;
     const user = await this.tx.transaction(async (manager) => {
       const current = await manager.findOneBy(User, { id });
-      if (!current) throw new NotFoundException(`user ${id} not found`);
-      assertVersion(current, dto.version, `user ${id}`);
-      const changes: Partial<User> = {
+      if (!current) throw userNotFound(id);
+      assertVersion(current, dto.version);
+      const changes: QueryDeepPartialEntity<User> = {
         ...(dto.fullName !== undefined && { fullName: dto.fullName }),
         ...(dto.role !== undefined && { role: dto.role }),
         ...(dto.administrativeUnitCode !== undefined && { administrativeUnitCode: dto.administrativeUnitCode }),
         ...(dto.active !== undefined && { active: dto.active }),
         ...(passwordHash && { passwordHash }),
+        // A new password or a deactivation ends the sessions opened before it.
+        ...((passwordHash || dto.active === false) && { tokenVersion: () => 'token_version + 1' }),
       };
       // The version in the WHERE clause makes the check and the write one atomic step.
       const result = await manager.update(User, { id, version: dto.version }, changes);
-      if (result.affected !== 1) assertVersion(await manager.findOneByOrFail(User, { id }), dto.version, `user ${id}`);
+      if (result.affected !== 1) assertVersion(await manager.findOneByOrFail(User, { id }), dto.version);
       if (dto.bridgePointIds !== undefined) {
         await manager.delete(UserBridgePoint, { userId: id });
         await this.assign(manager, id, dto.bridgePointIds);
@@ -112,10 +119,11 @@ export class UsersService {
   private async assign(manager: EntityManager, userId: string, bridgePointIds: string[] | undefined): Promise<void> {
     const ids = [...new Set(bridgePointIds ?? [])];
     if (ids.length === 0) return;
-    const found = await manager.count(BridgePoint, { where: { id: In(ids) } });
-    if (found !== ids.length) {
-      const message = 'bridgePointIds names a bridge point that does not exist';
-      throw new BadRequestException({ message, details: [{ field: 'bridgePointIds', message }] });
+    const found = await manager.find(BridgePoint, { select: { id: true }, where: { id: In(ids) } });
+    if (found.length !== ids.length) {
+      const known = new Set(found.map((point) => point.id));
+      const missing = ids.filter((id) => !known.has(id));
+      throw badField('bridgePointIds', 'bridge_point_not_found', `Không tìm thấy điểm cầu: ${missing.join(', ')}.`);
     }
     await manager.insert(UserBridgePoint, ids.map((bridgePointId) => ({ userId, bridgePointId })));
   }
@@ -132,18 +140,18 @@ export class UsersService {
 
   private async assertEmailFree(manager: EntityManager, email: string): Promise<void> {
     if (await manager.existsBy(User, { email })) {
-      throw new ConflictException({
-        message: `email ${email} is already used by another user`,
-        details: [{ field: 'email', message: 'already used' }],
-      });
+      throw conflict('email', 'email_taken', `Email ${email} đã được dùng cho một tài khoản khác.`);
     }
   }
 
   private async assertUnitExists(code: string | undefined): Promise<void> {
     if (code === undefined) return;
     if (!(await this.units.exists('vn-34', code))) {
-      const message = `administrativeUnitCode ${code} is not a vn-34 province or commune`;
-      throw new BadRequestException({ message, details: [{ field: 'administrativeUnitCode', message }] });
+      throw badField(
+        'administrativeUnitCode',
+        'administrative_unit_not_found',
+        `Mã ${code} không phải là mã tỉnh hoặc xã trong danh mục đơn vị hành chính hiện hành (vn-34).`,
+      );
     }
   }
 }

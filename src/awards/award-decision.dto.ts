@@ -16,6 +16,7 @@ import {
   ValidationOptions,
 } from 'class-validator';
 import { IsIsoDate } from '../common/iso-date';
+import { coded } from '../common/validation-messages';
 import { IsOmittable, IsText } from '../common/validators';
 import { AwardDecision } from './award-decision.entity';
 import { AwardRecipient, RECIPIENT_KINDS, RecipientKind } from './award-recipient.entity';
@@ -27,21 +28,26 @@ const MAX_POSITION = 1_000_000;
 
 const lowerCase = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.toLowerCase() : value);
 
+const UNIT_CODE_MESSAGE = coded(
+  'bad_format',
+  'Mã đơn vị hành chính phải gồm 2 chữ số (tỉnh, thành phố, ví dụ 24) hoặc 5 chữ số (xã, phường).',
+);
+
 function IsDecisionNumber(options?: ValidationOptions): PropertyDecorator {
   return (target: object, propertyName: string | symbol) =>
     registerDecorator({
       name: 'isDecisionNumber',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be ${DECISION_NUMBER_HINT}`, ...options },
+      options: { ...coded('not_a_decision_number', DECISION_NUMBER_HINT), ...options },
       validator: { validate: (value: unknown) => parseDecisionNumber(value) !== null },
     });
 }
 
 /** The fields of a recipient; every text is stored NFC. */
 export class CreateAwardRecipientDto {
-  @ApiProperty({ enum: RECIPIENT_KINDS, description: 'cá nhân (individual) or tập thể (collective)' })
-  @IsIn(RECIPIENT_KINDS, { message: 'kind must be individual or collective' })
+  @ApiProperty({ enum: RECIPIENT_KINDS, description: 'cá nhân (individual) or tập thể (collective); the award form must take it' })
+  @IsIn(RECIPIENT_KINDS)
   kind!: RecipientKind;
 
   @ApiPropertyOptional({ type: String, example: 'Nguyễn Thị Hồng Nhung', description: "the person's full name, or the collective's name" })
@@ -49,7 +55,10 @@ export class CreateAwardRecipientDto {
   @IsText(300)
   name?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: 'Trưởng Ban Dân vận Huyện ủy' }) @IsOptional() @IsText(300) title?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Trưởng Ban Dân vận Huyện ủy', description: "an individual's position (chức vụ)" })
+  @IsOptional()
+  @IsText(300)
+  title?: string | null;
 
   @ApiPropertyOptional({ type: String, example: 'Huyện ủy Lục Ngạn, tỉnh Bắc Giang', description: 'required when there is no name' })
   @IsOptional()
@@ -58,10 +67,13 @@ export class CreateAwardRecipientDto {
 
   @ApiPropertyOptional({ type: String, example: '24', description: 'an administrative unit of the conference’s catalogue (vn-63 before 1 July 2025, vn-34 since)' })
   @IsOptional()
-  @Matches(/^\d{2}(\d{3})?$/, { message: 'administrativeUnitCode must be a province (2 digits) or commune (5 digits) code' })
+  @Matches(/^\d{2}(\d{3})?$/, UNIT_CODE_MESSAGE)
   administrativeUnitCode?: string | null;
 
-  @ApiPropertyOptional({ type: String, description: 'thành tích' }) @IsOptional() @IsText(5000) achievement?: string | null;
+  @ApiPropertyOptional({ type: String, description: 'the achievement (thành tích) the award recognises; at most 5,000 characters' })
+  @IsOptional()
+  @IsText(5000)
+  achievement?: string | null;
 
   @ApiPropertyOptional({ description: 'order of presentation within the decision; defaults to after the last one' })
   @IsOptional()
@@ -70,62 +82,82 @@ export class CreateAwardRecipientDto {
   @Max(MAX_POSITION)
   position?: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'the agenda item (usually award_ceremony) where it is presented' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'UUID of the agenda item (usually award_ceremony) of this conference where it is presented' })
   @IsOptional()
   @Transform(lowerCase)
-  @IsUUID('all', { message: 'agendaItemId must be a UUID' })
+  @IsUUID('all')
   agendaItemId?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true, description: 'the bridge point where it is handed over' })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'UUID of the bridge point (điểm cầu) of this conference where it is handed over (nơi trao)' })
   @IsOptional()
   @Transform(lowerCase)
-  @IsUUID('all', { message: 'bridgePointId must be a UUID' })
+  @IsUUID('all')
   bridgePointId?: string | null;
 
-  @ApiPropertyOptional({ type: String, example: 'Trần Quốc Hưng' }) @IsOptional() @IsText(200) presenterName?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Trần Quốc Hưng', description: 'who hands the award over (người trao)' })
+  @IsOptional()
+  @IsText(200)
+  presenterName?: string | null;
 }
 
 /** Only the fields given change; optional ones may be cleared with null. */
 export class UpdateAwardRecipientDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
 
-  @ApiPropertyOptional({ enum: RECIPIENT_KINDS })
+  @ApiPropertyOptional({ enum: RECIPIENT_KINDS, description: 'individual (cá nhân) or collective (tập thể); the award form must take it' })
   @IsOmittable()
-  @IsIn(RECIPIENT_KINDS, { message: 'kind must be individual or collective' })
+  @IsIn(RECIPIENT_KINDS)
   kind?: RecipientKind;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) name?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) title?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) organization?: string | null;
-
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ type: String, nullable: true, description: "the person's full name, or the collective's name; null clears it (an organization must remain)" })
   @IsOptional()
-  @Matches(/^\d{2}(\d{3})?$/, { message: 'administrativeUnitCode must be a province (2 digits) or commune (5 digits) code' })
+  @IsText(300)
+  name?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'position (chức vụ); null clears it' }) @IsOptional() @IsText(300) title?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'organization (đơn vị); null clears it (a name must remain)' })
+  @IsOptional()
+  @IsText(300)
+  organization?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'a 2-digit province or 5-digit commune code of the conference’s catalogue; null clears it' })
+  @IsOptional()
+  @Matches(/^\d{2}(\d{3})?$/, UNIT_CODE_MESSAGE)
   administrativeUnitCode?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(5000) achievement?: string | null;
-  @ApiPropertyOptional() @IsOmittable() @IsInt() @Min(0) @Max(MAX_POSITION) position?: number;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the achievement (thành tích); null clears it' })
+  @IsOptional()
+  @IsText(5000)
+  achievement?: string | null;
+  @ApiPropertyOptional({ description: 'order of presentation within the decision (0 to 1,000,000)' })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_POSITION)
+  position?: number;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'UUID of the agenda item of this conference where it is presented; null clears it' })
   @IsOptional()
   @Transform(lowerCase)
-  @IsUUID('all', { message: 'agendaItemId must be a UUID' })
+  @IsUUID('all')
   agendaItemId?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ type: String, format: 'uuid', nullable: true, description: 'UUID of the bridge point of this conference where it is handed over; null clears it' })
   @IsOptional()
   @Transform(lowerCase)
-  @IsUUID('all', { message: 'bridgePointId must be a UUID' })
+  @IsUUID('all')
   bridgePointId?: string | null;
 
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(200) presenterName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'who hands the award over (người trao); null clears it' })
+  @IsOptional()
+  @IsText(200)
+  presenterName?: string | null;
 }
 
 /** `{ items: [...] }`: several recipients at once, all or none. */
 export class AwardRecipientBatchDto {
-  @ApiProperty({ type: [CreateAwardRecipientDto] })
+  @ApiProperty({ type: [CreateAwardRecipientDto], description: `the recipients to add, 1 to ${MAX_RECIPIENTS_PER_REQUEST.toLocaleString('en')}` })
   @IsArray()
-  @ArrayMinSize(1, { message: 'items must not be empty' })
+  @ArrayMinSize(1)
   @ArrayMaxSize(MAX_RECIPIENTS_PER_REQUEST)
   @ValidateNested({ each: true })
   @Type(() => CreateAwardRecipientDto)
@@ -148,10 +180,16 @@ export class CreateAwardDecisionDto {
   @IsText(300)
   issuingAuthority?: string;
 
-  @ApiPropertyOptional({ type: String, example: 'Phạm Minh Chính' }) @IsOptional() @IsText(200) signerName?: string | null;
-  @ApiPropertyOptional({ type: String, example: 'Thủ tướng Chính phủ' }) @IsOptional() @IsText(300) signerTitle?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Phạm Minh Chính', description: 'who signed the decision (người ký)' })
+  @IsOptional()
+  @IsText(200)
+  signerName?: string | null;
+  @ApiPropertyOptional({ type: String, example: 'Thủ tướng Chính phủ', description: "the signer's position" })
+  @IsOptional()
+  @IsText(300)
+  signerTitle?: string | null;
 
-  @ApiPropertyOptional({ type: [CreateAwardRecipientDto], description: 'recipients, created with the decision' })
+  @ApiPropertyOptional({ type: [CreateAwardRecipientDto], description: 'recipients, created with the decision (all or none)' })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(MAX_RECIPIENTS_PER_REQUEST)
@@ -162,40 +200,50 @@ export class CreateAwardDecisionDto {
 
 export class UpdateAwardDecisionDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
-  @ApiPropertyOptional() @IsOmittable() @IsDecisionNumber() number?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsIsoDate() signedAt?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsText(64) awardFormCode?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsText(300) issuingAuthority?: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(200) signerName?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) signerTitle?: string | null;
+  @ApiPropertyOptional({ example: '123/QĐ-TTg', description: 'số quyết định; "QD" is read as "QĐ"; unique in the conference' })
+  @IsOmittable()
+  @IsDecisionNumber()
+  number?: string;
+  @ApiPropertyOptional({ format: 'date', example: '2022-07-08', description: 'ngày ký, YYYY-MM-DD' }) @IsOmittable() @IsIsoDate() signedAt?: string;
+  @ApiPropertyOptional({ description: 'a form of GET /api/award-forms; it must take every kind of recipient the decision has' })
+  @IsOmittable()
+  @IsText(64)
+  awardFormCode?: string;
+  @ApiPropertyOptional({ description: 'who issued the decision (cơ quan ban hành)' }) @IsOmittable() @IsText(300) issuingAuthority?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'who signed it; null clears it' }) @IsOptional() @IsText(200) signerName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "the signer's position; null clears it" })
+  @IsOptional()
+  @IsText(300)
+  signerTitle?: string | null;
 }
 
 export class AwardRecipientResponseDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() decisionId!: string;
-  @ApiProperty({ enum: RECIPIENT_KINDS }) kind!: RecipientKind;
-  @ApiProperty({ nullable: true, type: String }) name!: string | null;
-  @ApiProperty({ nullable: true, type: String }) title!: string | null;
-  @ApiProperty({ nullable: true, type: String }) organization!: string | null;
-  @ApiProperty({ nullable: true, type: String }) administrativeUnitCode!: string | null;
-  @ApiProperty({ nullable: true, type: String }) achievement!: string | null;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the recipient' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of its award decision' }) decisionId!: string;
+  @ApiProperty({ enum: RECIPIENT_KINDS, description: 'individual (cá nhân) or collective (tập thể)' }) kind!: RecipientKind;
+  @ApiProperty({ nullable: true, type: String, description: "the person's full name, or the collective's name" }) name!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'position (chức vụ)' }) title!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'organization (đơn vị)' }) organization!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'administrative unit code (2-digit province or 5-digit commune)' })
+  administrativeUnitCode!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the achievement (thành tích)' }) achievement!: string | null;
   @ApiProperty({ description: 'order of presentation within the decision' }) position!: number;
-  @ApiProperty({ nullable: true, type: String }) agendaItemId!: string | null;
-  @ApiProperty({ nullable: true, type: String }) bridgePointId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'UUID of the agenda item where it is presented' }) agendaItemId!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'UUID of the bridge point where it is handed over' }) bridgePointId!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'the bridge point’s name (nơi trao)' }) bridgePointName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) presenterName!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ nullable: true, type: String, description: 'who hands the award over (người trao)' }) presenterName!: string | null;
+  @ApiProperty({ description: 'the version to send back with a change (optimistic locking)' }) version!: number;
 }
 
 export class AwardDecisionResponseDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() conferenceId!: string;
-  @ApiProperty({ example: '123/QĐ-TTg' }) number!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the decision' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the conference' }) conferenceId!: string;
+  @ApiProperty({ example: '123/QĐ-TTg', description: 'số quyết định, normalized ("QĐ", issuer in capitals except TTg)' }) number!: string;
   @ApiProperty({ format: 'date', example: '2022-07-08', description: 'ngày ký' }) signedAt!: string;
-  @ApiProperty() issuingAuthority!: string;
-  @ApiProperty({ nullable: true, type: String }) signerName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) signerTitle!: string | null;
-  @ApiProperty() awardFormCode!: string;
+  @ApiProperty({ description: 'who issued the decision (cơ quan ban hành)' }) issuingAuthority!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'who signed it (người ký)' }) signerName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the signer's position" }) signerTitle!: string | null;
+  @ApiProperty({ description: 'the code of its award form (hình thức khen thưởng)' }) awardFormCode!: string;
   @ApiProperty({ example: 'Bằng khen của Thủ tướng Chính phủ', description: 'the award form’s name in the catalogue' }) awardFormName!: string;
   @ApiProperty({
     example: 'Bằng khen của Ban Dân vận Trung ương',
@@ -203,12 +251,12 @@ export class AwardDecisionResponseDto {
   })
   awardTitle!: string;
   @ApiProperty({ type: [AwardRecipientResponseDto], description: 'in order of presentation' }) recipients!: AwardRecipientResponseDto[];
-  @ApiProperty() version!: number;
+  @ApiProperty({ description: 'the version to send back with a change (optimistic locking)' }) version!: number;
 }
 
 /** `{ items }` given: the recipients added, in order of presentation. */
 export class AwardRecipientListResponseDto {
-  @ApiProperty({ type: [AwardRecipientResponseDto] }) items!: AwardRecipientResponseDto[];
+  @ApiProperty({ type: [AwardRecipientResponseDto], description: 'the recipients added, in order of presentation' }) items!: AwardRecipientResponseDto[];
 }
 
 export function toAwardRecipientResponse(recipient: AwardRecipient, bridgePointName: string | null): AwardRecipientResponseDto {

@@ -1,11 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpException, Injectable } from '@nestjs/common';
 import { EntityManager, QueryFailedError } from 'typeorm';
 import { userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { badField } from '../common/errors';
+import { badField, conferenceNotFound, conflict, notFound } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, PageQueryDto, skipOf } from '../common/pagination';
@@ -24,7 +24,7 @@ import { AwardDecisionsRepository, DecisionWithForm } from './award-decisions.re
 import { AwardForm } from './award-form.entity';
 import { compareRecipients } from './award-order';
 import { AwardRecipient } from './award-recipient.entity';
-import { prefixed, recipientKindsOf, refuseIfAny } from './award-recipient-rules';
+import { kindLabel, prefixed, recipientKindsOf, refuseIfAny } from './award-recipient-rules';
 import { AwardRecipientWriter } from './award-recipient-writer';
 import { parseDecisionNumber } from './decision-number';
 
@@ -84,7 +84,7 @@ export class AwardDecisionsService {
     const visible = await this.visiblePoints(conferenceId, user);
     const decision = await this.decisionOrFail(this.repository.manager, conferenceId, decisionId);
     const [response] = await this.withRecipients(await this.repository.withForms([decision]), visible);
-    if (visible && response.recipients.length === 0) throw notFound(conferenceId, decisionId);
+    if (visible && response.recipients.length === 0) throw decisionNotFound(decisionId);
     return response;
   }
 
@@ -126,7 +126,7 @@ export class AwardDecisionsService {
     return this.tx.transaction(async (m) => {
       await this.writableConference(m, conferenceId);
       const current = await this.decisionOrFail(m, conferenceId, decisionId);
-      assertVersion(current, dto.version, `award decision ${decisionId}`);
+      assertVersion(current, dto.version);
       const changes: Partial<AwardDecision> = {};
       if (dto.number !== undefined) {
         const number = parseDecisionNumber(dto.number)!;
@@ -144,7 +144,7 @@ export class AwardDecisionsService {
       if (dto.signerTitle !== undefined) changes.signerTitle = dto.signerTitle;
       const result = await m.update(AwardDecision, { id: decisionId, version: dto.version }, { ...changes, version: dto.version + 1 });
       if (result.affected !== 1) {
-        assertVersion(await m.findOneByOrFail(AwardDecision, { id: decisionId }), dto.version, `award decision ${decisionId}`);
+        assertVersion(await m.findOneByOrFail(AwardDecision, { id: decisionId }), dto.version);
       }
       const updated = await m.findOneByOrFail(AwardDecision, { id: decisionId });
       await this.audit.record(m, userActor(user), {
@@ -180,20 +180,17 @@ export class AwardDecisionsService {
   /** The conference, locked for the transaction, or 404; awards of a cancelled conference are frozen (409). */
   async writableConference(m: EntityManager, conferenceId: string): Promise<Conference> {
     const conference = await this.repository.lockConference(m, conferenceId);
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     // Decisions are often entered after the ceremony, for the minutes: a completed conference still takes them.
     if (conference.status === 'cancelled') {
-      throw new ConflictException({
-        message: `conference ${conferenceId} is cancelled and its awards can no longer be changed`,
-        details: [{ field: 'status', message: 'is cancelled' }],
-      });
+      throw conflict('status', 'conference_cancelled', `Hội nghị ${conferenceId} đã bị hủy; không thể thay đổi khen thưởng của hội nghị nữa.`);
     }
     return conference;
   }
 
   async decisionOrFail(m: EntityManager, conferenceId: string, decisionId: string): Promise<AwardDecision> {
     const decision = await m.findOneBy(AwardDecision, { id: decisionId, conferenceId });
-    if (!decision) throw notFound(conferenceId, decisionId);
+    if (!decision) throw decisionNotFound(decisionId);
     return decision;
   }
 
@@ -239,19 +236,16 @@ export class AwardDecisionsService {
   }
 }
 
-const notFound = (conferenceId: string, decisionId: string) =>
-  new NotFoundException(`award decision ${decisionId} not found in conference ${conferenceId}`);
+const decisionNotFound = (decisionId: string): HttpException =>
+  notFound('decisionId', 'award_decision_not_found', `Không tìm thấy quyết định khen thưởng ${decisionId} trong hội nghị này.`);
 
-const numberTaken = (number: string) =>
-  new ConflictException({
-    message: `decision ${number} is already recorded for this conference`,
-    details: [{ field: 'number', message: `${number} is already recorded for this conference` }],
-  });
+const numberTaken = (number: string): HttpException =>
+  conflict('number', 'decision_number_taken', `Quyết định số ${number} đã được ghi nhận trong hội nghị này.`);
 
 /** The award form, or a 400 naming awardFormCode. */
 export async function formOrFail(m: EntityManager, code: string): Promise<AwardForm> {
   const form = await m.findOneBy(AwardForm, { code });
-  if (!form) throw badField('awardFormCode', `awardFormCode ${code} is not an award form: see GET /api/award-forms`);
+  if (!form) throw badField('awardFormCode', 'award_form_not_found', `Không có hình thức khen thưởng mã ${code}; xem danh mục tại GET /api/award-forms.`);
   return form;
 }
 
@@ -266,7 +260,13 @@ async function assertKindsAllowed(m: EntityManager, decisionId: string, form: Aw
   const refused = kinds.map((k) => k.kind).filter((k) => !allowed.includes(k as never));
   if (refused.length > 0) {
     refuseIfAny(
-      prefixed('', [{ field: 'awardFormCode', message: `${form.name} is not awarded to ${refused.join(' or ')} recipients, whom this decision has` }]),
+      prefixed('', [
+        {
+          field: 'awardFormCode',
+          code: 'award_form_kind_mismatch',
+          message: `${form.name} không dành cho ${refused.map(kindLabel).join(' hoặc ')}, trong khi quyết định này đã có người được khen là ${refused.map(kindLabel).join(' và ')}.`,
+        },
+      ]),
     );
   }
 }

@@ -1,8 +1,9 @@
 import { join } from 'node:path';
-import { ConflictException, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { readCsvFile } from '../common/csv';
+import { conflict } from '../common/errors';
 import { seedsDir } from '../common/project-paths';
 import { nfc } from '../common/text';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -20,10 +21,7 @@ export class AwardFormsService {
   async create(dto: CreateAwardFormDto): Promise<AwardFormResponseDto> {
     return this.tx.transaction(async (m) => {
       if (await m.existsBy(AwardForm, { code: dto.code })) {
-        throw new ConflictException({
-          message: `award form ${dto.code} already exists`,
-          details: [{ field: 'code', message: `${dto.code} is already in the catalogue` }],
-        });
+        throw conflict('code', 'award_form_exists', `Hình thức khen thưởng mã ${dto.code} đã có trong danh mục.`);
       }
       const form = m.create(AwardForm, {
         code: dto.code,

@@ -52,7 +52,7 @@ describe('award list columns', () => {
 
   it('needs the kind column only when the award form takes both kinds', () => {
     const s = sheet(['Họ và tên'], [['A']]);
-    expect(() => recipientColumnsOf(s, both)).toThrow('the header row has no column Cá nhân/Tập thể (kind)');
+    expect(() => recipientColumnsOf(s, both)).toThrow('Dòng tiêu đề thiếu cột Cá nhân/Tập thể (kind).');
     expect(recipientColumnsOf(s, collectiveOnly).get('name')).toBe(0);
   });
 });
@@ -64,8 +64,14 @@ describe('UnitDirectory', () => {
     expect(units.find('bac giang')).toMatchObject({ code: '24' });
     expect(units.find('TP. Hồ Chí Minh')).toMatchObject({ code: '79' });
     expect(units.find('Thành phố Hà Nội')).toMatchObject({ code: '01' });
-    expect(units.find('99')).toContain('is not an administrative unit code of vn-63');
-    expect(units.find('Bắc Kạn')).toContain('is not a province of vn-63');
+    expect(units.find('99')).toEqual({
+      code: 'unknown_administrative_unit',
+      message: '"99" không phải là mã đơn vị hành chính trong danh mục vn-63, danh mục áp dụng vào ngày diễn ra hội nghị.',
+    });
+    expect(units.find('Bắc Kạn')).toEqual({
+      code: 'unknown_province',
+      message: '"Bắc Kạn" không phải là tỉnh, thành phố trong danh mục vn-63, danh mục áp dụng vào ngày diễn ra hội nghị: hãy ghi tên hoặc mã.',
+    });
   });
 });
 
@@ -88,13 +94,22 @@ describe('checkRecipientRows', () => {
       expect.objectContaining({ row: 3, kind: 'individual', organization: 'Huyện ủy Lục Ngạn', administrativeUnitCode: '24', bridgePointId: 'p-main' }),
     ]);
     expect(checked.errors.map((e) => `${e.row} ${e.field}`)).toEqual(['4 name', '5 kind', '5 position', '6 bridgePoint', '6 name', '7 name']);
-    expect(checked.errors[5].message).toBe('"HOÀNG THỊ HƯƠNG" is already on row 3 of this file');
+    expect(checked.errors.map((e) => e.code)).toEqual(['formula', 'required', 'invalid_position', 'unknown_point', 'name_or_organization_required', 'duplicate_recipient']);
+    expect(checked.errors[5]).toEqual({ row: 7, field: 'name', code: 'duplicate_recipient', message: '"HOÀNG THỊ HƯƠNG" đã có ở dòng 3 của tệp này.' });
+    expect(checked.errors[2].message).toBe('"một" không phải là thứ tự trao (một số nguyên không âm).');
     expect([...checked.rejectedRows]).toEqual([4, 5, 6, 7]);
   });
 
   it('refuses a kind the award form does not take', () => {
     const s = sheet(['Loại', 'Đơn vị'], [['Cá nhân', 'UBND xã A']]);
     const checked = checkRecipientRows(s, recipientColumnsOf(s, collectiveOnly), collectiveOnly, points, units);
-    expect(checked.errors).toEqual([{ row: 2, field: 'kind', message: expect.stringContaining('Cờ thi đua của Chính phủ') }]);
+    expect(checked.errors).toEqual([
+      {
+        row: 2,
+        field: 'kind',
+        code: 'kind_not_allowed',
+        message: 'Cờ thi đua của Chính phủ không dành cho cá nhân (individual); hình thức này dành cho tập thể (collective).',
+      },
+    ]);
   });
 });

@@ -1,6 +1,6 @@
-import { PointDirectory, PointRef } from '../bridge-points/point-directory';
+import { PointDirectory } from '../bridge-points/point-directory';
 import { Sheet } from '../common/import-file';
-import { ImportRowError, mapColumns, quoted, requireColumns, requireRows, RowReader } from '../common/import-rows';
+import { CellProblemWords, CellRules, ImportRowError, mapColumns, quoted, requireColumns, requireRows, RowReader } from '../common/import-rows';
 import { searchKey } from '../common/text';
 import { AwardForm } from './award-form.entity';
 import {
@@ -10,7 +10,7 @@ import {
   recipientKindOf,
 } from './award-recipient-import-columns';
 import { RecipientKind } from './award-recipient.entity';
-import { KIND_LABELS, recipientKey, recipientKindsOf, recipientProblems } from './award-recipient-rules';
+import { recipientKey, recipientKindsOf, recipientProblems } from './award-recipient-rules';
 
 /**
  * One row that passed the checks. An optional value that is absent (no such column, or a blank
@@ -44,6 +44,42 @@ const MAX_LENGTH: Partial<Record<RecipientImportField, number>> = {
   presenterName: 200,
 };
 
+/** Cell problems in the words of the award list: Vietnamese, each with its code. */
+const vietnameseWords: CellProblemWords = (label, problem) => {
+  switch (problem.kind) {
+    case 'unusable':
+      if (problem.cell.reason === 'error_value') {
+        return { code: 'error_value', message: `${label} chứa giá trị lỗi${problem.cell.value ? ` ${problem.cell.value}` : ''}.` };
+      }
+      return {
+        code: 'formula_without_value',
+        message: `${label} là công thức chưa có giá trị đã lưu: hãy mở tệp bằng Excel, để Excel tính xong, lưu lại rồi nhập lại.`,
+      };
+    case 'formula':
+      return {
+        code: 'formula',
+        message: `${quoted(problem.value)} bắt đầu bằng "${problem.value[0]}" nên sẽ chạy như công thức bảng tính; không nhập công thức.`,
+      };
+    case 'too_long':
+      return { code: 'too_long', message: `${label} dài quá ${problem.max} ký tự.` };
+    case 'required':
+      return { code: 'required', message: `Thiếu ${label}.` };
+  }
+};
+
+const RULES: CellRules<RecipientImportField> = {
+  labels: RECIPIENT_COLUMN_LABELS,
+  maxLength: MAX_LENGTH,
+  multiline: ['achievement'],
+  words: vietnameseWords,
+};
+
+/** Why a cell names no unit, in Vietnamese, with a stable code. */
+export interface UnitProblem {
+  code: 'unknown_administrative_unit' | 'unknown_province';
+  message: string;
+}
+
 interface UnitRef {
   code: string;
   name: string;
@@ -69,15 +105,23 @@ export class UnitDirectory {
     }
   }
 
-  find(value: string): UnitRef | string {
+  find(value: string): UnitRef | UnitProblem {
     const key = searchKey(value).replace(/^tp\.\s*/, 'tp ');
     if (/^\d+$/.test(key)) {
       const found = this.byCode.get(key) ?? this.byCode.get(key.padStart(2, '0')) ?? this.byCode.get(key.padStart(5, '0'));
-      return found ?? `${quoted(value)} is not an administrative unit code of ${this.set}, the catalogue in force on the conference's date`;
+      return (
+        found ?? {
+          code: 'unknown_administrative_unit',
+          message: `${quoted(value)} không phải là mã đơn vị hành chính trong danh mục ${this.set}, danh mục áp dụng vào ngày diễn ra hội nghị.`,
+        }
+      );
     }
     const found = this.byName.get(key) ?? [];
     if (found.length === 1) return found[0];
-    return `${quoted(value)} is not a province of ${this.set}, the catalogue in force on the conference's date: write its name or code`;
+    return {
+      code: 'unknown_province',
+      message: `${quoted(value)} không phải là tỉnh, thành phố trong danh mục ${this.set}, danh mục áp dụng vào ngày diễn ra hội nghị: hãy ghi tên hoặc mã.`,
+    };
   }
 }
 
@@ -112,14 +156,14 @@ export function checkRecipientRows(
   const kinds = recipientKindsOf(form);
 
   for (const { row, cells } of sheet.rows) {
-    const reader = new RowReader(row, cells, columns, { labels: RECIPIENT_COLUMN_LABELS, maxLength: MAX_LENGTH, multiline: ['achievement'] });
+    const reader = new RowReader(row, cells, columns, RULES);
     let kind: RecipientKind | undefined = kinds.length === 1 ? kinds[0] : undefined;
     const kindText = reader.text('kind');
     if (kindText !== undefined) {
       kind = recipientKindOf(kindText);
-      if (!kind) reader.fail('kind', `${quoted(kindText)} is not a kind of recipient; write ${KIND_LABELS.individual} or ${KIND_LABELS.collective}`);
+      if (!kind) reader.fail('kind', `${quoted(kindText)} không phải là loại đối tượng khen thưởng; hãy ghi Cá nhân hoặc Tập thể.`, 'unknown_kind');
     } else if (!kind && !reader.hasError('kind')) {
-      reader.fail('kind', `${RECIPIENT_COLUMN_LABELS.kind} is required: ${KIND_LABELS.individual} or ${KIND_LABELS.collective}`);
+      reader.fail('kind', `Thiếu ${RECIPIENT_COLUMN_LABELS.kind}: hãy ghi Cá nhân hoặc Tập thể.`, 'required');
     }
     const name = reader.text('name');
     const title = reader.text('title');
@@ -132,7 +176,7 @@ export function checkRecipientRows(
     if (positionText !== undefined) {
       position = Number(positionText);
       if (!/^\d{1,6}$/.test(positionText)) {
-        reader.fail('position', `${quoted(positionText)} is not an order of presentation (a whole number)`);
+        reader.fail('position', `${quoted(positionText)} không phải là thứ tự trao (một số nguyên không âm).`, 'invalid_position');
         position = undefined;
       }
     }
@@ -141,16 +185,16 @@ export function checkRecipientRows(
     const unitText = reader.text('administrativeUnit');
     if (unitText !== undefined) {
       const found = units.find(unitText);
-      if (typeof found === 'string') reader.fail('administrativeUnit', found);
+      if ('message' in found) reader.fail('administrativeUnit', found.message, found.code);
       else administrativeUnitCode = found.code;
     }
 
     let bridgePointId: string | undefined;
     const pointText = reader.text('bridgePoint');
     if (pointText !== undefined) {
-      const found: PointRef | string = points.find(pointText);
-      if (typeof found === 'string') reader.fail('bridgePoint', found);
-      else bridgePointId = found.id;
+      const found = points.read(pointText);
+      if ('point' in found) bridgePointId = found.point.id;
+      else reader.fail('bridgePoint', `${found.message}.`, found.code);
     }
 
     if (kind) {
@@ -158,13 +202,15 @@ export function checkRecipientRows(
       const unreadable = reader.hasError('name') || reader.hasError('organization');
       for (const problem of recipientProblems({ ...fields, title: null, administrativeUnitCode: null, achievement: null, agendaItemId: null, bridgePointId: null, presenterName: null }, form)) {
         if (problem.field === 'name' && unreadable) continue;
-        reader.fail(problem.field, problem.field === 'name' ? `a row needs ${RECIPIENT_COLUMN_LABELS.name} or ${RECIPIENT_COLUMN_LABELS.organization}` : problem.message);
+        const message =
+          problem.field === 'name' ? `Dòng cần có ${RECIPIENT_COLUMN_LABELS.name} hoặc ${RECIPIENT_COLUMN_LABELS.organization}.` : problem.message;
+        reader.fail(problem.field, message, problem.code);
       }
     }
 
     const key = kind ? recipientKey({ kind, name: name ?? null, organization: organization ?? null }) : '';
     if (reader.errors.length === 0 && seen.has(key)) {
-      reader.fail('name', `${quoted(name ?? organization ?? '')} is already on row ${seen.get(key)} of this file`);
+      reader.fail('name', `${quoted(name ?? organization ?? '')} đã có ở dòng ${seen.get(key)} của tệp này.`, 'duplicate_recipient');
     }
     if (reader.errors.length > 0) {
       errors.push(...reader.errors);

@@ -58,7 +58,7 @@ export class AwardRecipientImportService {
       const columns = recipientColumnsOf(sheet, form);
       const agendaItemId = options.agendaItemId?.toLowerCase() ?? null;
       if (agendaItemId && !(await m.existsBy(AgendaItem, { id: agendaItemId, conferenceId }))) {
-        throw badField('agendaItemId', `agendaItemId ${agendaItemId} is not an agenda item of this conference`);
+        throw badField('agendaItemId', 'agenda_item_not_found', `Mục chương trình ${agendaItemId} không thuộc hội nghị này.`);
       }
       const set = unitSetOf(conference);
       const [points, units, existing] = await Promise.all([
@@ -93,7 +93,7 @@ export class AwardRecipientImportService {
         unchanged,
         rejected,
         errors: checked.errors,
-        ...(rejected > 0 && { message: `${rejected} of ${sheet.rows.length} rows were rejected; nothing was imported` }),
+        ...(rejected > 0 && { message: `Có ${rejected} trên ${sheet.rows.length} dòng bị từ chối; chưa nhập dòng nào.` }),
       };
       if (dryRun || rejected > 0) return report;
 

@@ -1,9 +1,8 @@
-import { BadRequestException } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { AdministrativeUnit, UnitSet } from '../administrative-units/administrative-unit.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { ErrorDetail } from '../common/error-envelope';
+import { CodedDetail, refusal } from '../common/errors';
 import { searchKey } from '../common/text';
 import { AwardForm } from './award-form.entity';
 import { RecipientKind } from './award-recipient.entity';
@@ -23,6 +22,10 @@ export interface RecipientFields {
 
 export const KIND_LABELS: Record<RecipientKind, string> = { individual: 'Cá nhân', collective: 'Tập thể' };
 
+/** A kind as a sentence names it: "cá nhân (individual)". */
+export const kindLabel = (kind: string): string =>
+  kind in KIND_LABELS ? `${KIND_LABELS[kind as RecipientKind].toLowerCase()} (${kind})` : kind;
+
 /** Provinces were renumbered on 1 July 2025 (vn-34); earlier conferences name units of vn-63. */
 const VN34_FROM = Date.parse('2025-07-01T00:00:00+07:00');
 
@@ -37,16 +40,21 @@ export const recipientKey = (r: Pick<RecipientFields, 'kind' | 'name' | 'organiz
   `${r.kind}|${searchKey(r.name ?? '')}|${searchKey(r.organization ?? '')}`.slice(0, 700);
 
 /** The rules a recipient meets on its own and against its decision's award form. */
-export function recipientProblems(r: RecipientFields, form: Pick<AwardForm, 'name' | 'recipientKinds'>): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
+export function recipientProblems(r: RecipientFields, form: Pick<AwardForm, 'name' | 'recipientKinds'>): CodedDetail[] {
+  const problems: CodedDetail[] = [];
   if (!r.name && !r.organization) {
-    problems.push({ field: 'name', message: 'a recipient needs a name (Họ và tên / Tên tập thể) or an organization (Đơn vị)' });
+    problems.push({
+      field: 'name',
+      code: 'name_or_organization_required',
+      message: 'Người được khen thưởng cần có họ và tên (tên tập thể) hoặc đơn vị.',
+    });
   }
   const allowed = recipientKindsOf(form);
   if (!allowed.includes(r.kind)) {
     problems.push({
       field: 'kind',
-      message: `${form.name} is not awarded to a ${r.kind} (${KIND_LABELS[r.kind]}); it takes ${allowed.map((k) => `${k} (${KIND_LABELS[k]})`).join(' or ')}`,
+      code: 'kind_not_allowed',
+      message: `${form.name} không dành cho ${kindLabel(r.kind)}; hình thức này dành cho ${allowed.map(kindLabel).join(' hoặc ')}.`,
     });
   }
   return problems;
@@ -87,28 +95,36 @@ export async function loadReferences(
 }
 
 /** References that are not of this conference (agenda item, bridge point) or not in its catalogue (unit). */
-export function referenceProblems(r: Pick<RecipientFields, 'agendaItemId' | 'bridgePointId' | 'administrativeUnitCode'>, refs: ReferenceLookup): ErrorDetail[] {
-  const problems: ErrorDetail[] = [];
+export function referenceProblems(
+  r: Pick<RecipientFields, 'agendaItemId' | 'bridgePointId' | 'administrativeUnitCode'>,
+  refs: ReferenceLookup,
+): CodedDetail[] {
+  const problems: CodedDetail[] = [];
   if (r.agendaItemId && !refs.agendaItems.has(r.agendaItemId)) {
-    problems.push({ field: 'agendaItemId', message: `agendaItemId ${r.agendaItemId} is not an agenda item of this conference` });
+    problems.push({
+      field: 'agendaItemId',
+      code: 'agenda_item_not_found',
+      message: `Mục chương trình ${r.agendaItemId} không thuộc hội nghị này.`,
+    });
   }
   if (r.bridgePointId && !refs.bridgePoints.has(r.bridgePointId)) {
-    problems.push({ field: 'bridgePointId', message: `bridgePointId ${r.bridgePointId} is not a bridge point of this conference` });
+    problems.push({ field: 'bridgePointId', code: 'bridge_point_not_found', message: `Điểm cầu ${r.bridgePointId} không thuộc hội nghị này.` });
   }
   if (r.administrativeUnitCode && !refs.units.has(r.administrativeUnitCode)) {
     problems.push({
       field: 'administrativeUnitCode',
-      message: `administrativeUnitCode ${r.administrativeUnitCode} is not an administrative unit of ${refs.unitSet}, the catalogue in force on the conference's date`,
+      code: 'administrative_unit_not_found',
+      message: `Không có đơn vị hành chính mã ${r.administrativeUnitCode} trong danh mục ${refs.unitSet}, danh mục áp dụng vào ngày diễn ra hội nghị.`,
     });
   }
   return problems;
 }
 
 /** One 400 listing every problem, each field prefixed (`items.2.kind`). */
-export function refuseIfAny(problems: ErrorDetail[]): void {
+export function refuseIfAny(problems: CodedDetail[]): void {
   if (problems.length === 0) return;
-  throw new BadRequestException({ message: problems.map((p) => p.message).join('; '), details: problems });
+  throw refusal(400, problems);
 }
 
-export const prefixed = (prefix: string, problems: ErrorDetail[]): ErrorDetail[] =>
-  problems.map((p) => ({ field: `${prefix}${p.field}`, message: p.message }));
+export const prefixed = (prefix: string, problems: CodedDetail[]): CodedDetail[] =>
+  problems.map((p) => ({ ...p, field: `${prefix}${p.field}` }));

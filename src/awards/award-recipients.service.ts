@@ -1,8 +1,9 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
+import { notFound } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { TransactionRunner } from '../database/transaction-runner';
 import {
@@ -67,7 +68,7 @@ export class AwardRecipientsService {
       const conference = await this.decisions.writableConference(m, conferenceId);
       const decision = await this.decisions.decisionOrFail(m, conferenceId, decisionId);
       const current = await recipientOrFail(m, decisionId, recipientId);
-      assertVersion(current, dto.version, `award recipient ${recipientId}`);
+      assertVersion(current, dto.version);
       const changes: Partial<AwardRecipient> = {};
       for (const field of RECIPIENT_FIELDS) {
         if (dto[field] !== undefined) Object.assign(changes, { [field]: dto[field] });
@@ -79,7 +80,7 @@ export class AwardRecipientsService {
       changes.searchKey = recipientKey(next);
       const result = await m.update(AwardRecipient, { id: recipientId, version: dto.version }, { ...changes, version: dto.version + 1 });
       if (result.affected !== 1) {
-        assertVersion(await m.findOneByOrFail(AwardRecipient, { id: recipientId }), dto.version, `award recipient ${recipientId}`);
+        assertVersion(await m.findOneByOrFail(AwardRecipient, { id: recipientId }), dto.version);
       }
       const updated = await m.findOneByOrFail(AwardRecipient, { id: recipientId });
       await this.audit.record(m, userActor(user), {
@@ -119,7 +120,9 @@ export class AwardRecipientsService {
 
 async function recipientOrFail(m: EntityManager, decisionId: string, recipientId: string): Promise<AwardRecipient> {
   const recipient = await m.findOneBy(AwardRecipient, { id: recipientId, decisionId });
-  if (!recipient) throw new NotFoundException(`award recipient ${recipientId} not found in decision ${decisionId}`);
+  if (!recipient) {
+    throw notFound('recipientId', 'award_recipient_not_found', `Không tìm thấy người được khen thưởng ${recipientId} trong quyết định này.`);
+  }
   return recipient;
 }
 

@@ -14,7 +14,8 @@ import { nfc } from '../common/text';
 const NUMBER = /^(\d{1,6})(?:\/(\d{4}))?\/Q[ĐD]-([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*)$/iu;
 const PART = /^[A-ZĐ][A-ZĐ0-9]*$/u;
 
-export const DECISION_NUMBER_HINT = 'a decision number such as 123/QĐ-TTg: the number, "/QĐ-" and the issuer\'s abbreviation (e.g. UBND, BNV, BDVTW)';
+/** How a decision number is written, as a refusal explains it. */
+export const DECISION_NUMBER_HINT = 'Số quyết định phải viết như 123/QĐ-TTg: số, "/QĐ-" và chữ viết tắt của cơ quan ban hành (ví dụ UBND, BNV, BDVTW).';
 
 export interface DecisionNumber {
   /** As stored and shown: "123/QĐ-TTg". */

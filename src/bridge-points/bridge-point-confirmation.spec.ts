@@ -1,6 +1,16 @@
 import { ConflictException } from '@nestjs/common';
 import { confirmationAfter } from './bridge-point-confirmation';
 
+/** The body of the refusal `fn` throws. */
+function refusalOf(fn: () => unknown): unknown {
+  try {
+    fn();
+  } catch (error) {
+    return (error as ConflictException).getResponse();
+  }
+  throw new Error('expected a refusal');
+}
+
 const point = (confirmationStatus: 'pending' | 'confirmed' | 'declined') => ({ name: 'Điểm cầu tỉnh Bắc Ninh', confirmationStatus });
 
 describe('bridge point confirmation', () => {
@@ -16,10 +26,20 @@ describe('bridge point confirmation', () => {
 
   it('needs a reopen between a decline and a confirmation, either way', () => {
     expect(() => confirmationAfter(point('declined'), 'confirm')).toThrow(ConflictException);
-    expect(() => confirmationAfter(point('declined'), 'confirm')).toThrow(
-      'bridge point "Điểm cầu tỉnh Bắc Ninh" is already declined; an organizer must reopen it before it can confirm',
-    );
+    expect(refusalOf(() => confirmationAfter(point('declined'), 'confirm'))).toEqual({
+      message: 'Điểm cầu tỉnh Bắc Ninh đã từ chối tham dự; không thể xác nhận nữa cho đến khi Ban Tổ chức mở lại.',
+      details: [
+        {
+          field: 'confirmationStatus',
+          code: 'already_declined',
+          message: 'Điểm cầu tỉnh Bắc Ninh đã từ chối tham dự; không thể xác nhận nữa cho đến khi Ban Tổ chức mở lại.',
+        },
+      ],
+    });
     expect(() => confirmationAfter(point('confirmed'), 'decline')).toThrow(ConflictException);
+    expect(refusalOf(() => confirmationAfter(point('confirmed'), 'decline'))).toMatchObject({
+      details: [{ field: 'confirmationStatus', code: 'already_confirmed', message: 'Điểm cầu tỉnh Bắc Ninh đã xác nhận tham dự; không thể từ chối nữa cho đến khi Ban Tổ chức mở lại.' }],
+    });
   });
 
   it('reopens to pending from any state', () => {

@@ -1,7 +1,13 @@
-import { ConflictException } from '@nestjs/common';
+import { conflict } from '../common/errors';
 import { BridgePoint, ConfirmationStatus } from './bridge-point.entity';
 
 export type ConfirmationAction = 'confirm' | 'decline' | 'reopen';
+
+/** How a settled state and the step it now refuses read in a sentence. */
+const SETTLED_WORDS: Record<'confirmed' | 'declined', { state: string; refused: string }> = {
+  confirmed: { state: 'đã xác nhận tham dự', refused: 'từ chối' },
+  declined: { state: 'đã từ chối tham dự', refused: 'xác nhận' },
+};
 
 /**
  * pending → confirmed | declined; confirming or declining again is harmless; once declined a
@@ -13,8 +19,10 @@ export function confirmationAfter(point: Pick<BridgePoint, 'name' | 'confirmatio
   if (action === 'reopen') return 'pending';
   const target: ConfirmationStatus = action === 'confirm' ? 'confirmed' : 'declined';
   if (current === 'pending' || current === target) return target;
-  throw new ConflictException({
-    message: `bridge point "${point.name}" is already ${current}; an organizer must reopen it before it can ${action}`,
-    details: [{ field: 'confirmationStatus', message: `is ${current}` }],
-  });
+  const words = SETTLED_WORDS[current];
+  throw conflict(
+    'confirmationStatus',
+    `already_${current}`,
+    `${point.name} ${words.state}; không thể ${words.refused} nữa cho đến khi Ban Tổ chức mở lại.`,
+  );
 }

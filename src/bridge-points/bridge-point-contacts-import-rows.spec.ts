@@ -93,10 +93,10 @@ describe('checkContactRows', () => {
         row: 2,
         field: 'point',
         code: 'point_mismatch',
-        message: 'Mã đơn vị "01" là Điểm cầu thành phố Hà Nội, còn Điểm cầu "Bắc Ninh" là Điểm cầu tỉnh Bắc Ninh: hai cột phải chỉ cùng một điểm cầu',
+        message: 'Mã đơn vị "01" là Điểm cầu thành phố Hà Nội, còn Điểm cầu "Bắc Ninh" là Điểm cầu tỉnh Bắc Ninh: hai cột phải chỉ cùng một điểm cầu.',
       },
-      { row: 4, field: 'code', code: 'duplicate_point', message: 'Điểm cầu tỉnh Bắc Ninh đã có ở dòng 3 của tệp này' },
-      { row: 5, field: 'point', code: 'duplicate_point', message: 'Điểm cầu tỉnh Bắc Ninh đã có ở dòng 3 của tệp này' },
+      { row: 4, field: 'code', code: 'duplicate_point', message: 'Điểm cầu tỉnh Bắc Ninh đã có ở dòng 3 của tệp này.' },
+      { row: 5, field: 'point', code: 'duplicate_point', message: 'Điểm cầu tỉnh Bắc Ninh đã có ở dòng 3 của tệp này.' },
     ]);
     expect(checked.valid.map((r) => r.row)).toEqual([3]);
     // The warnings of refused rows are left out: only what is imported is reported as read.
@@ -113,10 +113,10 @@ describe('checkContactRows', () => {
     );
     const checked = checkContactRows(s, contactColumnsOf(s), points);
     expect(checked.errors).toEqual([
-      { row: 2, field: 'chairName', code: 'error_value', message: 'Người chủ trì chứa giá trị lỗi #N/A' },
+      { row: 2, field: 'chairName', code: 'error_value', message: 'Người chủ trì chứa giá trị lỗi #N/A.' },
       { row: 3, field: 'chairName', code: 'formula_without_value', message: expect.stringContaining('Người chủ trì là công thức chưa có giá trị đã lưu') },
-      { row: 3, field: 'chairTitle', code: 'formula', message: '"@SUM(A1)" bắt đầu bằng "@" và sẽ chạy như công thức bảng tính: không nhập công thức' },
-      { row: 3, field: 'contactName', code: 'too_long', message: 'Cán bộ liên hệ dài quá 200 ký tự' },
+      { row: 3, field: 'chairTitle', code: 'formula', message: '"@SUM(A1)" bắt đầu bằng "@" và sẽ chạy như công thức bảng tính: không nhập công thức.' },
+      { row: 3, field: 'contactName', code: 'too_long', message: 'Cán bộ liên hệ dài quá 200 ký tự.' },
     ]);
   });
 });

@@ -25,25 +25,17 @@ export interface CheckedContactRows {
   warnings: ImportRowError[];
 }
 
-/** Cell problems in the words of this list: Vietnamese, each with its code. */
+/**
+ * Unusable cells in the words of this list (an error value named, a formula explained); the
+ * other cell problems are worded as every list words them, in Vietnamese with a code.
+ */
 const vietnameseWords: CellProblemWords = (label, problem) => {
-  switch (problem.kind) {
-    case 'unusable':
-      if (problem.cell.reason === 'error_value') return { code: 'error_value', message: `${label} chứa giá trị lỗi ${problem.cell.value}` };
-      return {
-        code: 'formula_without_value',
-        message: `${label} là công thức chưa có giá trị đã lưu: hãy mở tệp bằng Excel, để Excel tính xong, lưu lại rồi nhập lại`,
-      };
-    case 'formula':
-      return {
-        code: 'formula',
-        message: `${quoted(problem.value)} bắt đầu bằng "${problem.value[0]}" và sẽ chạy như công thức bảng tính: không nhập công thức`,
-      };
-    case 'too_long':
-      return { code: 'too_long', message: `${label} dài quá ${problem.max} ký tự` };
-    case 'required':
-      return { code: 'required', message: `Thiếu ${label}` };
-  }
+  if (problem.kind !== 'unusable') return undefined;
+  if (problem.cell.reason === 'error_value') return { code: 'error_value', message: `${label} chứa giá trị lỗi ${problem.cell.value}.` };
+  return {
+    code: 'formula_without_value',
+    message: `${label} là công thức chưa có giá trị đã lưu: hãy mở tệp bằng Excel, để Excel tính xong, lưu lại rồi nhập lại.`,
+  };
 };
 
 const RULES: CellRules<ContactImportField> = {
@@ -60,13 +52,13 @@ export function contactColumnsOf(sheet: Sheet): Map<ContactImportField, number> 
   const columns = mapColumns(sheet, contactFieldOfHeader, CONTACT_COLUMN_LABELS);
   if (!columns.has('point') && !columns.has('code')) {
     throw fileError(
-      `Dòng tiêu đề thiếu cột ${CONTACT_COLUMN_LABELS.point} (hoặc ${CONTACT_COLUMN_LABELS.code}): mỗi dòng ghi điểm cầu bằng tên hoặc mã đơn vị hành chính`,
+      `Dòng tiêu đề thiếu cột ${CONTACT_COLUMN_LABELS.point} (hoặc ${CONTACT_COLUMN_LABELS.code}): mỗi dòng ghi điểm cầu bằng tên hoặc mã đơn vị hành chính.`,
       'no_point_column',
     );
   }
   if (!CONTACT_FIELDS.some((field) => columns.has(field))) {
     const labels = CONTACT_FIELDS.map((field) => CONTACT_COLUMN_LABELS[field]).join(', ');
-    throw fileError(`Dòng tiêu đề không có cột nào để ghi vào điểm cầu: ${labels}`, 'no_contact_column');
+    throw fileError(`Dòng tiêu đề không có cột nào để ghi vào điểm cầu: ${labels}.`, 'no_contact_column');
   }
   requireRows(sheet);
   return columns;
@@ -91,17 +83,17 @@ export function checkContactRows(sheet: Sheet, columns: Map<ContactImportField, 
     if (byCode && byName && byCode.point.id !== byName.point.id) {
       reader.fail(
         'point',
-        `${CONTACT_COLUMN_LABELS.code} ${quoted(byCode.text)} là ${byCode.point.name}, còn ${CONTACT_COLUMN_LABELS.point} ${quoted(byName.text)} là ${byName.point.name}: hai cột phải chỉ cùng một điểm cầu`,
+        `${CONTACT_COLUMN_LABELS.code} ${quoted(byCode.text)} là ${byCode.point.name}, còn ${CONTACT_COLUMN_LABELS.point} ${quoted(byName.text)} là ${byName.point.name}: hai cột phải chỉ cùng một điểm cầu.`,
         'point_mismatch',
       );
       point = undefined;
     } else if (!point && !reader.hasError('point') && !reader.hasError('code')) {
-      reader.fail('point', 'Thiếu điểm cầu: ghi mã đơn vị hành chính hoặc tên điểm cầu', 'point_required');
+      reader.fail('point', 'Thiếu điểm cầu: ghi mã đơn vị hành chính hoặc tên điểm cầu.', 'point_required');
     }
     if (point) {
       const earlier = seen.get(point.id);
       if (earlier !== undefined) {
-        reader.fail(byName ? 'point' : 'code', `${point.name} đã có ở dòng ${earlier} của tệp này`, 'duplicate_point');
+        reader.fail(byName ? 'point' : 'code', `${point.name} đã có ở dòng ${earlier} của tệp này.`, 'duplicate_point');
       } else {
         seen.set(point.id, row);
       }
@@ -115,13 +107,13 @@ export function checkContactRows(sheet: Sheet, columns: Map<ContactImportField, 
     const email = reader.text('contactEmail')?.toLowerCase();
     if (email !== undefined) {
       if (isEmail(email)) values.contactEmail = email;
-      else reader.fail('contactEmail', `${quoted(email)} không phải là địa chỉ email`, 'invalid_email');
+      else reader.fail('contactEmail', `${quoted(email)} không phải là địa chỉ email.`, 'invalid_email');
     }
     const phone = reader.text('contactPhone');
     if (phone !== undefined) {
       const normalized = phoneOfCell(phone);
       if (normalized) values.contactPhone = normalized;
-      else reader.fail('contactPhone', `${quoted(phone)} không phải là số điện thoại Việt Nam (ví dụ 0912 345 678)`, 'invalid_phone');
+      else reader.fail('contactPhone', `${quoted(phone)} không phải là số điện thoại Việt Nam (ví dụ 0912 345 678).`, 'invalid_phone');
     }
 
     if (reader.errors.length > 0) {
@@ -145,7 +137,8 @@ function pointOf(
   if (text === undefined) return undefined;
   const reading = points.read(text);
   if (!('point' in reading)) {
-    reader.fail(field, reading.message, reading.code);
+    // The directory's sentences are shared with the other lists, which end them themselves.
+    reader.fail(field, `${reading.message}.`, reading.code);
     return undefined;
   }
   if (reading.warning) reader.warn(field, reading.warning.message, reading.warning.code);

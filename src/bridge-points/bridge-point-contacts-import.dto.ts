@@ -10,12 +10,12 @@ const BOOLEAN_TEXT = ['true', 'false'] as const;
 export class ContactsImportOptionsDto {
   @ApiPropertyOptional({ enum: BOOLEAN_TEXT, default: 'false', description: 'check the file and report what would change; write nothing' })
   @IsOptional()
-  @IsIn(BOOLEAN_TEXT, { message: 'dryRun must be true or false' })
+  @IsIn(BOOLEAN_TEXT)
   dryRun?: 'true' | 'false';
 }
 
 export class ContactFieldChangeDto {
-  @ApiProperty({ enum: CONTACT_FIELDS }) field!: ContactField;
+  @ApiProperty({ enum: CONTACT_FIELDS, description: "the point's field the row changes" }) field!: ContactField;
   @ApiProperty({ nullable: true, type: String, description: 'the value stored before' }) from!: string | null;
   @ApiProperty({ description: 'the value of the file (emails lower-case, phones as +84…)' }) to!: string;
 }
@@ -23,17 +23,18 @@ export class ContactFieldChangeDto {
 /** What one accepted row does to its point. */
 export class ContactRowReportDto {
   @ApiProperty({ description: 'the row in the file as a person sees it; the header is row 1' }) row!: number;
-  @ApiProperty() bridgePointId!: string;
-  @ApiProperty({ example: 'Điểm cầu tỉnh Bắc Ninh' }) name!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the bridge point the row names' }) bridgePointId!: string;
+  @ApiProperty({ example: 'Điểm cầu tỉnh Bắc Ninh', description: "the point's name" }) name!: string;
   @ApiProperty({ type: [ContactFieldChangeDto], description: 'empty when the row gives what is stored already' })
   changes!: ContactFieldChangeDto[];
 }
 
 /** The report of a contacts import: per row what changes (or would, in a dry run), the rows refused and the warnings. */
 export class ContactsImportReportDto {
-  @ApiProperty({ enum: ['done', 'failed'] }) status!: 'done' | 'failed';
-  @ApiProperty() dryRun!: boolean;
-  @ApiProperty({ nullable: true, type: String }) fileName!: string | null;
+  @ApiProperty({ enum: ['done', 'failed'], description: 'done: every row accepted (and written, unless a dry run); failed: a row was refused and nothing written' })
+  status!: 'done' | 'failed';
+  @ApiProperty({ description: 'true when the file was only checked' }) dryRun!: boolean;
+  @ApiProperty({ nullable: true, type: String, description: 'the name of the file as uploaded' }) fileName!: string | null;
   @ApiProperty({ description: 'data rows in the file (blank rows not counted)' }) totalRows!: number;
   @ApiProperty({ description: 'points whose contacts changed (in a dry run: would change)' }) updated!: number;
   @ApiProperty({ description: 'points the file gives what they have already' }) unchanged!: number;
@@ -45,14 +46,14 @@ export class ContactsImportReportDto {
   })
   warnings!: ImportRowError[];
   @ApiProperty({ type: [ContactRowReportDto], description: 'one per accepted row, in file order' }) points!: ContactRowReportDto[];
-  @ApiPropertyOptional({ description: 'why nothing was imported' }) message?: string;
+  @ApiPropertyOptional({ description: 'why nothing was imported, in Vietnamese (only when rows were refused)' }) message?: string;
 }
 
 /** 400 when a row is refused: the error envelope and the report in one body (nothing was written). */
 export class ContactsImportRejectionDto extends ContactsImportReportDto {
-  @ApiProperty({ example: 400 }) statusCode!: number;
-  @ApiProperty({ example: 'Bad Request' }) error!: string;
-  @ApiProperty({ description: 'why nothing was imported' }) declare message: string;
+  @ApiProperty({ example: 400, description: 'the HTTP status again' }) statusCode!: number;
+  @ApiProperty({ example: 'Bad Request', description: 'the HTTP reason phrase' }) error!: string;
+  @ApiProperty({ description: 'why nothing was imported, in Vietnamese' }) declare message: string;
   @ApiProperty({ type: [ImportRejectionDetailDto], description: 'one per row error, the field named rows.<row>.<field>' })
   details!: ImportRejectionDetailDto[];
 }

@@ -63,7 +63,7 @@ export class BridgePointContactsImportService {
         errors: checked.errors,
         warnings: checked.warnings,
         points: rows.map(({ row, point, changes }) => ({ row: row.row, bridgePointId: point.id, name: point.name, changes })),
-        ...(rejected > 0 && { message: `${rejected} trong ${sheet.rows.length} dòng bị từ chối; không ghi thay đổi nào` }),
+        ...(rejected > 0 && { message: `${rejected} trong ${sheet.rows.length} dòng bị từ chối; không ghi thay đổi nào.` }),
       };
       if (dryRun || rejected > 0) return report;
       const changes: PointChange[] = updated.map(({ point, changes }) => ({

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { AdministrativeUnit, UnitSet } from '../administrative-units/administrative-unit.entity';
@@ -8,7 +8,7 @@ import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { entityRows } from '../common/entity-rows';
-import { ErrorDetail } from '../common/error-envelope';
+import { badField, CodedDetail, conferenceNotFound, conflict, notFound, refusal } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
@@ -47,7 +47,6 @@ import {
 } from './bridge-point.dto';
 import { ConnectionCheck } from './connection-check.entity';
 import { SummaryCache } from './summary-cache';
-import { badField } from '../common/errors';
 
 const CHUNK = 200;
 const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
@@ -71,6 +70,26 @@ export interface PointChange {
 }
 
 type NewPoint = NewBridgePoint;
+
+/** A refusal to create points is answered with at most this many details, as a body's validation is. */
+const MAX_DETAILS = 20;
+
+/** One problem of a point to create; `conflict` ones (the conference's state refuses it) make the whole answer a 409. */
+type CreateProblem = CodedDetail & { conflict?: true };
+
+/** The answer for points refused: 409 if any is refused by what the conference has already, 400 otherwise; nothing is created. */
+function createRefusal(problems: CreateProblem[]) {
+  const details = problems.slice(0, MAX_DETAILS).map(({ field, code, message }) => ({ field, code, message }));
+  const more = problems.length - details.length;
+  const message = details.map((d) => d.message).join(' ') + (more > 0 ? ` (và ${more} lỗi khác)` : '');
+  return refusal(problems.some((p) => p.conflict) ? 409 : 400, details, message);
+}
+
+const unknownParent = (field: string, parentId: string): CodedDetail => ({
+  field,
+  code: 'unknown_parent',
+  message: `Điểm cầu ${parentId} không thuộc hội nghị này nên không thể làm điểm cầu cấp trên.`,
+});
 
 @Injectable()
 export class BridgePointsService {
@@ -120,7 +139,7 @@ export class BridgePointsService {
 
   async summary(conferenceId: string): Promise<BridgePointSummary> {
     const summary = await this.summaries.get(conferenceId);
-    if (!summary) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!summary) throw conferenceNotFound();
     return summary;
   }
 
@@ -145,7 +164,7 @@ export class BridgePointsService {
     const created = await this.tx.transaction(async (m) => {
       const conference = await conferenceOrFail(m, conferenceId);
       assertOpen(conference);
-      const details: ErrorDetail[] = [];
+      const details: CreateProblem[] = [];
       const field = (i: number, name: string) => (fieldPrefix ? `${fieldPrefix}${i}.${name}` : name);
       const units = await this.unitsFor(m, items);
       const parentIds = [...new Set(items.map((i) => i.parentId).filter((id): id is string => !!id))];
@@ -175,32 +194,40 @@ export class BridgePointsService {
         const set: UnitSet = item.administrativeUnitSet ?? 'vn-34';
         const unit = item.administrativeUnitCode ? units.get(`${set}:${item.administrativeUnitCode}`) : undefined;
         if (item.administrativeUnitCode && !unit) {
-          details.push({ field: field(i, 'administrativeUnitCode'), message: `${item.administrativeUnitCode} is not a unit of ${set}` });
+          details.push({
+            field: field(i, 'administrativeUnitCode'),
+            code: 'unknown_administrative_unit',
+            message: `"${item.administrativeUnitCode}" không phải là mã đơn vị hành chính của bộ ${set}.`,
+          });
           return;
         }
         if (unit && existingUnits.has(`${set}:${unit.code}`)) {
-          details.push({ field: field(i, 'administrativeUnitCode'), message: `${unit.name} (${unit.code}) is already connected` });
+          details.push({
+            field: field(i, 'administrativeUnitCode'),
+            code: 'already_connected',
+            message: `${unit.name} (${unit.code}) đã có điểm cầu trong hội nghị này.`,
+            conflict: true,
+          });
           return;
         }
         if (!item.name && !unit) {
-          details.push({ field: field(i, 'name'), message: 'name is required without an administrativeUnitCode' });
+          details.push({ field: field(i, 'name'), code: 'name_required', message: 'Vui lòng nhập tên điểm cầu (name) khi không ghi mã đơn vị hành chính.' });
           return;
         }
         if (item.isMain) {
           if (mainSeen) {
-            details.push({
-              field: field(i, 'isMain'),
-              message: existingMain
-                ? `the conference already has a main bridge point: ${existingMain.name}`
-                : 'only one bridge point can be the main one',
-            });
+            details.push(
+              existingMain
+                ? { field: field(i, 'isMain'), code: 'main_point_taken', message: `Hội nghị đã có điểm cầu chính: ${existingMain.name}.`, conflict: true }
+                : { field: field(i, 'isMain'), code: 'several_main_points', message: 'Chỉ một điểm cầu được là điểm cầu chính.' },
+            );
             return;
           }
           mainSeen = true;
         }
         let parent = item.parentId ? parents.find((p) => p.id === item.parentId) : undefined;
         if (item.parentId && !parent) {
-          details.push({ field: field(i, 'parentId'), message: `bridge point ${item.parentId} is not a point of this conference` });
+          details.push(unknownParent(field(i, 'parentId'), item.parentId));
           return;
         }
         if (!parent && unit?.level === 'commune') parent = provincePoints.get(`${set}:${unit.parentCode}`);
@@ -229,11 +256,7 @@ export class BridgePointsService {
           }),
         );
       });
-      if (details.length > 0) {
-        const conflict = details.some((d) => d.message.includes('already'));
-        const body = { message: details.map((d) => `${d.field}: ${d.message}`).join('; '), details };
-        throw conflict ? new ConflictException(body) : new BadRequestException(body);
-      }
+      if (details.length > 0) throw createRefusal(details);
       await this.insertChunked(m, rows);
       await this.audit.record(
         m,
@@ -261,10 +284,10 @@ export class BridgePointsService {
   async connectUnits(conferenceId: string, dto: ConnectUnitsDto, user: User): Promise<ConnectResultDto> {
     const level = dto.level ?? 'province';
     if (level === 'commune' && dto.administrativeUnitSet !== 'vn-34') {
-      throw badField('level', 'communes are catalogued for administrativeUnitSet vn-34 only');
+      throw badField('level', 'communes_need_vn34', 'Danh mục xã, phường chỉ có cho bộ đơn vị hành chính vn-34; hãy chọn administrativeUnitSet "vn-34".');
     }
     if (dto.parentCode !== undefined && level !== 'commune') {
-      throw badField('parentCode', 'parentCode goes with level commune');
+      throw badField('parentCode', 'parent_code_needs_commune', 'Mã tỉnh (parentCode) chỉ dùng khi kết nối cấp xã (level "commune").');
     }
     const result = await this.tx.transaction(async (m) => {
       const conference = await conferenceOrFail(m, conferenceId);
@@ -275,7 +298,7 @@ export class BridgePointsService {
         order: { code: 'ASC' },
       });
       if (dto.parentCode && provinces.length === 0) {
-        throw badField('parentCode', `parentCode ${dto.parentCode} is not a province of ${set}`);
+        throw badField('parentCode', 'unknown_province', `"${dto.parentCode}" không phải là mã tỉnh, thành phố của bộ ${set}.`);
       }
       const existing = await m.find(BridgePoint, {
         select: { id: true, administrativeUnitCode: true, level: true, region: true, provinceCode: true },
@@ -330,16 +353,16 @@ export class BridgePointsService {
       if (dto.isMain && !point.isMain) {
         const main = await m.findOneBy(BridgePoint, { conferenceId, isMain: true });
         if (main) {
-          throw new ConflictException({
-            message: `the conference already has a main bridge point: ${main.name}`,
-            details: [{ field: 'isMain', message: 'already taken' }],
-          });
+          throw conflict('isMain', 'main_point_taken', `Hội nghị đã có điểm cầu chính: ${main.name}.`);
         }
       }
       if (dto.parentId !== undefined && dto.parentId !== point.parentId) {
-        if (dto.parentId === point.id) throw badField('parentId', 'a bridge point cannot be its own parent');
+        if (dto.parentId === point.id) throw badField('parentId', 'own_parent', 'Điểm cầu không thể là điểm cầu cấp trên của chính nó.');
         const parent = await m.findOneBy(BridgePoint, { id: dto.parentId, conferenceId });
-        if (!parent) throw badField('parentId', `bridge point ${dto.parentId} is not a point of this conference`);
+        if (!parent) {
+          const { field, code, message } = unknownParent('parentId', dto.parentId);
+          throw badField(field, code, message);
+        }
       }
       const { version: _v, ...fields } = dto;
       return { ...fields, ...(dto.name !== undefined && { searchKey: searchKey(dto.name) }) };
@@ -471,7 +494,7 @@ export class BridgePointsService {
     const expiresAt = dto.expiresAt
       ? new Date(dto.expiresAt)
       : new Date(Math.max(conference.endsAt.getTime(), this.clock.now().getTime()) + LINK_GRACE_MS);
-    if (expiresAt.getTime() <= this.clock.now().getTime()) throw badField('expiresAt', 'expiresAt must be in the future');
+    if (expiresAt.getTime() <= this.clock.now().getTime()) throw badField('expiresAt', 'expires_in_past', 'Thời hạn của liên kết (expiresAt) phải ở tương lai.');
     const issued = await this.links.issue(
       m,
       'bridge_point',
@@ -522,8 +545,8 @@ export class BridgePointsService {
   ): Promise<BridgePointResponseDto> {
     const updated = await this.tx.transaction(async (m) => {
       const { row, conference } = await rowOfOpenConference(this.tx, m, entityRows(m, BridgePoint), conferenceId, pointId, true);
-      const point = this.allowedPoint(row, conferenceId, pointId, who);
-      if (expectedVersion !== undefined) assertVersion(point, expectedVersion, `bridge point ${pointId}`);
+      const point = this.allowedPoint(row, pointId, who);
+      if (expectedVersion !== undefined) assertVersion(point, expectedVersion);
       const changes = await compute(m, point, conference);
       const { after, entry } = await this.write(m, point, changes, action);
       await this.audit.record(m, who.actor, entry);
@@ -549,8 +572,8 @@ export class BridgePointsService {
       const written: BridgePoint[] = [];
       const entries: AuditRecord[] = [];
       for (const change of changes) {
-        const point = this.allowedPoint(byId.get(change.pointId) ?? null, conferenceId, change.pointId, who);
-        assertVersion(point, change.version, `bridge point ${point.id}`);
+        const point = this.allowedPoint(byId.get(change.pointId) ?? null, change.pointId, who);
+        assertVersion(point, change.version);
         const { after, entry } = await this.write(m, point, change.changes, action);
         written.push(after);
         entries.push(entry);
@@ -574,7 +597,7 @@ export class BridgePointsService {
     action: string,
   ): Promise<{ after: BridgePoint; entry: AuditRecord }> {
     const affected = await this.versionedUpdate(m, point, changes);
-    if (affected !== 1) assertVersion(await m.findOneByOrFail(BridgePoint, { id: point.id }), point.version, `bridge point ${point.id}`);
+    if (affected !== 1) assertVersion(await m.findOneByOrFail(BridgePoint, { id: point.id }), point.version);
     const after: BridgePoint = { ...point, ...changes, version: point.version + 1, updatedAt: this.clock.now() };
     const entry: AuditRecord = {
       conferenceId: point.conferenceId,
@@ -615,13 +638,13 @@ export class BridgePointsService {
     // A prepared statement: reads of single points come by the thousand too.
     const table = entityRows(m, BridgePoint);
     const { rows } = await this.tx.sql(m, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1 AND conference_id = $2`, [pointId, conferenceId]);
-    return this.allowedPoint(rows.length > 0 ? table.hydrate(rows[0]) : null, conferenceId, pointId, who);
+    return this.allowedPoint(rows.length > 0 ? table.hydrate(rows[0]) : null, pointId, who);
   }
 
   /** 404 for a point of another conference and for a point outside the actor's scope alike. */
-  private allowedPoint(point: BridgePoint | null, conferenceId: string, pointId: string, who: PointActor): BridgePoint {
+  private allowedPoint(point: BridgePoint | null, pointId: string, who: PointActor): BridgePoint {
     const allowed = point && inScope(point, who.scope) && (!who.onlyPointId || who.onlyPointId === point.id);
-    if (!point || !allowed) throw new NotFoundException(`bridge point ${pointId} not found in conference ${conferenceId}`);
+    if (!point || !allowed) throw notFound('bpId', 'bridge_point_not_found', `Không tìm thấy điểm cầu ${pointId} trong hội nghị này.`);
     return point;
   }
 

@@ -34,10 +34,10 @@ describe('PointDirectory', () => {
     });
   });
 
-  it('explains an unknown or ambiguous name', () => {
-    expect(directory.find('Lào Cai')).toBe('"Lào Cai" is not a bridge point of this conference');
+  it('explains an unknown or ambiguous name in Vietnamese when found', () => {
+    expect(directory.find('Lào Cai')).toBe('"Lào Cai" không phải là điểm cầu của hội nghị này');
     expect(directory.find('Điểm cầu xã Tân Lập')).toBe(
-      '"Điểm cầu xã Tân Lập" matches 2 bridge points (Điểm cầu xã Tân Lập, Điểm cầu xã Tân Lập): write its administrative unit code instead',
+      '"Điểm cầu xã Tân Lập" khớp với 2 điểm cầu (Điểm cầu xã Tân Lập, Điểm cầu xã Tân Lập): hãy ghi mã đơn vị hành chính của điểm cầu',
     );
   });
 });
@@ -130,10 +130,10 @@ describe('PointDirectory reading the provinces of vn-63 in a conference of vn-34
     expect(new PointDirectory(provincePoints).read('Bắc Giang')).toMatchObject({ code: 'unknown_point' });
   });
 
-  it('find answers the point and hands the warning over, and words its refusals in English as before', () => {
+  it('find answers the point and hands the warning over, and words its refusals as read does', () => {
     const warnings: string[] = [];
     expect(directory.find('Bắc Giang', (w) => warnings.push(w.code))).toMatchObject({ id: 'p-24' });
     expect(warnings).toEqual(['former_province']);
-    expect(directory.find('Hà Tây')).toBe('"Hà Tây" is not a bridge point of this conference');
+    expect(directory.find('Hà Tây')).toBe('"Hà Tây" không phải là điểm cầu của hội nghị này');
   });
 });

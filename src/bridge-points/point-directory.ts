@@ -141,23 +141,14 @@ export class PointDirectory {
   }
 
   /**
-   * The point a cell names, or why none in English, as the delegate and award lists report it;
+   * The point a cell names, or why none (the Vietnamese sentence of `read`, without its code);
    * `onWarning` hears what `read` warns of.
    */
   find(value: string, onWarning?: (warning: NonNullable<PointReading['warning']>) => void): PointRef | string {
     const reading = this.read(value);
-    if ('point' in reading) {
-      if (reading.warning) onWarning?.(reading.warning);
-      return reading.point;
-    }
-    if (reading.code === 'ambiguous_point') {
-      const found = reading.candidates;
-      return `${quoted(value)} matches ${found.length} bridge points (${found
-        .slice(0, 3)
-        .map((p) => p.name)
-        .join(', ')}${found.length > 3 ? ', …' : ''}): write its administrative unit code instead`;
-    }
-    return `${quoted(value)} is not a bridge point of this conference`;
+    if (!('point' in reading)) return reading.message;
+    if (reading.warning) onWarning?.(reading.warning);
+    return reading.point;
   }
 
   /** The points the cell names by id, code (padding codes Excel shortened), full name or short name: the first lookup that knows it. */

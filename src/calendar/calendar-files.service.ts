@@ -1,12 +1,14 @@
-import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { attendeeNotFound, expiryInPast } from '../attendees/attendee-errors';
 import { Attendee, AttendeeStatus } from '../attendees/attendee.entity';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { inScope, scopeOf } from '../bridge-points/bridge-point-scope';
 import { Clock } from '../common/clock';
+import { conferenceNotFound, conflict, notFound } from '../common/errors';
 import { ConferencesService } from '../conferences/conferences.service';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -20,6 +22,9 @@ import { IcsFile, icsFileName } from './ics-file';
 
 /** An invitation the person no longer holds: cancelled, or handed to a substitute. */
 const WITHDRAWN: AttendeeStatus[] = ['cancelled', 'substituted'];
+/** 404 for a signed link whose holder no longer exists (the wording SignedLinksService gives an unknown token). */
+const unknownLink = () => notFound('token', 'unknown', 'Liên kết không hợp lệ.');
+
 @Injectable()
 export class CalendarFilesService {
   constructor(
@@ -54,13 +59,10 @@ export class CalendarFilesService {
     const attendee = await this.attendees.findOneBy({ id: attendeeId, conferenceId });
     const point = attendee ? await this.points.findOneBy({ id: attendee.bridgePointId }) : null;
     if (!attendee || !point || !inScope(point, await scopeOf(this.attendees.manager, user))) {
-      throw new NotFoundException(`attendee ${attendeeId} not found in conference ${conferenceId}`);
+      throw attendeeNotFound();
     }
     if (!attendee.email) {
-      throw new ConflictException({
-        message: `attendee ${attendeeId} has no email; a calendar invitation is addressed to one`,
-        details: [{ field: 'email', message: 'missing' }],
-      });
+      throw conflict('email', 'no_email', `Đại biểu ${attendee.fullName} chưa có địa chỉ email; giấy mời lịch (.ics) cần có địa chỉ email của người nhận.`);
     }
     const method = conference.status === 'cancelled' || WITHDRAWN.includes(attendee.status) ? 'CANCEL' : 'REQUEST';
     return {
@@ -80,9 +82,7 @@ export class CalendarFilesService {
     const attendee = await this.attendees.findOneBy({ id: link.attendeeId!, conferenceId: link.conferenceId });
     const point = attendee ? await this.points.findOneBy({ id: attendee.bridgePointId }) : null;
     const conference = await this.attendees.manager.findOneBy(Conference, { id: link.conferenceId });
-    if (!attendee || !point || !conference) {
-      throw new NotFoundException({ message: 'Liên kết không hợp lệ.', details: [{ field: 'token', message: 'unknown' }] });
-    }
+    if (!attendee || !point || !conference) throw unknownLink();
     const agenda = await this.agendaOf(conference.id);
     if (!attendee.email) {
       return { body: this.calendar.conferenceCalendar(conference, agenda, false), method: 'PUBLISH', filename: icsFileName(conference.title) };
@@ -99,17 +99,12 @@ export class CalendarFilesService {
   async issueLink(conferenceId: string, attendeeId: string, dto: IssueCalendarLinkDto, user: User): Promise<CalendarLink> {
     return this.tx.transaction(async (m) => {
       const conference = await m.findOneBy(Conference, { id: conferenceId });
-      if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+      if (!conference) throw conferenceNotFound();
       const attendee = await m.findOneBy(Attendee, { id: attendeeId, conferenceId });
-      if (!attendee) throw new NotFoundException(`attendee ${attendeeId} not found in conference ${conferenceId}`);
+      if (!attendee) throw attendeeNotFound();
       const now = this.clock.now().getTime();
       const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : new Date(Math.max(conference.endsAt.getTime(), now) + FEED_LINK_GRACE_MS);
-      if (expiresAt.getTime() <= now) {
-        throw new BadRequestException({
-          message: 'expiresAt must be in the future',
-          details: [{ field: 'expiresAt', message: 'expiresAt must be in the future' }],
-        });
-      }
+      if (expiresAt.getTime() <= now) throw expiryInPast();
       return this.calendarLinks.issue(m, { conferenceId, attendeeId }, expiresAt, user.id);
     });
   }
@@ -118,9 +113,7 @@ export class CalendarFilesService {
   async feed(token: string): Promise<IcsFile> {
     const link = await this.links.resolve(token, 'calendar');
     const owner = link.attendeeId ? await this.attendees.findOneBy({ id: link.attendeeId }) : null;
-    if (!owner) {
-      throw new NotFoundException({ message: 'Liên kết không hợp lệ.', details: [{ field: 'token', message: 'unknown' }] });
-    }
+    if (!owner) throw unknownLink();
     const invitations = await this.repository.invitationsOf(owner);
     const agendas = await this.repository.agendaOf([...new Set(invitations.map((i) => i.conference.id))]);
     const entries = invitations.map((i) => ({ ...i, agendaItems: agendas.get(i.conference.id) ?? [] }));

@@ -11,7 +11,7 @@ export class ConferenceCalendarQueryDto {
 }
 
 export class InviteQueryDto {
-  @ApiPropertyOptional({ description: 'add a reminder (VALARM) this many minutes before the start', minimum: 1, maximum: 40320 })
+  @ApiPropertyOptional({ description: 'add a reminder (VALARM) this many minutes before the start: 1 to 40,320 (four weeks); none when absent', minimum: 1, maximum: 40320 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -21,16 +21,21 @@ export class InviteQueryDto {
 }
 
 export class IssueCalendarLinkDto {
-  @ApiPropertyOptional({ description: 'defaults to a year after the conference ends (or from now, if later)' })
+  @ApiPropertyOptional({
+    description: 'when the link stops working, ISO 8601 with offset (2026-07-15T23:59:00+07:00), after now; defaults to a year after the conference ends (or from now, if later)',
+  })
   @IsOptional()
   @IsIsoInstant()
   expiresAt?: string;
 }
 
+/** A link to an attendee's personal calendar feed. */
 export class CalendarLinkResponseDto {
-  @ApiProperty() attendeeId!: string;
+  @ApiProperty({ description: 'UUID of the attendee the feed is for' }) attendeeId!: string;
   @ApiProperty({ description: 'shown once; only its hash is stored' }) token!: string;
-  @ApiProperty({ example: 'https://hoinghi.example.vn/api/public/calendar/<token>.ics' }) url!: string;
-  @ApiProperty({ example: 'webcal://hoinghi.example.vn/api/public/calendar/<token>.ics' }) webcalUrl!: string;
-  @ApiProperty({ format: 'date-time' }) expiresAt!: string;
+  @ApiProperty({ example: 'https://hoinghi.example.vn/api/public/calendar/<token>.ics', description: 'the feed as an https address (to download or to paste in a calendar app)' })
+  url!: string;
+  @ApiProperty({ example: 'webcal://hoinghi.example.vn/api/public/calendar/<token>.ics', description: 'the same feed as webcal://, which calendar apps open as a subscription' })
+  webcalUrl!: string;
+  @ApiProperty({ format: 'date-time', description: 'when the link stops working (ISO 8601, UTC)' }) expiresAt!: string;
 }

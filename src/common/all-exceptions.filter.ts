@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter } from '@nestjs/common';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { toErrorEnvelope } from './error-envelope';
+import { maskTokens } from './log-redaction';
 
 /** Gives every error the envelope; logs the unexpected ones with the request id, leaking nothing. */
 @Catch()
@@ -14,7 +15,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const { envelope, unexpected } = toErrorEnvelope(exception);
     if (unexpected) {
-      this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'unexpected error');
+      this.logger.error({ err: exception, reqId: request.id, url: maskTokens(request.url) }, 'unexpected error');
     }
     void reply.status(envelope.statusCode).header('content-type', 'application/json; charset=utf-8').send(envelope);
   }

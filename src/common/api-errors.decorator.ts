@@ -1,4 +1,4 @@
-import { applyDecorators } from '@nestjs/common';
+import { applyDecorators, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiProperty, ApiPropertyOptional, ApiResponse, getSchemaPath, OpenAPIObject } from '@nestjs/swagger';
 
 /** One thing wrong with a request (DESIGN.md's error envelope). */
@@ -27,17 +27,34 @@ export class ErrorEnvelopeDto {
 /** The error statuses an operation documents. */
 export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 503;
 
+/** When an error answer happens; with `or`, a body that may also be that type (the envelope with more fields). */
+export type ErrorWhen = string | { description: string; or: Type<unknown> };
+
 /**
  * Documents the error answers of one operation, each with the envelope's schema and when it
  * happens: `@ApiErrors({ 404: 'the conference does not exist', 409: 'the conference is closed' })`.
+ * An import's 400 may also be the envelope together with its report: `{ description, or: ReportDto }`.
  * 401 (for routes behind a token) and 400 (for routes with a body, query or path id) are added to
  * every operation by `documentCommonErrors` unless given here.
  */
-export function ApiErrors(when: Partial<Record<ErrorStatus, string>>) {
+export function ApiErrors(when: Partial<Record<ErrorStatus, ErrorWhen>>) {
+  const extra = Object.values(when).flatMap((w) => (typeof w === 'object' ? [w.or] : []));
   return applyDecorators(
-    ApiExtraModels(ErrorEnvelopeDto),
-    ...Object.entries(when).map(([status, description]) =>
-      ApiResponse({ status: Number(status), description, schema: { $ref: getSchemaPath(ErrorEnvelopeDto) } }),
+    ApiExtraModels(ErrorEnvelopeDto, ...extra),
+    ...Object.entries(when).map(([status, w]) =>
+      ApiResponse({
+        status: Number(status),
+        description: typeof w === 'string' ? w : w.description,
+        // Always JSON, also on routes whose 200 answer is a file or an event stream.
+        content: {
+          'application/json': {
+            schema:
+              typeof w === 'string'
+                ? { $ref: getSchemaPath(ErrorEnvelopeDto) }
+                : { oneOf: [{ $ref: getSchemaPath(ErrorEnvelopeDto) }, { $ref: getSchemaPath(w.or) }] },
+          },
+        },
+      }),
     ),
   );
 }

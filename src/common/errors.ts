@@ -10,7 +10,7 @@ import {
   UnauthorizedException,
   UnsupportedMediaTypeException,
 } from '@nestjs/common';
-import { ErrorDetail } from './error-envelope';
+import type { ErrorDetail } from './error-envelope';
 
 /**
  * Every refusal this API answers is built here, so that each carries the envelope's shape: a
@@ -20,7 +20,8 @@ import { ErrorDetail } from './error-envelope';
  */
 export type CodedDetail = Required<Pick<ErrorDetail, 'field' | 'code' | 'message'>>;
 
-const build = {
+/** Nest's own exception for each status, so `instanceof ConflictException` still holds; 429 has none. */
+const EXCEPTIONS = {
   400: BadRequestException,
   401: UnauthorizedException,
   403: ForbiddenException,
@@ -32,23 +33,20 @@ const build = {
   503: ServiceUnavailableException,
 } as const;
 
-export type RefusalStatus = keyof typeof build;
+/** The statuses a refusal of this API has. */
+export type RefusalStatus = keyof typeof EXCEPTIONS | 429;
 
 /** A refusal with several details; `message` sums them up (by default the details' messages joined). */
 export function refusal(status: RefusalStatus, details: CodedDetail[], message = details.map((d) => d.message).join(' ')): HttpException {
-  return new build[status]({ message, details });
+  const body = { message, details };
+  return status === 429 ? new HttpException(body, status) : new EXCEPTIONS[status](body);
 }
 
 const one = (status: RefusalStatus) => (field: string, code: string, message: string): HttpException =>
   refusal(status, [{ field, code, message }], message);
 
 /** 400: `field` of the request is wrong. */
-export function badField(field: string, code: string, message: string): HttpException;
-/** @deprecated transitional: give a code. */
-export function badField(field: string, message: string): HttpException;
-export function badField(field: string, codeOrMessage: string, message?: string): HttpException {
-  return message === undefined ? one(400)(field, 'invalid', codeOrMessage) : one(400)(field, codeOrMessage, message);
-}
+export const badField = one(400);
 /** 401: the caller is not signed in, or its credentials do not hold. */
 export const unauthorized = one(401);
 /** 403: the caller may not do this. */
@@ -63,6 +61,8 @@ export const gone = one(410);
 export const tooLarge = one(413);
 /** 415: the request's content type is not one this route reads. */
 export const unsupportedType = one(415);
+/** 429: too many requests of this kind from this caller; try later. */
+export const tooMany = one(429);
 /** 503: the server cannot take the request now (shutting down). */
 export const unavailable = one(503);
 

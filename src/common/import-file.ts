@@ -1,6 +1,7 @@
-import { BadRequestException } from '@nestjs/common';
+import { HttpException } from '@nestjs/common';
 import { CsvError, parse } from 'csv-parse/sync';
 import type { Workbook, Worksheet } from 'exceljs';
+import { badField } from './errors';
 import { loadExcel } from './spreadsheet-export';
 
 /** A cell as read: its text, or why it cannot be used (a formula without a value, an error value). */
@@ -21,10 +22,11 @@ export interface Sheet {
 
 export const MAX_IMPORT_ROWS = 100_000;
 
-const isRefusal = (error: unknown): error is BadRequestException => error instanceof BadRequestException;
+const isRefusal = (error: unknown): error is HttpException => error instanceof HttpException;
 
-export function fileError(message: string, code?: string): BadRequestException {
-  return new BadRequestException({ message, details: [{ field: 'file', message, ...(code !== undefined && { code }) }] });
+/** A 400 about the uploaded file as a whole. */
+export function fileError(message: string, code: string): HttpException {
+  return badField('file', code, message);
 }
 
 const startsWith = (buffer: Buffer, bytes: number[]) => bytes.every((byte, i) => buffer[i] === byte);
@@ -39,14 +41,14 @@ const OLE2 = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
  * the row checks.
  */
 export async function readImportFile(buffer: Buffer, fileName: string): Promise<Sheet> {
-  if (buffer.length === 0) throw fileError('file is empty');
+  if (buffer.length === 0) throw fileError('Tệp rỗng.', 'empty_file');
   const named = fileName.toLowerCase();
   if (startsWith(buffer, ZIP)) return readXlsx(buffer);
   if (startsWith(buffer, OLE2)) {
-    throw fileError('file is an Excel 97-2003 (.xls) or password-protected workbook: save it as .xlsx (without a password) or as CSV UTF-8');
+    throw fileError('Tệp là sổ tính Excel 97-2003 (.xls) hoặc có mật khẩu: hãy lưu lại dưới dạng .xlsx (không đặt mật khẩu) hoặc CSV UTF-8.', 'old_or_protected_workbook');
   }
-  if (named.endsWith('.xlsx')) throw fileError('file is named .xlsx but is not an XLSX workbook');
-  if (buffer.subarray(0, 8192).includes(0)) throw fileError('file must be a CSV or XLSX file');
+  if (named.endsWith('.xlsx')) throw fileError('Tệp có đuôi .xlsx nhưng không phải là sổ tính XLSX.', 'not_xlsx');
+  if (buffer.subarray(0, 8192).includes(0)) throw fileError('Tệp phải là tệp CSV hoặc XLSX.', 'not_csv_or_xlsx');
   return readCsv(buffer);
 }
 
@@ -55,9 +57,9 @@ function readCsv(buffer: Buffer): Sheet {
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(buffer);
   } catch {
-    throw fileError('file is not UTF-8 text: save the list as "CSV UTF-8" (or as .xlsx)');
+    throw fileError('Tệp không phải văn bản UTF-8: hãy lưu danh sách dưới dạng "CSV UTF-8" (hoặc .xlsx).', 'not_utf8');
   }
-  if (text.trim() === '') throw fileError('file is empty');
+  if (text.trim() === '') throw fileError('Tệp rỗng.', 'empty_file');
   const delimiter = guessDelimiter(text);
   let records: { record: string[]; info: { lines: number } }[];
   try {
@@ -72,7 +74,7 @@ function readCsv(buffer: Buffer): Sheet {
   } catch (error) {
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
-      throw fileError(`the CSV file cannot be read${line ? ` at line ${line}` : ''}: ${error.message}`);
+      throw fileError(`Không đọc được tệp CSV${line ? ` ở dòng ${line}` : ''} (${error.code}): hãy kiểm tra dấu ngoặc kép và dấu phân cách.`, 'unreadable_csv');
     }
     throw error;
   }
@@ -107,10 +109,10 @@ async function readXlsx(buffer: Buffer): Promise<Sheet> {
     } as Parameters<Workbook['xlsx']['load']>[1]);
   } catch (error) {
     if (isRefusal(error)) throw error;
-    throw fileError('file is not a readable XLSX workbook');
+    throw fileError('Không đọc được tệp XLSX.', 'unreadable_xlsx');
   }
   const sheet = firstSheet(workbook);
-  if (!sheet) throw fileError('file is a ZIP archive but not an XLSX workbook with a worksheet');
+  if (!sheet) throw fileError('Tệp là tệp nén ZIP nhưng không phải sổ tính XLSX có trang tính.', 'not_xlsx');
   if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw tooManyRows();
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
@@ -148,13 +150,13 @@ function cellOf(value: unknown): Cell {
     if ('formula' in v || 'sharedFormula' in v) {
       if (v.result === undefined || v.result === null) {
         return {
-          invalid: 'is a formula without a saved value: open the file in Excel, let it calculate, save, and import again',
+          invalid: 'là công thức chưa có giá trị đã lưu: hãy mở tệp bằng Excel, để Excel tính xong, lưu lại rồi nhập lại',
           reason: 'formula_without_value',
         };
       }
       return cellOf(v.result);
     }
-    if ('error' in v) return { invalid: `contains the error value ${String(v.error)}`, reason: 'error_value', value: String(v.error) };
+    if ('error' in v) return { invalid: `chứa giá trị lỗi ${String(v.error)}`, reason: 'error_value', value: String(v.error) };
     if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((part) => part.text).join('');
     if ('text' in v) return cellOf(v.text);
   }
@@ -162,11 +164,12 @@ function cellOf(value: unknown): Cell {
 }
 
 function sheetOf(format: Sheet['format'], rows: SheetRow[]): Sheet {
-  if (rows.length === 0) throw fileError('file is empty');
+  if (rows.length === 0) throw fileError('Tệp rỗng.', 'empty_file');
   const [header, ...data] = rows;
   const headers = header.cells.map((cell) => (typeof cell === 'string' ? cell.trim() : ''));
   if (data.length > MAX_IMPORT_ROWS) throw tooManyRows();
   return { format, headers, rows: data };
 }
 
-const tooManyRows = () => fileError(`file has more than ${MAX_IMPORT_ROWS.toLocaleString('en')} rows: split it into several files`);
+const tooManyRows = () =>
+  fileError(`Tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng: hãy chia thành nhiều tệp.`, 'too_many_rows');

@@ -1,7 +1,7 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Cell, fileError, Sheet } from './import-file';
 import { normalizePhone } from './phone';
-import { nfc, searchKey } from './text';
+import { controlCharacterIn, nfc, searchKey } from './text';
 
 /**
  * Row checks shared by every list import (delegates, award recipients): headers matched in
@@ -14,16 +14,16 @@ export interface ImportRowError {
   row: number;
   field: string;
   message: string;
-  /** A stable machine code (`invalid_email`, `former_province`, …), where the list gives one. */
-  code?: string;
+  /** A stable machine code (`invalid_email`, `former_province`, …). */
+  code: string;
 }
 
 /** A problem of one row (or, among warnings, something read differently from how it is written). */
 export class ImportRowErrorDto {
   @ApiProperty({ description: 'the row in the file as a person sees it; the header is row 1' }) row!: number;
-  @ApiProperty({ example: 'email' }) field!: string;
-  @ApiProperty() message!: string;
-  @ApiPropertyOptional({ example: 'invalid_email', description: 'a stable machine code, where the list gives one' }) code?: string;
+  @ApiProperty({ example: 'email', description: 'the field (column) of the row' }) field!: string;
+  @ApiProperty({ description: 'what is wrong, or how the value was read, in Vietnamese' }) message!: string;
+  @ApiProperty({ example: 'invalid_email', description: 'a stable machine code' }) code!: string;
 }
 
 /** A value as quoted in a message, shortened past 60 characters. */
@@ -76,13 +76,13 @@ export function mapColumns<F extends string>(
     const field = fieldOf(header);
     if (!field) return;
     if (columns.has(field)) {
-      throw fileError(`columns "${sheet.headers[columns.get(field)!]}" and "${header}" both give ${labels[field]} (${field})`);
+      throw fileError(`Hai cột "${sheet.headers[columns.get(field)!]}" và "${header}" cùng ghi ${labels[field]} (${field}).`, 'duplicate_column');
     }
     columns.set(field, index);
   });
   if (columns.size === 0) {
     const known = (Object.keys(labels) as F[]).map((f) => `${labels[f]} (${f})`).join(', ');
-    throw fileError(`the first row must be a header row naming the columns: ${known}`);
+    throw fileError(`Dòng đầu tiên phải là dòng tiêu đề ghi tên các cột: ${known}.`, 'no_header_row');
   }
   return columns;
 }
@@ -91,12 +91,12 @@ export function mapColumns<F extends string>(
 export function requireColumns<F extends string>(columns: Map<F, number>, required: F[], labels: Record<F, string>, hint = ''): void {
   const missing = required.filter((f) => !columns.has(f));
   if (missing.length > 0) {
-    throw fileError(`the header row has no column ${missing.map((f) => `${labels[f]} (${f})`).join(' and ')}${hint}`);
+    throw fileError(`Dòng tiêu đề thiếu cột ${missing.map((f) => `${labels[f]} (${f})`).join(' và ')}${hint}.`, 'missing_column');
   }
 }
 
 export const requireRows = (sheet: Sheet): void => {
-  if (sheet.rows.length === 0) throw fileError('file has a header row but no rows below it');
+  if (sheet.rows.length === 0) throw fileError('Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.', 'no_rows');
 };
 
 /** What can be wrong with a cell before its field's own rules look at it. */
@@ -104,24 +104,28 @@ export type CellProblem =
   | { kind: 'unusable'; cell: Exclude<Cell, string> }
   | { kind: 'formula'; value: string }
   | { kind: 'too_long'; max: number }
+  | { kind: 'control'; character: string }
   | { kind: 'required' };
 
-/** How a list words a cell problem for the person who sent the file. */
-export type CellProblemWords = (label: string, problem: CellProblem) => { message: string; code?: string };
+/** How a list words a cell problem for the person who sent the file (undefined: as `cellProblemWords` does). */
+export type CellProblemWords = (label: string, problem: CellProblem) => { message: string; code: string } | undefined;
 
-/** The delegate and award lists' wording: English, without codes. */
-const englishWords: CellProblemWords = (label, problem) => {
+/** How cell problems are worded unless a list gives its own: Vietnamese, each with its code. */
+export const cellProblemWords = (label: string, problem: CellProblem): { message: string; code: string } => {
   switch (problem.kind) {
     case 'unusable':
-      return { message: `${label} ${problem.cell.invalid}` };
+      return { code: problem.cell.reason ?? 'unusable_cell', message: `${label} ${problem.cell.invalid}.` };
     case 'formula':
       return {
-        message: `${quoted(problem.value)} starts with "${problem.value[0]}" and would run as a spreadsheet formula: formulas are not imported`,
+        code: 'formula',
+        message: `${quoted(problem.value)} bắt đầu bằng "${problem.value[0]}" và sẽ chạy như công thức bảng tính: không nhập công thức.`,
       };
     case 'too_long':
-      return { message: `${label} is longer than ${problem.max} characters` };
+      return { code: 'too_long', message: `${label} dài quá ${problem.max} ký tự.` };
+    case 'control':
+      return { code: 'control_character', message: `${label} chứa ký tự điều khiển (${problem.character}).` };
     case 'required':
-      return { message: `${label} is required` };
+      return { code: 'required', message: `Thiếu ${label}.` };
   }
 };
 
@@ -130,7 +134,7 @@ export interface CellRules<F extends string> {
   maxLength: Partial<Record<F, number>>;
   /** Fields whose line breaks are kept; in the others a value split over lines is one line. */
   multiline?: F[];
-  /** How cell problems are worded; English without codes unless given. */
+  /** How cell problems are worded; `cellProblemWords` unless given. */
   words?: CellProblemWords;
 }
 
@@ -151,8 +155,8 @@ export class RowReader<F extends string> {
     private readonly rules: CellRules<F>,
   ) {}
 
-  fail(field: string, message: string, code?: string): void {
-    this.errors.push({ row: this.row, field, message, ...(code !== undefined && { code }) });
+  fail(field: string, message: string, code: string): void {
+    this.errors.push({ row: this.row, field, message, code });
   }
 
   warn(field: string, message: string, code: string): void {
@@ -173,6 +177,11 @@ export class RowReader<F extends string> {
     }
     const value = this.rules.multiline?.includes(field) ? nfc(cell) : nfc(cell).replace(/\s+/g, ' ');
     if (value === '') return undefined;
+    const control = controlCharacterIn(value);
+    if (control) {
+      this.problem(field, { kind: 'control', character: control });
+      return undefined;
+    }
     if (looksLikeFormula(value)) {
       this.problem(field, { kind: 'formula', value });
       return undefined;
@@ -193,7 +202,8 @@ export class RowReader<F extends string> {
   }
 
   private problem(field: F, problem: CellProblem): void {
-    const { message, code } = (this.rules.words ?? englishWords)(this.rules.labels[field], problem);
+    const label = this.rules.labels[field];
+    const { message, code } = this.rules.words?.(label, problem) ?? cellProblemWords(label, problem);
     this.fail(field, message, code);
   }
 }

@@ -1,10 +1,12 @@
 import multipart from '@fastify/multipart';
-import { applyDecorators, BadRequestException, HttpException, PayloadTooLargeException } from '@nestjs/common';
+import { applyDecorators, HttpException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { ApiBody, ApiConsumes, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiProperty } from '@nestjs/swagger';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ErrorDetail, ErrorEnvelope } from './error-envelope';
+import { ErrorEnvelope } from './error-envelope';
+import { badField, CodedDetail, tooLarge } from './errors';
 import { ImportRowError } from './import-rows';
+import { MAX_ERROR_DETAILS } from './validation';
 
 export const MAX_IMPORT_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_FIELDS = 10;
@@ -36,8 +38,6 @@ export interface Upload {
   fields: Record<string, string>;
 }
 
-const bad = (field: string, message: string) => new BadRequestException({ message, details: [{ field, message }] });
-
 /** Browsers and curl send a file name as UTF-8 bytes, which the multipart parser reads as Latin-1. */
 function fileNameOf(raw: string | undefined): string {
   if (!raw) return 'file';
@@ -50,7 +50,7 @@ function fileNameOf(raw: string | undefined): string {
 /** Reads a multipart upload with one file in the field `file`; a file over 20 MB answers 413. */
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
-    throw bad('file', 'send the file as multipart/form-data in the field "file"');
+    throw badField('file', 'not_multipart', 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".');
   }
   const fields: Record<string, string> = {};
   let file: { fileName: string; buffer: Buffer } | undefined;
@@ -71,8 +71,8 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   } catch (error) {
     throw uploadError(error);
   }
-  if (wrongField !== undefined) throw bad('file', `send the file in the field "file", not "${wrongField}"`);
-  if (!file) throw bad('file', 'file is required');
+  if (wrongField !== undefined) throw badField('file', 'wrong_file_field', `Hãy gửi tệp trong trường "file", không phải "${wrongField}".`);
+  if (!file) throw badField('file', 'file_missing', 'Chưa có tệp gửi kèm (trường "file").');
   return { ...file, fields };
 }
 
@@ -80,12 +80,11 @@ function uploadError(error: unknown): HttpException {
   if (error instanceof HttpException) return error;
   const code = (error as { code?: string }).code;
   if (code === 'FST_REQ_FILE_TOO_LARGE') {
-    const message = `file is larger than ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB`;
-    return new PayloadTooLargeException({ message, details: [{ field: 'file', message: 'must be at most 20 MB' }] });
+    return tooLarge('file', 'file_too_large', `Tệp lớn hơn ${MAX_IMPORT_FILE_BYTES / 1024 / 1024} MB.`);
   }
-  if (code === 'FST_FILES_LIMIT') return bad('file', 'send one file only');
-  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return bad('body', 'the form has too many fields');
-  return bad('body', 'the multipart body cannot be read');
+  if (code === 'FST_FILES_LIMIT') return badField('file', 'too_many_files', 'Mỗi lần chỉ gửi một tệp.');
+  if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') return badField('body', 'too_many_fields', 'Biểu mẫu gửi lên có quá nhiều trường.');
+  return badField('body', 'unreadable_multipart', 'Không đọc được nội dung multipart gửi lên.');
 }
 
 /** The form's text fields besides `file`, as OpenAPI documents them. */
@@ -113,9 +112,9 @@ export function ApiImportUpload(fields: UploadFields) {
 
 /** A row error as a detail of the 400 envelope. */
 export class ImportRejectionDetailDto {
-  @ApiProperty({ example: 'rows.3.contactEmail' }) field!: string;
-  @ApiProperty() message!: string;
-  @ApiPropertyOptional({ example: 'invalid_email' }) code?: string;
+  @ApiProperty({ example: 'rows.3.contactEmail', description: 'rows.<row>.<field>: the row of the file (header is row 1) and its field' }) field!: string;
+  @ApiProperty({ description: 'what is wrong with the cell, in Vietnamese' }) message!: string;
+  @ApiProperty({ example: 'not_an_email', description: 'a stable machine code' }) code!: string;
 }
 
 /** The report of an import that writes all its rows or none. */
@@ -137,11 +136,13 @@ export async function replyWithImportReport(reply: FastifyReply, report: AllOrNo
     await reply.status(201).send(report);
     return;
   }
-  const details: ErrorDetail[] = report.errors.map((e) => ({
+  // The report's `errors` lists every rejected cell; the envelope's details, like every error body's, at most 20.
+  const details: CodedDetail[] = report.errors.slice(0, MAX_ERROR_DETAILS).map((e) => ({
     field: `rows.${e.row}.${e.field}`,
+    code: e.code ?? 'invalid',
     message: e.message,
-    ...(e.code !== undefined && { code: e.code }),
   }));
-  const envelope: ErrorEnvelope = { statusCode: 400, error: 'Bad Request', message: report.message ?? '', details };
+  const message = report.message ?? `${report.errors.length} ô của tệp không hợp lệ; chưa nhập dòng nào.`;
+  const envelope: ErrorEnvelope = { statusCode: 400, error: 'Bad Request', message, details };
   await reply.status(400).send({ ...envelope, ...report });
 }

@@ -1,4 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { coded, fieldLabel } from './validation-messages';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -19,7 +20,7 @@ export function IsIsoDate(options?: ValidationOptions): PropertyDecorator {
       name: 'isIsoDate',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be a date written YYYY-MM-DD, e.g. 2022-07-10`, ...options },
+      options: { ...coded('not_a_date', `${fieldLabel(String(propertyName))} phải là một ngày có thật, viết theo dạng YYYY-MM-DD, ví dụ 2022-07-10.`), ...options },
       validator: { validate: isIsoDate },
     });
 }

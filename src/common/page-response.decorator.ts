@@ -5,8 +5,8 @@ import { MAX_PAGE, MAX_PAGE_SIZE } from './pagination';
 /** The fields every page of a list has besides its `items` (the `Page` shape of pagination.ts). */
 export class PageResponseDto {
   @ApiProperty({ type: 'integer', minimum: 0, description: 'items matching the query, on all pages together' }) total!: number;
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE }) page!: number;
-  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE }) pageSize!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE, description: 'this page, from 1' }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, description: 'how many items a page holds' }) pageSize!: number;
 }
 
 /**

@@ -24,3 +24,17 @@ export function searchKey(value: string): string {
 export function containsPattern(query: string): string {
   return `%${searchKey(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
+
+/**
+ * Control characters no text of this system holds: all but tab and line feed (and a carriage
+ * return that starts a Windows line end). PostgreSQL refuses NUL in text; the rest would reach
+ * calendar files, mail subjects and Word documents.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|\r(?!\n)/;
+
+/** The first control character of `text` (see CONTROL) written as U+0000, or null when it has none. */
+export function controlCharacterIn(text: string): string | null {
+  const found = CONTROL.exec(text);
+  return found ? `U+${found[0].charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}` : null;
+}

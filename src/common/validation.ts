@@ -1,19 +1,38 @@
 import {
   ArgumentMetadata,
-  BadRequestException,
+  HttpException,
   Injectable,
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
-import { ErrorDetail } from './error-envelope';
+import { badField, CodedDetail, refusal } from './errors';
+import { controlCharacterIn } from './text';
+import { describeViolation, fieldLabel } from './validation-messages';
 
-/** Flattens class-validator's tree into `{ field: "items.2.email", message }` pairs. */
-export function flattenValidationErrors(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+/** Flattens class-validator's tree into `{ field: "items.2.email", code, message }` details in Vietnamese. */
+export function flattenValidationErrors(errors: ValidationError[], prefix = ''): CodedDetail[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, english]) => ({
+      field,
+      ...describeViolation(constraint, english, error.contexts?.[constraint], fieldLabel(field)),
+    }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
+}
+
+/** An error body lists at most this many details; the message says how many more there were. */
+export const MAX_ERROR_DETAILS = 20;
+
+/** The 400 for a body that broke these rules, its details capped at MAX_ERROR_DETAILS. */
+export function invalidBody(details: CodedDetail[]): HttpException {
+  const shown = details.slice(0, MAX_ERROR_DETAILS);
+  const more = details.length - shown.length;
+  const message =
+    shown.length === 0
+      ? 'Dữ liệu gửi lên không hợp lệ.'
+      : shown.map((d) => d.message).join(' ') + (more > 0 ? ` (và ${more} lỗi khác)` : '');
+  return refusal(400, shown, message);
 }
 
 const isPlainObject = (value: unknown) =>
@@ -25,25 +44,61 @@ export const MAX_BODY_DEPTH = 32;
 /** With the `u` flag a surrogate matches only when unpaired. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
+/** How many object keys a body may hold in all, unless its DTO declares more with `@MaxBodyKeys`. */
+export const MAX_BODY_KEYS = 500;
+/** How many parameters a query may have. */
+export const MAX_QUERY_KEYS = 50;
+
+const BODY_KEY_BUDGET = Symbol('maxBodyKeys');
+
 /**
- * The first problem of a parsed JSON body that no DTO rule can catch: nesting deeper than
- * MAX_BODY_DEPTH, or text with a lone UTF-16 surrogate (valid JSON escapes, not text; some
- * validators throw on it). Walks iteratively, so a deep body cannot overflow this either.
+ * Lets a DTO that takes a list of objects (bridge points, award recipients …) hold more keys than
+ * MAX_BODY_KEYS: as many as its longest list times the fields of one item, and some to spare.
  */
-export function bodyShapeProblem(body: unknown): ErrorDetail | null {
+export function MaxBodyKeys(keys: number): ClassDecorator {
+  return (target) => Reflect.defineMetadata(BODY_KEY_BUDGET, keys, target);
+}
+
+export const bodyKeyBudget = (dto: unknown): number =>
+  (typeof dto === 'function' && (Reflect.getMetadata(BODY_KEY_BUDGET, dto) as number | undefined)) || MAX_BODY_KEYS;
+
+export interface ShapeProblem {
+  status: 400 | 413;
+  detail: CodedDetail;
+}
+
+/**
+ * The first problem of a parsed JSON body (or query) that no DTO rule can catch, found before
+ * class-transformer and class-validator spend time on it: more object keys than `keyBudget`
+ * (tens of thousands cost seconds of validation), nesting deeper than MAX_BODY_DEPTH, text with
+ * a lone UTF-16 surrogate (valid JSON escapes, not text) or a control character. Walks
+ * iteratively, so a deep body cannot overflow this either.
+ */
+export function bodyShapeProblem(body: unknown, keyBudget = MAX_BODY_KEYS): ShapeProblem | null {
   const stack: [unknown, string, number][] = [[body, '', 0]];
+  let keys = 0;
+  const bad = (field: string, code: string, message: string): ShapeProblem => ({ status: 400, detail: { field, code, message } });
   while (stack.length > 0) {
     const [value, path, depth] = stack.pop()!;
     if (typeof value === 'string') {
-      if (LONE_SURROGATE.test(value)) return { field: path || 'body', message: `${path || 'body'} is not valid Unicode text` };
+      if (LONE_SURROGATE.test(value)) return bad(path || 'body', 'invalid_unicode', `${fieldLabel(path || 'body')} không phải là văn bản Unicode hợp lệ.`);
+      const control = controlCharacterIn(value);
+      if (control) return bad(path || 'body', 'control_character', `${fieldLabel(path || 'body')} chứa ký tự điều khiển (${control}); chỉ được dùng dấu tab và xuống dòng.`);
       continue;
     }
     if (typeof value !== 'object' || value === null) continue;
-    if (depth >= MAX_BODY_DEPTH) return { field: path || 'body', message: `body is nested deeper than ${MAX_BODY_DEPTH} levels` };
-    for (const [key, child] of Object.entries(value)) {
-      const childPath = path ? `${path}.${key}` : key;
-      if (LONE_SURROGATE.test(key)) return { field: 'body', message: 'a field name is not valid Unicode text' };
-      stack.push([child, childPath, depth + 1]);
+    if (depth >= MAX_BODY_DEPTH) return bad(path || 'body', 'too_deep', `Dữ liệu gửi lên lồng nhau sâu quá ${MAX_BODY_DEPTH} cấp.`);
+    const entries = Object.entries(value);
+    if (!Array.isArray(value)) keys += entries.length;
+    if (keys > keyBudget) {
+      return {
+        status: 413,
+        detail: { field: 'body', code: 'too_many_keys', message: `Dữ liệu gửi lên có hơn ${keyBudget.toLocaleString('vi-VN')} trường.` },
+      };
+    }
+    for (const [key, child] of entries) {
+      if (LONE_SURROGATE.test(key) || controlCharacterIn(key)) return bad('body', 'invalid_field_name', 'Tên một trường không phải là văn bản hợp lệ.');
+      stack.push([child, path ? `${path}.${key}` : key, depth + 1]);
     }
   }
   return null;
@@ -65,11 +120,7 @@ export class AppValidationPipe extends ValidationPipe {
       forbidUnknownValues: true,
       transform: true,
       validationError: { target: false, value: false },
-      exceptionFactory: (errors) => {
-        const details = flattenValidationErrors(errors);
-        const message = details.length > 0 ? details.map((d) => d.message).join('; ') : 'invalid input';
-        return new BadRequestException({ message, details });
-      },
+      exceptionFactory: (errors) => invalidBody(flattenValidationErrors(errors)),
     });
   }
 
@@ -82,11 +133,18 @@ export class AppValidationPipe extends ValidationPipe {
       value = undefined;
     }
     if (isDtoBody && !isPlainObject(value)) {
-      const message = value === undefined || value === null ? 'body must not be empty' : 'body must be a JSON object';
-      throw new BadRequestException({ message, details: [{ field: 'body', message }] });
+      throw value === undefined || value === null
+        ? badField('body', 'empty_body', 'Yêu cầu này cần dữ liệu JSON gửi kèm.')
+        : badField('body', 'not_an_object', 'Dữ liệu gửi lên phải là một đối tượng JSON.');
     }
-    const problem = metadata.type === 'body' ? bodyShapeProblem(value) : null;
-    if (problem) throw new BadRequestException({ message: problem.message, details: [problem] });
+    const problem =
+      metadata.type === 'body'
+        ? // A body read as `unknown` (its DTO chosen by the route at run time) is counted against that DTO by validateBody.
+          bodyShapeProblem(value, isDtoBody ? bodyKeyBudget(metadata.metatype) : Infinity)
+        : metadata.type === 'query'
+          ? bodyShapeProblem(value, MAX_QUERY_KEYS)
+          : null;
+    if (problem) throw refusal(problem.status, [problem.detail]);
     return super.transform(value, metadata);
   }
 }

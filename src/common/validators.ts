@@ -2,6 +2,7 @@ import { applyDecorators } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { IsString, Matches, MaxLength, registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { nfc } from './text';
+import { coded, fieldLabel } from './validation-messages';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d{1,9})?)?(Z|[+-](0\d|1[0-4]):[0-5]\d)$/;
 
@@ -23,7 +24,10 @@ export function IsIsoInstant(options?: ValidationOptions): PropertyDecorator {
       target: target.constructor,
       propertyName: propertyName as string,
       options: {
-        message: `${String(propertyName)} must be an ISO 8601 date-time with an offset, e.g. 2025-07-15T08:00:00+07:00`,
+        ...coded(
+          'not_an_instant',
+          `${fieldLabel(String(propertyName))} phải là một thời điểm có thật theo ISO 8601, có múi giờ, ví dụ 2025-07-15T08:00:00+07:00.`,
+        ),
         ...options,
       },
       validator: {
@@ -39,7 +43,7 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
       name: 'isTimeZone',
       target: target.constructor,
       propertyName: propertyName as string,
-      options: { message: `${String(propertyName)} must be an IANA time zone such as Asia/Ho_Chi_Minh`, ...options },
+      options: { ...coded('not_a_time_zone', `${fieldLabel(String(propertyName))} phải là tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh.`), ...options },
       validator: {
         validate: (value: unknown) => {
           if (typeof value !== 'string') return false;
@@ -59,7 +63,7 @@ export function IsText(max: number, options: { allowEmpty?: boolean } = {}): Pro
   return applyDecorators(
     Transform(({ value }) => (typeof value === 'string' ? nfc(value) : value)),
     IsString(),
-    ...(options.allowEmpty ? [] : [Matches(/\S/, { message: '$property must not be empty' })]),
+    ...(options.allowEmpty ? [] : [Matches(/\S/, coded('empty', 'Trường "$property" không được để trống.'))]),
     MaxLength(max),
   );
 }

@@ -1,4 +1,4 @@
-import { ConflictException } from '@nestjs/common';
+import { conflict } from '../common/errors';
 import { ConferenceStatus } from './conference.entity';
 
 export type Transition = 'publish' | 'start' | 'complete' | 'cancel';
@@ -28,7 +28,7 @@ export function nextStatus(current: ConferenceStatus, transition: Transition): C
     const message =
       `Không thể ${TRANSITION_WORDS[transition]} hội nghị ở trạng thái "${STATUS_WORDS[current]}" ` +
       `(chỉ ${TRANSITION_WORDS[transition]} được khi hội nghị ${rule.from.map((s) => `"${STATUS_WORDS[s]}"`).join(' hoặc ')}).`;
-    throw new ConflictException({ message, details: [{ field: 'status', code: 'transition_not_allowed', message }] });
+    throw conflict('status', 'transition_not_allowed', message);
   }
   return rule.to;
 }
@@ -40,7 +40,6 @@ export function isClosed(status: ConferenceStatus): boolean {
 
 export function assertOpen(conference: { id: string; status: ConferenceStatus }): void {
   if (isClosed(conference.status)) {
-    const message = `Hội nghị ${STATUS_WORDS[conference.status]}; không thể thay đổi nữa.`;
-    throw new ConflictException({ message, details: [{ field: 'status', code: 'conference_closed', message }] });
+    throw conflict('status', 'conference_closed', `Hội nghị ${STATUS_WORDS[conference.status]}; không thể thay đổi nữa.`);
   }
 }

@@ -1,6 +1,6 @@
-import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { EntityRows, hydratedValue } from '../common/entity-rows';
+import { conferenceNotFound } from '../common/errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { assertOpen } from './conference-lifecycle';
 import { Conference, ConferenceStatus } from './conference.entity';
@@ -36,7 +36,7 @@ export async function assertConferenceOpen(tx: TransactionRunner, m: EntityManag
   const { rows } = await tx.sql(m, `SELECT ${STATE_COLUMNS}`, [conferenceId]);
   const row = rows[0];
   if (!row || row.conference_status === null || row.conference_status === undefined) {
-    throw new NotFoundException(`conference ${conferenceId} not found`);
+    throw conferenceNotFound();
   }
   const state = stateOf(m, conferenceId, row);
   assertOpen(state);

@@ -36,10 +36,14 @@ describe('conferenceOrFail', () => {
       administrativeUnitCode,
     });
   const scope = (overrides: Partial<OperatorScope>): OperatorScope => ({ bridgePointIds: [], provinceCode: null, communeCode: null, ...overrides });
-  const rejectsAsMissing = async (answer: Promise<unknown>, id: string) => {
+  // The same answer for a missing conference and a hidden one, so that `id` leaks nothing.
+  const rejectsAsMissing = async (answer: Promise<unknown>) => {
     const error = await answer.then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundException);
-    expect((error as NotFoundException).message).toBe(`conference ${id} not found`);
+    expect((error as NotFoundException).getResponse()).toEqual({
+      message: 'Không tìm thấy hội nghị.',
+      details: [{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }],
+    });
   };
 
   beforeAll(async () => {
@@ -70,21 +74,21 @@ describe('conferenceOrFail', () => {
   it('answers any conference that exists when no one is restricted, and 404 naming the id for one that does not', async () => {
     await expect(conferenceOrFail(db.manager, other.id)).resolves.toMatchObject({ id: other.id, title: other.title });
     const missing = newId();
-    await rejectsAsMissing(conferenceOrFail(db.manager, missing), missing);
-    await rejectsAsMissing(conferenceOrFail(db.manager, missing, scope({ bridgePointIds: [shownPointId] })), missing);
+    await rejectsAsMissing(conferenceOrFail(db.manager, missing));
+    await rejectsAsMissing(conferenceOrFail(db.manager, missing, scope({ bridgePointIds: [shownPointId] })));
   });
 
   it('answers an operator scope only the conferences with one of its points, and the same 404 as a missing one otherwise', async () => {
     const mine = scope({ bridgePointIds: [shownPointId] });
     await expect(conferenceOrFail(db.manager, shown.id, mine)).resolves.toMatchObject({ id: shown.id });
-    await rejectsAsMissing(conferenceOrFail(db.manager, other.id, mine), other.id);
-    await rejectsAsMissing(conferenceOrFail(db.manager, shown.id, scope({})), shown.id);
+    await rejectsAsMissing(conferenceOrFail(db.manager, other.id, mine));
+    await rejectsAsMissing(conferenceOrFail(db.manager, shown.id, scope({})));
   });
 
   it('counts a vn-34 commune point under a province or commune scope', async () => {
     await expect(conferenceOrFail(db.manager, shown.id, scope({ provinceCode: '24' }))).resolves.toMatchObject({ id: shown.id });
     await expect(conferenceOrFail(db.manager, shown.id, scope({ communeCode: '07450' }))).resolves.toMatchObject({ id: shown.id });
-    await rejectsAsMissing(conferenceOrFail(db.manager, shown.id, scope({ provinceCode: '01' })), shown.id);
+    await rejectsAsMissing(conferenceOrFail(db.manager, shown.id, scope({ provinceCode: '01' })));
   });
 
   it('reads the scope of an operator given as a user, and does not restrict other roles', async () => {
@@ -92,9 +96,9 @@ describe('conferenceOrFail', () => {
     await db.getRepository(User).insert(assigned);
     await db.getRepository(UserBridgePoint).insert({ userId: assigned.id, bridgePointId: shownPointId });
     await expect(conferenceOrFail(db.manager, shown.id, assigned)).resolves.toMatchObject({ id: shown.id });
-    await rejectsAsMissing(conferenceOrFail(db.manager, other.id, assigned), other.id);
+    await rejectsAsMissing(conferenceOrFail(db.manager, other.id, assigned));
     await expect(conferenceOrFail(db.manager, shown.id, anOperator('24'))).resolves.toMatchObject({ id: shown.id });
-    await rejectsAsMissing(conferenceOrFail(db.manager, other.id, anOperator('24')), other.id);
+    await rejectsAsMissing(conferenceOrFail(db.manager, other.id, anOperator('24')));
     await expect(conferenceOrFail(db.manager, other.id, { ...anOperator(), role: 'viewer' })).resolves.toMatchObject({ id: other.id });
   });
 
@@ -111,7 +115,7 @@ describe('conferenceOrFail', () => {
     });
     await expect(outcome).rejects.toBe(rollback);
     expect(seen).toMatchObject({ id: draft.id });
-    await rejectsAsMissing(conferenceOrFail(db.manager, draft.id), draft.id);
+    await rejectsAsMissing(conferenceOrFail(db.manager, draft.id));
   });
 
   it('answers the row its own read gives, and 404 when that read finds none', async () => {
@@ -119,6 +123,6 @@ describe('conferenceOrFail', () => {
     const read = jest.fn(async () => row);
     await expect(conferenceOrFail(db.manager, other.id, null, read)).resolves.toBe(row);
     expect(read).toHaveBeenCalledWith(other.id);
-    await rejectsAsMissing(conferenceOrFail(db.manager, shown.id, null, async () => null), shown.id);
+    await rejectsAsMissing(conferenceOrFail(db.manager, shown.id, null, async () => null));
   });
 });

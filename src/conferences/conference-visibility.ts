@@ -1,7 +1,7 @@
-import { NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { conferenceNotFound } from '../common/errors';
 import { OperatorScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { Conference } from './conference.entity';
 
@@ -25,7 +25,7 @@ export async function conferenceOrFail(
 ): Promise<Conference> {
   const conference = await read(conferenceId);
   if (conference && (await hasPointInScope(m, conferenceId, viewer))) return conference;
-  throw new NotFoundException(`conference ${conferenceId} not found`);
+  throw conferenceNotFound();
 }
 
 async function hasPointInScope(m: EntityManager, conferenceId: string, viewer: ConferenceViewer): Promise<boolean> {

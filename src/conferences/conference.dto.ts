@@ -12,6 +12,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
+import { coded } from '../common/validation-messages';
 import { IsIsoInstant, IsOmittable, IsText, IsTimeZone } from '../common/validators';
 import {
   Conference,
@@ -24,77 +25,115 @@ import {
   RegistrationSettings,
 } from './conference.entity';
 
+/** An http(s) address, with a message that keeps the example of what is expected. */
+const ONLINE_URL = coded('not_a_url', 'Trường "onlineUrl" phải là địa chỉ web bắt đầu bằng http:// hoặc https://, ví dụ https://hop.example.vn/hoi-nghi.');
+
+const KIND = 'kind of conference: review (sơ kết, tổng kết), training (tập huấn), thematic (chuyên đề), launch (phát động) or other';
+const FORMAT = 'how it is held: in_person (trực tiếp), online (trực tuyến, through bridge points) or hybrid (kết hợp)';
+const STATUS = 'state: draft → published → ongoing → completed, or cancelled before completed';
+
 export class RegistrationSettingsDto {
-  @ApiProperty() @IsBoolean() enabled!: boolean;
+  @ApiProperty({ description: 'whether delegates may register themselves on the public registration page (đăng ký tham dự)' })
+  @IsBoolean()
+  enabled!: boolean;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @IsIsoInstant() opensAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'registration opens at, ISO 8601 with offset; null: open as soon as the conference is published' })
+  @IsOptional()
+  @IsIsoInstant()
+  opensAt?: string | null;
 
-  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true }) @IsOptional() @IsIsoInstant() closesAt?: string | null;
+  @ApiPropertyOptional({ type: String, format: 'date-time', nullable: true, description: 'registration closes at, ISO 8601 with offset; null: open while the conference is published or ongoing' })
+  @IsOptional()
+  @IsIsoInstant()
+  closesAt?: string | null;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1 }) @IsOptional() @IsInt() @Min(1) capacity?: number | null;
+  @ApiPropertyOptional({ type: Number, nullable: true, minimum: 1, description: 'places for the whole conference; further registrations go to the waiting list; null: no limit' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  capacity?: number | null;
 }
 
 export class CreateConferenceDto {
-  @ApiProperty({ example: 'Hội nghị toàn quốc sơ kết công tác dân vận 6 tháng đầu năm 2025' })
+  @ApiProperty({ example: 'Hội nghị toàn quốc sơ kết công tác dân vận 6 tháng đầu năm 2025', description: 'title (tên hội nghị), at most 500 characters' })
   @IsText(500)
   title!: string;
 
-  @ApiProperty({ enum: CONFERENCE_KINDS }) @IsIn(CONFERENCE_KINDS) kind!: ConferenceKind;
+  @ApiProperty({ enum: CONFERENCE_KINDS, description: KIND }) @IsIn(CONFERENCE_KINDS) kind!: ConferenceKind;
 
-  @ApiProperty({ enum: CONFERENCE_FORMATS }) @IsIn(CONFERENCE_FORMATS) format!: ConferenceFormat;
+  @ApiProperty({ enum: CONFERENCE_FORMATS, description: FORMAT }) @IsIn(CONFERENCE_FORMATS) format!: ConferenceFormat;
 
-  @ApiProperty({ example: '2025-07-15T08:00:00+07:00' }) @IsIsoInstant() startsAt!: string;
+  @ApiProperty({ example: '2025-07-15T08:00:00+07:00', description: 'opening time (giờ khai mạc), ISO 8601 with offset' }) @IsIsoInstant() startsAt!: string;
 
-  @ApiProperty({ example: '2025-07-15T11:30:00+07:00' }) @IsIsoInstant() endsAt!: string;
+  @ApiProperty({ example: '2025-07-15T11:30:00+07:00', description: 'closing time, ISO 8601 with offset; must be after startsAt' }) @IsIsoInstant() endsAt!: string;
 
-  @ApiPropertyOptional({ default: 'Asia/Ho_Chi_Minh' }) @IsOptional() @IsTimeZone() timezone?: string;
-
-  @ApiPropertyOptional() @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string;
-
-  @ApiPropertyOptional({ example: 'Ban Dân vận Trung ương' }) @IsOptional() @IsText(300) hostOrganization?: string;
-
-  @ApiPropertyOptional() @IsOptional() @IsText(500) venue?: string;
-
-  @ApiPropertyOptional({ example: 'https://hop.example.vn/hoi-nghi' })
+  @ApiPropertyOptional({ default: 'Asia/Ho_Chi_Minh', description: 'IANA time zone that invitations, pages and documents write times in' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  @IsTimeZone()
+  timezone?: string;
+
+  @ApiPropertyOptional({ description: 'purpose and content, plain text, at most 20,000 characters' })
+  @IsOptional()
+  @IsText(20000, { allowEmpty: true })
+  description?: string;
+
+  @ApiPropertyOptional({ example: 'Ban Dân vận Trung ương', description: 'the organizing body (cơ quan chủ trì), at most 300 characters' })
+  @IsOptional()
+  @IsText(300)
+  hostOrganization?: string;
+
+  @ApiPropertyOptional({ description: 'where the main hall is (địa điểm), at most 500 characters' }) @IsOptional() @IsText(500) venue?: string;
+
+  @ApiPropertyOptional({ example: 'https://hop.example.vn/hoi-nghi', description: 'the meeting link for online and hybrid conferences, http(s), at most 2,000 characters' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, ONLINE_URL)
   @MaxLength(2000)
   onlineUrl?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsText(200) chairName?: string;
+  @ApiPropertyOptional({ description: 'who chairs the conference (người chủ trì), at most 200 characters' }) @IsOptional() @IsText(200) chairName?: string;
 
-  @ApiPropertyOptional() @IsOptional() @IsText(300) chairTitle?: string;
+  @ApiPropertyOptional({ description: "the chair's position (chức vụ), at most 300 characters" }) @IsOptional() @IsText(300) chairTitle?: string;
 
-  @ApiPropertyOptional({ type: RegistrationSettingsDto })
+  @ApiPropertyOptional({ type: RegistrationSettingsDto, description: 'self-registration settings; off by default' })
   @IsOptional()
   @ValidateNested()
   @Type(() => RegistrationSettingsDto)
   registration?: RegistrationSettingsDto;
 }
 
+/** Only the fields given change; nullable ones are cleared with null. */
 export class UpdateConferenceDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
 
-  @ApiPropertyOptional() @IsOmittable() @IsText(500) title?: string;
-  @ApiPropertyOptional({ enum: CONFERENCE_KINDS }) @IsOmittable() @IsIn(CONFERENCE_KINDS) kind?: ConferenceKind;
-  @ApiPropertyOptional({ enum: CONFERENCE_FORMATS }) @IsOmittable() @IsIn(CONFERENCE_FORMATS) format?: ConferenceFormat;
-  @ApiPropertyOptional({ description: 'moving the start shifts the end (unless given) and the agenda' })
+  @ApiPropertyOptional({ description: 'title, at most 500 characters' }) @IsOmittable() @IsText(500) title?: string;
+  @ApiPropertyOptional({ enum: CONFERENCE_KINDS, description: KIND }) @IsOmittable() @IsIn(CONFERENCE_KINDS) kind?: ConferenceKind;
+  @ApiPropertyOptional({ enum: CONFERENCE_FORMATS, description: FORMAT }) @IsOmittable() @IsIn(CONFERENCE_FORMATS) format?: ConferenceFormat;
+  @ApiPropertyOptional({ description: 'opening time, ISO 8601 with offset; moving the start shifts the end (unless given) and the agenda' })
   @IsOmittable()
   @IsIsoInstant()
   startsAt?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsIsoInstant() endsAt?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsTimeZone() timezone?: string;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(20000, { allowEmpty: true }) description?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) hostOrganization?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(500) venue?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true })
+  @ApiPropertyOptional({ description: 'closing time, ISO 8601 with offset; every agenda item must still fit (409 otherwise)' })
+  @IsOmittable()
+  @IsIsoInstant()
+  endsAt?: string;
+  @ApiPropertyOptional({ description: 'IANA time zone, e.g. Asia/Ho_Chi_Minh' }) @IsOmittable() @IsTimeZone() timezone?: string;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'purpose and content, at most 20,000 characters' })
   @IsOptional()
-  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, { message: 'onlineUrl must be an http(s) URL' })
+  @IsText(20000, { allowEmpty: true })
+  description?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the organizing body, at most 300 characters' })
+  @IsOptional()
+  @IsText(300)
+  hostOrganization?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'where the main hall is, at most 500 characters' }) @IsOptional() @IsText(500) venue?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'the meeting link, http(s), at most 2,000 characters' })
+  @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_protocol: true }, ONLINE_URL)
   @MaxLength(2000)
   onlineUrl?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(200) chairName?: string | null;
-  @ApiPropertyOptional({ type: String, nullable: true }) @IsOptional() @IsText(300) chairTitle?: string | null;
-  @ApiPropertyOptional({ type: RegistrationSettingsDto })
+  @ApiPropertyOptional({ type: String, nullable: true, description: 'who chairs the conference, at most 200 characters' }) @IsOptional() @IsText(200) chairName?: string | null;
+  @ApiPropertyOptional({ type: String, nullable: true, description: "the chair's position, at most 300 characters" }) @IsOptional() @IsText(300) chairTitle?: string | null;
+  @ApiPropertyOptional({ type: RegistrationSettingsDto, description: 'self-registration settings, replaced as a whole' })
   @IsOmittable()
   @ValidateNested()
   @Type(() => RegistrationSettingsDto)
@@ -121,11 +160,13 @@ export class TimedTransitionDto extends TransitionDto {
 }
 
 export class CancelConferenceDto extends TransitionDto {
-  @ApiProperty({ example: 'Hoãn do thay đổi lịch công tác của lãnh đạo' }) @IsText(1000) reason!: string;
+  @ApiProperty({ example: 'Hoãn do thay đổi lịch công tác của lãnh đạo', description: 'why it is cancelled, written in the cancellation mail to invited delegates; at most 1,000 characters' })
+  @IsText(1000)
+  reason!: string;
 }
 
 export class CloneConferenceDto {
-  @ApiProperty({ example: '2026-01-10T08:00:00+07:00', description: 'the new start; every time is shifted by the difference' })
+  @ApiProperty({ example: '2026-01-10T08:00:00+07:00', description: 'the new start, ISO 8601 with offset; every time is shifted by the difference' })
   @IsIsoInstant()
   startsAt!: string;
 
@@ -133,44 +174,44 @@ export class CloneConferenceDto {
 }
 
 export class ConferenceListQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: CONFERENCE_STATUSES }) @IsOptional() @IsIn(CONFERENCE_STATUSES) status?: ConferenceStatus;
-  @ApiPropertyOptional({ enum: CONFERENCE_KINDS }) @IsOptional() @IsIn(CONFERENCE_KINDS) kind?: ConferenceKind;
-  @ApiPropertyOptional({ enum: CONFERENCE_FORMATS }) @IsOptional() @IsIn(CONFERENCE_FORMATS) format?: ConferenceFormat;
-  @ApiPropertyOptional({ description: 'starts at or after' }) @IsOptional() @IsIsoInstant() from?: string;
-  @ApiPropertyOptional({ description: 'starts before' }) @IsOptional() @IsIsoInstant() to?: string;
+  @ApiPropertyOptional({ enum: CONFERENCE_STATUSES, description: 'only conferences in this state' }) @IsOptional() @IsIn(CONFERENCE_STATUSES) status?: ConferenceStatus;
+  @ApiPropertyOptional({ enum: CONFERENCE_KINDS, description: 'only conferences of this kind' }) @IsOptional() @IsIn(CONFERENCE_KINDS) kind?: ConferenceKind;
+  @ApiPropertyOptional({ enum: CONFERENCE_FORMATS, description: 'only conferences held this way' }) @IsOptional() @IsIn(CONFERENCE_FORMATS) format?: ConferenceFormat;
+  @ApiPropertyOptional({ description: 'starts at or after, ISO 8601 with offset' }) @IsOptional() @IsIsoInstant() from?: string;
+  @ApiPropertyOptional({ description: 'starts before, ISO 8601 with offset' }) @IsOptional() @IsIsoInstant() to?: string;
   @ApiPropertyOptional({ description: 'title contains, ignoring diacritics' }) @IsOptional() @IsString() @MaxLength(200) q?: string;
 }
 
 /** The registration settings as answered: every field present, null when not set. */
 export class RegistrationSettingsResponseDto {
-  @ApiProperty() enabled!: boolean;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) opensAt!: string | null;
-  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) closesAt!: string | null;
+  @ApiProperty({ description: 'whether self-registration is on' }) enabled!: boolean;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'registration opens at (ISO 8601, UTC); null: open as soon as the conference is published' }) opensAt!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time', description: 'registration closes at (ISO 8601, UTC); null: open while the conference is published or ongoing' }) closesAt!: string | null;
   @ApiProperty({ nullable: true, type: Number, description: 'places for the whole conference; null: no limit' }) capacity!: number | null;
 }
 
 export class ConferenceResponseDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ enum: CONFERENCE_KINDS }) kind!: ConferenceKind;
-  @ApiProperty({ enum: CONFERENCE_FORMATS }) format!: ConferenceFormat;
-  @ApiProperty({ enum: CONFERENCE_STATUSES }) status!: ConferenceStatus;
-  @ApiProperty({ nullable: true, type: String }) description!: string | null;
-  @ApiProperty({ nullable: true, type: String }) hostOrganization!: string | null;
-  @ApiProperty({ format: 'date-time' }) startsAt!: string;
-  @ApiProperty({ format: 'date-time' }) endsAt!: string;
-  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
-  @ApiProperty({ nullable: true, type: String }) venue!: string | null;
-  @ApiProperty({ nullable: true, type: String }) onlineUrl!: string | null;
-  @ApiProperty({ nullable: true, type: String }) chairName!: string | null;
-  @ApiProperty({ nullable: true, type: String }) chairTitle!: string | null;
-  @ApiProperty({ nullable: true, type: String }) cancelReason!: string | null;
-  @ApiProperty({ type: RegistrationSettingsResponseDto }) registration!: RegistrationSettings;
-  @ApiProperty({ nullable: true, type: String }) clonedFromId!: string | null;
-  @ApiProperty() version!: number;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the conference' }) id!: string;
+  @ApiProperty({ description: 'title (tên hội nghị)' }) title!: string;
+  @ApiProperty({ enum: CONFERENCE_KINDS, description: KIND }) kind!: ConferenceKind;
+  @ApiProperty({ enum: CONFERENCE_FORMATS, description: FORMAT }) format!: ConferenceFormat;
+  @ApiProperty({ enum: CONFERENCE_STATUSES, description: STATUS }) status!: ConferenceStatus;
+  @ApiProperty({ nullable: true, type: String, description: 'purpose and content' }) description!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the organizing body (cơ quan chủ trì)' }) hostOrganization!: string | null;
+  @ApiProperty({ format: 'date-time', description: 'opening time, ISO 8601 in UTC' }) startsAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'closing time, ISO 8601 in UTC' }) endsAt!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone that pages and documents write times in' }) timezone!: string;
+  @ApiProperty({ nullable: true, type: String, description: 'where the main hall is (địa điểm)' }) venue!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'the meeting link for online and hybrid conferences' }) onlineUrl!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'who chairs the conference (người chủ trì)' }) chairName!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: "the chair's position" }) chairTitle!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'why it was cancelled; null unless cancelled' }) cancelReason!: string | null;
+  @ApiProperty({ type: RegistrationSettingsResponseDto, description: 'self-registration settings' }) registration!: RegistrationSettings;
+  @ApiProperty({ nullable: true, type: String, description: 'UUID of the conference this one was cloned from, if any' }) clonedFromId!: string | null;
+  @ApiProperty({ description: 'optimistic-locking version; send it back when changing the conference' }) version!: number;
   @ApiProperty({ description: 'calendar revision (iCalendar SEQUENCE)' }) sequence!: number;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when it was created, ISO 8601 in UTC' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when it last changed, ISO 8601 in UTC' }) updatedAt!: string;
 }
 
 export const DEFAULT_REGISTRATION: RegistrationSettings = { enabled: false, opensAt: null, closesAt: null, capacity: null };

@@ -1,4 +1,4 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
@@ -17,13 +17,13 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { calendarMessages, invitedAttendees } from '../mail/invitation-messages';
 import { OutboxService } from '../mail/outbox.service';
 import { Clock } from '../common/clock';
-import { conflict } from '../common/errors';
+import { badField, conferenceNotFound, conflict, refusal } from '../common/errors';
 import { vnDateTime } from '../common/vietnamese-time';
 import { AttendanceWindow } from './attendance-window';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
 import { conferenceOrFail } from './conference-visibility';
-import { assertOpen, nextStatus, Transition } from './conference-lifecycle';
+import { assertOpen, nextStatus, STATUS_WORDS, Transition } from './conference-lifecycle';
 import {
   CancelConferenceDto,
   CloneConferenceDto,
@@ -36,14 +36,14 @@ import {
   TransitionDto,
   UpdateConferenceDto,
 } from './conference.dto';
-import { badField } from '../common/errors';
 
 /** Fields whose change makes calendars need an update (iCalendar SEQUENCE). */
 const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl', 'timezone'] as const;
 
-
 function assertWindow(startsAt: Date, endsAt: Date): void {
-  if (endsAt.getTime() <= startsAt.getTime()) throw badField('endsAt', 'endsAt must be after startsAt');
+  if (endsAt.getTime() <= startsAt.getTime()) {
+    throw badField('endsAt', 'ends_before_start', 'Giờ kết thúc của hội nghị phải sau giờ bắt đầu.');
+  }
 }
 
 @Injectable()
@@ -137,7 +137,7 @@ export class ConferencesService {
     const conference = await this.tx.transaction(async (m) => {
       const current = await this.lockedOrFail(m, id);
       assertOpen(current);
-      assertVersion(current, dto.version, `conference ${id}`);
+      assertVersion(current, dto.version);
       const before = toConferenceResponse(current);
 
       const startsAt = dto.startsAt ? new Date(dto.startsAt) : current.startsAt;
@@ -190,10 +190,11 @@ export class ConferencesService {
     await this.tx.transaction(async (m) => {
       const current = await this.lockedOrFail(m, id);
       if (current.status !== 'draft') {
-        throw new ConflictException({
-          message: `conference ${id} is ${current.status}; only a draft can be deleted (cancel it instead)`,
-          details: [{ field: 'status', message: `is ${current.status}` }],
-        });
+        throw conflict(
+          'status',
+          'not_a_draft',
+          `Hội nghị ${STATUS_WORDS[current.status]}; chỉ xóa được hội nghị còn là bản nháp (hãy hủy hội nghị thay vì xóa).`,
+        );
       }
       await m.delete(Conference, { id });
       await this.audit.record(m, userActor(user), {
@@ -215,7 +216,7 @@ export class ConferencesService {
     const force = 'force' in dto && dto.force === true;
     const conference = await this.tx.transaction(async (m) => {
       const current = await this.lockedOrFail(m, id);
-      if (dto.version !== undefined) assertVersion(current, dto.version, `conference ${id}`);
+      if (dto.version !== undefined) assertVersion(current, dto.version);
       const status = nextStatus(current.status, transition);
       if (transition === 'publish') await this.assertPublishable(m, current);
       if (!force) this.assertOnTime(current, transition);
@@ -250,7 +251,7 @@ export class ConferencesService {
   async clone(id: string, dto: CloneConferenceDto, user: User): Promise<ConferenceResponseDto> {
     const conference = await this.tx.transaction(async (m) => {
       const source = await m.findOneBy(Conference, { id });
-      if (!source) throw new NotFoundException(`conference ${id} not found`);
+      if (!source) throw conferenceNotFound();
       const startsAt = new Date(dto.startsAt);
       const shift = startsAt.getTime() - source.startsAt.getTime();
       const moved = (d: Date) => new Date(d.getTime() + shift);
@@ -361,10 +362,11 @@ export class ConferencesService {
   private async assertPublishable(m: EntityManager, conference: Conference): Promise<void> {
     const mains = await m.countBy(BridgePoint, { conferenceId: conference.id, isMain: true });
     if (mains !== 1) {
-      throw new ConflictException({
-        message: `conference ${conference.id} needs a main bridge point before it can be published`,
-        details: [{ field: 'bridgePoints', message: 'no main bridge point (isMain)' }],
-      });
+      throw conflict(
+        'bridgePoints',
+        'no_main_bridge_point',
+        'Hội nghị chưa có điểm cầu chính; hãy chọn một điểm cầu chính (isMain) trước khi công bố.',
+      );
     }
     assertWindow(conference.startsAt, conference.endsAt);
   }
@@ -374,7 +376,7 @@ export class ConferencesService {
       where: { id },
       ...(m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
     });
-    if (!found) throw new NotFoundException(`conference ${id} not found`);
+    if (!found) throw conferenceNotFound();
     return found;
   }
 
@@ -385,7 +387,7 @@ export class ConferencesService {
       { id: current.id, version: current.version },
       { ...changes, version: current.version + 1 },
     );
-    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Conference, { id: current.id }), current.version, `conference ${current.id}`);
+    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Conference, { id: current.id }), current.version);
   }
 
   /**
@@ -398,10 +400,17 @@ export class ConferencesService {
       const itemStart = item.startsAt.getTime() + shiftMs;
       const itemEnd = item.endsAt.getTime() + shiftMs;
       if (itemStart < startsAt.getTime() || itemEnd > endsAt.getTime()) {
-        throw new ConflictException({
-          message: `agenda item "${item.title}" would fall outside the new conference window; move or shorten it first`,
-          details: [{ field: 'endsAt', message: `agenda item ${item.id} does not fit` }],
-        });
+        throw refusal(
+          409,
+          [
+            {
+              field: 'endsAt',
+              code: 'agenda_item_outside_window',
+              message: `Mục chương trình "${item.title}" (mã ${item.id}) sẽ nằm ngoài thời gian mới của hội nghị.`,
+            },
+          ],
+          `Mục chương trình "${item.title}" sẽ nằm ngoài thời gian mới của hội nghị; hãy dời hoặc rút ngắn mục này trước.`,
+        );
       }
     }
     if (shiftMs === 0) return;

@@ -30,7 +30,10 @@ export class AppConfig {
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
-  readonly loginRateLimit: { limit: number; windowMs: number };
+  readonly loginRateLimit: { limit: number; addressLimit: number; windowMs: number };
+  readonly passwordChecks: { concurrent: number; queued: number };
+  /** Fastify's `trustProxy`: false, true, a hop count, or addresses and CIDR ranges. */
+  readonly trustProxy: boolean | number | string[];
 
   constructor(env: EnvironmentVariables) {
     this.nodeEnv = env.NODE_ENV;
@@ -61,6 +64,13 @@ export class AppConfig {
     this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;
     this.bodyLimitBytes = env.BODY_LIMIT_BYTES;
-    this.loginRateLimit = { limit: env.LOGIN_RATE_LIMIT, windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1000 };
+    this.loginRateLimit = {
+      limit: env.LOGIN_RATE_LIMIT,
+      addressLimit: env.LOGIN_ADDRESS_RATE_LIMIT,
+      windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1000,
+    };
+    this.passwordChecks = { concurrent: env.PASSWORD_CHECKS_CONCURRENT, queued: env.PASSWORD_CHECKS_QUEUED };
+    const trust = env.TRUST_PROXY.trim();
+    this.trustProxy = trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/);
   }
 }

@@ -146,6 +146,51 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   LOGIN_RATE_WINDOW_SECONDS = 60;
+
+  /** Login attempts one client address may make per LOGIN_RATE_WINDOW_SECONDS, over all accounts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_RATE_LIMIT = 60;
+
+  /** Password hashes that may run at once (each takes a thread of the pool the database driver shares). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_CHECKS_CONCURRENT = 2;
+
+  /** Password checks that may wait for a turn; beyond them a login is refused at once with 429. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(10000)
+  PASSWORD_CHECKS_QUEUED = 16;
+
+  /**
+   * Behind a reverse proxy: which proxies' X-Forwarded-For to believe, so that limits apply to the
+   * client's address. `false` (the default), `true` (any), a hop count, or addresses and CIDR
+   * ranges separated by commas (`127.0.0.1,10.0.0.0/8`).
+   */
+  @Matches(/^(false|true|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, {
+    message: 'TRUST_PROXY must be false, true, a hop count, or addresses and CIDR ranges separated by commas',
+  })
+  TRUST_PROXY = 'false';
+}
+
+/**
+ * The settings a production deployment must give itself. Each default is fine on a newcomer's
+ * machine and wrong for a real deployment: the demo password is documented, the default base
+ * URL points at localhost (mailed links would lead nowhere), and a per-host generated JWT secret
+ * makes a token from one instance fail on another.
+ */
+function productionProblems(env: EnvironmentVariables): string[] {
+  if (env.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (env.ADMIN_PASSWORD === DEFAULT_ADMIN_PASSWORD) problems.push('ADMIN_PASSWORD: must be set in production; the demo password is documented');
+  if (!env.PUBLIC_BASE_URL) problems.push('PUBLIC_BASE_URL: must be set in production; links in mails are built from it');
+  if (!env.JWT_SECRET) problems.push('JWT_SECRET: must be set in production (at least 32 characters), the same on every instance');
+  return problems;
 }
 
 /** Validates `process.env` (merged with `config/*.env`) for ConfigModule; throws naming each wrong variable. */
@@ -153,11 +198,10 @@ export function validateEnvironment(raw: Record<string, unknown>): EnvironmentVa
   const cleaned = Object.fromEntries(Object.entries(raw).filter(([, value]) => value !== ''));
   const env = plainToInstance(EnvironmentVariables, cleaned, { exposeDefaultValues: true });
   const errors = validateSync(env, { skipMissingProperties: false, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.flatMap((error) =>
-      Object.values(error.constraints ?? {}).map((message) => `  ${error.property}: ${message}`),
-    );
-    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  const lines = [
+    ...errors.flatMap((error) => Object.values(error.constraints ?? {}).map((message) => `${error.property}: ${message}`)),
+    ...(errors.length === 0 ? productionProblems(env) : []),
+  ];
+  if (lines.length > 0) throw new Error(`Invalid configuration:\n${lines.map((line) => `  ${line}`).join('\n')}`);
   return env;
 }

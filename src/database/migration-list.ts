@@ -8,6 +8,7 @@ import { ImportHeartbeat1732900000000 } from './migrations/1732900000000-import-
 import { ActionItemProgress1733000000000 } from './migrations/1733000000000-action-item-progress';
 import { Attendance1733100000000 } from './migrations/1733100000000-attendance';
 import { AttendeeStatuses1733200000000 } from './migrations/1733200000000-attendee-statuses';
+import { TokenVersion1733300000000 } from './migrations/1733300000000-token-version';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   ActionItemProgress1733000000000,
   Attendance1733100000000,
   AttendeeStatuses1733200000000,
+  TokenVersion1733300000000,
 ];

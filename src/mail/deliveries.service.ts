@@ -1,8 +1,9 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
 import { Attendee } from '../attendees/attendee.entity';
 import { Clock } from '../common/clock';
+import { conferenceNotFound, conflict, notFound } from '../common/errors';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
@@ -18,6 +19,9 @@ import {
 } from './mail.dto';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
+
+const deliveryNotFound = (deliveryId: string) =>
+  notFound('deliveryId', 'delivery_not_found', `Không tìm thấy thư ${deliveryId} trong hội nghị này.`);
 
 /** Queueing invitations and reading the delivery log of a conference. */
 @Injectable()
@@ -35,13 +39,10 @@ export class DeliveriesService {
   async queueInvitations(conferenceId: string, dto: QueueInvitationsDto): Promise<QueueResultDto> {
     return this.tx.transaction(async (m) => {
       const conference = await m.findOneBy(Conference, { id: conferenceId });
-      if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+      if (!conference) throw conferenceNotFound();
       assertOpen(conference);
       if (conference.status === 'draft') {
-        throw new ConflictException({
-          message: `conference ${conferenceId} is a draft; publish it before sending invitations`,
-          details: [{ field: 'status', message: 'is draft' }],
-        });
+        throw conflict('status', 'not_published', 'Hội nghị còn là bản nháp; hãy công bố hội nghị trước khi gửi giấy mời.');
       }
       let attendees = await reachableAttendees(m, conferenceId, dto.scope === 'ids' ? dto.ids : undefined);
       if (dto.scope === 'not_invited') attendees = attendees.filter((a) => a.invitedAt === null);
@@ -75,7 +76,7 @@ export class DeliveriesService {
 
   async get(conferenceId: string, deliveryId: string): Promise<DeliveryResponseDto> {
     const row = await this.messages.findOneBy({ id: deliveryId, conferenceId });
-    if (!row) throw new NotFoundException(`delivery ${deliveryId} not found in conference ${conferenceId}`);
+    if (!row) throw deliveryNotFound(deliveryId);
     const log = await this.attempts.find({ where: { messageId: deliveryId }, order: { attempt: 'ASC', at: 'ASC' } });
     return {
       ...toDeliveryResponse(row),
@@ -87,9 +88,13 @@ export class DeliveriesService {
   async resend(conferenceId: string, deliveryId: string): Promise<DeliveryResponseDto> {
     const id = await this.tx.transaction(async (m) => {
       const row = await m.findOneBy(OutboxMessage, { id: deliveryId, conferenceId });
-      if (!row) throw new NotFoundException(`delivery ${deliveryId} not found in conference ${conferenceId}`);
+      if (!row) throw deliveryNotFound(deliveryId);
       if (row.status === 'pending' || row.status === 'sending') {
-        throw new ConflictException({ message: `delivery ${deliveryId} is already ${row.status}`, details: [{ field: 'status', message: `is ${row.status}` }] });
+        throw conflict(
+          'status',
+          'delivery_in_progress',
+          `Thư này ${row.status === 'pending' ? 'đang chờ gửi' : 'đang được gửi'}; chưa thể gửi lại.`,
+        );
       }
       if (row.status === 'failed' || row.status === 'skipped') {
         await m.update(OutboxMessage, { id: row.id }, { status: 'pending', nextAttemptAt: this.clock.now(), lastError: null, attempts: 0 });
@@ -115,6 +120,6 @@ export class DeliveriesService {
   }
 
   private async conferenceOrFail(conferenceId: string): Promise<void> {
-    if (!(await this.conferences.existsBy({ id: conferenceId }))) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!(await this.conferences.existsBy({ id: conferenceId }))) throw conferenceNotFound();
   }
 }

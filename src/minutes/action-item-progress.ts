@@ -1,6 +1,6 @@
-import { ForbiddenException } from '@nestjs/common';
 import { OperatorScope, inScope } from '../bridge-points/bridge-point-scope';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { refusal } from '../common/errors';
 import { UpdateActionItemDto } from './action-item.dto';
 import { ActionItem } from './action-item.entity';
 
@@ -19,10 +19,15 @@ export function assertOperatorFields(dto: UpdateActionItemDto): void {
     .filter(([field, value]) => value !== undefined && field !== 'version' && !(OPERATOR_FIELDS as readonly string[]).includes(field))
     .map(([field]) => field);
   if (refused.length === 0) return;
-  throw new ForbiddenException({
-    message: `Cán bộ vận hành điểm cầu chỉ được cập nhật trạng thái (status) và kết quả thực hiện (progressNote) của nhiệm vụ; không được sửa ${refused.join(', ')}`,
-    details: refused.map((field) => ({ field, message: `an operator may change only ${OPERATOR_FIELDS.join(' and ')}` })),
-  });
+  throw refusal(
+    403,
+    refused.map((field) => ({
+      field,
+      code: 'operator_cannot_change',
+      message: `Cán bộ vận hành điểm cầu không được sửa ${field}; chỉ được cập nhật ${OPERATOR_FIELDS.join(' và ')}.`,
+    })),
+    `Cán bộ vận hành điểm cầu chỉ được cập nhật trạng thái (status) và kết quả thực hiện (progressNote) của nhiệm vụ; không được sửa ${refused.join(', ')}.`,
+  );
 }
 
 /**

@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AdministrativeUnit, UnitSet } from '../administrative-units/administrative-unit.entity';
 import { Actor, userActor } from '../audit/actor';
@@ -7,7 +7,7 @@ import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { scopeOf } from '../bridge-points/bridge-point-scope';
 import { Clock } from '../common/clock';
-import { badField } from '../common/errors';
+import { badField, conferenceNotFound, notFound } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page } from '../common/pagination';
@@ -74,7 +74,7 @@ export class ActionItemsService {
     actor: Actor,
   ): Promise<{ item: ActionItem; timeZone: string }> {
     const conference = await m.findOne(Conference, { where: { id: conferenceId }, ...forUpdate(m) });
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     assertMinutesStage(conference, 'giao nhiệm vụ');
     const assignment = await this.assignment(m, conference, {
       bridgePointId: dto.assigneeBridgePointId ?? null,
@@ -122,8 +122,10 @@ export class ActionItemsService {
       const current = await m.findOne(ActionItem, { where: { id: itemId, conferenceId }, ...forUpdate(m) });
       const point =
         scope && current?.assigneeBridgePointId ? await m.findOneBy(BridgePoint, { id: current.assigneeBridgePointId, conferenceId }) : null;
-      if (!current || !reportsOn(current, point, scope)) throw new NotFoundException(`action item ${itemId} not found in conference ${conferenceId}`);
-      assertVersion(current, dto.version, `action item ${itemId}`);
+      if (!current || !reportsOn(current, point, scope)) {
+        throw notFound('itemId', 'action_item_not_found', `Không tìm thấy nhiệm vụ ${itemId} trong hội nghị này.`);
+      }
+      assertVersion(current, dto.version);
       const pointChanged = dto.assigneeBridgePointId !== undefined;
       const unitChanged = dto.assigneeAdministrativeUnitCode !== undefined || dto.assigneeAdministrativeUnitSet !== undefined;
       const assignment =
@@ -151,7 +153,7 @@ export class ActionItemsService {
         version: current.version + 1,
       };
       const result = await m.update(ActionItem, { id: itemId, version: current.version }, changes);
-      if (result.affected !== 1) assertVersion(await m.findOneByOrFail(ActionItem, { id: itemId }), current.version, `action item ${itemId}`);
+      if (result.affected !== 1) assertVersion(await m.findOneByOrFail(ActionItem, { id: itemId }), current.version);
       const updated = await m.findOneByOrFail(ActionItem, { id: itemId });
       await this.audit.record(m, userActor(user), {
         conferenceId,
@@ -199,7 +201,7 @@ export class ActionItemsService {
         where: { id: given.bridgePointId, conferenceId: conference.id },
       });
       if (!point) {
-        throw badField('assigneeBridgePointId', `bridge point ${given.bridgePointId} is not a bridge point of conference ${conference.id}`);
+        throw badField('assigneeBridgePointId', 'bridge_point_not_found', `Điểm cầu ${given.bridgePointId} không thuộc hội nghị này.`);
       }
       if (!unitCode && point.administrativeUnitCode) {
         unitCode = point.administrativeUnitCode;
@@ -209,7 +211,11 @@ export class ActionItemsService {
     if (!unitCode) return { assigneeBridgePointId: given.bridgePointId, assigneeAdministrativeUnitCode: null, assigneeAdministrativeUnitSet: null };
     const set = unitSet ?? unitSetOn(conference.startsAt);
     if (!(await m.existsBy(AdministrativeUnit, { set, code: unitCode }))) {
-      throw badField('assigneeAdministrativeUnitCode', `no administrative unit ${unitCode} in ${set}`);
+      throw badField(
+        'assigneeAdministrativeUnitCode',
+        'administrative_unit_not_found',
+        `Không có đơn vị hành chính mã ${unitCode} trong danh mục ${set}.`,
+      );
     }
     return { assigneeBridgePointId: given.bridgePointId, assigneeAdministrativeUnitCode: unitCode, assigneeAdministrativeUnitSet: set };
   }

@@ -5,13 +5,13 @@ import { IsOmittable, IsText } from '../common/validators';
 import { SERIAL_PATTERN } from './document-number';
 import { NoticeSections } from './conclusion-notice-sections';
 import { ConclusionNotice } from './conclusion-notice.entity';
-import { ActionItemLineDto, DocumentHeaderDto, IsTextList, toActionItemLine, toHeader } from './minutes-sections.dto';
+import { ActionItemLineDto, DocumentHeaderDto, IsTextList, SERIAL_MESSAGE, toActionItemLine, toHeader } from './minutes-sections.dto';
 
 export class DraftConclusionNoticeDto {
-  @ApiPropertyOptional({ example: '20', description: 'the serial given by the records office' })
+  @ApiPropertyOptional({ example: '20', description: 'the serial given by the records office (digits, no leading zero); left blank when absent' })
   @IsOptional()
   @IsString()
-  @Matches(SERIAL_PATTERN, { message: 'number must be a serial such as 20 (digits, no leading zero)' })
+  @Matches(SERIAL_PATTERN, SERIAL_MESSAGE)
   number?: string;
 }
 
@@ -19,8 +19,10 @@ export class NoticeSignerDto {
   @ApiProperty({ example: 'TL. TRƯỞNG BAN', description: 'thẩm quyền ký (TM., KT., TL., TUQ.), may be empty' })
   @IsText(100, { allowEmpty: true })
   authority!: string;
-  @ApiProperty({ example: 'CHÁNH VĂN PHÒNG' }) @IsText(300, { allowEmpty: true }) title!: string;
-  @ApiProperty({ example: 'Nguyễn Văn Hùng' }) @IsText(200, { allowEmpty: true }) name!: string;
+  @ApiProperty({ example: 'CHÁNH VĂN PHÒNG', description: "the signer's position, printed in capitals; may be empty" })
+  @IsText(300, { allowEmpty: true })
+  title!: string;
+  @ApiProperty({ example: 'Nguyễn Văn Hùng', description: "the signer's full name; may be empty" }) @IsText(200, { allowEmpty: true }) name!: string;
 }
 
 /** The notice's sections as answered: all of them, every field present. */
@@ -29,23 +31,27 @@ export class NoticeSectionsDto implements NoticeSections {
   @ApiProperty({ description: 'printed under "THÔNG BÁO": Kết luận của … tại Hội nghị …' }) title!: string;
   @ApiProperty({ description: 'the opening paragraph: the day, the conference, who chaired it' }) introduction!: string;
   @ApiProperty({ type: [String], description: 'as in the approved minutes, then as edited' }) conclusions!: string[];
-  @ApiProperty({ type: () => [ActionItemLineDto] }) actionItems!: ActionItemLineDto[];
-  @ApiProperty({ type: () => NoticeSignerDto }) signer!: NoticeSignerDto;
-  @ApiProperty({ type: [String], example: ['Các điểm cầu dự Hội nghị', 'Lưu: VT'] }) distribution!: string[];
+  @ApiProperty({ type: () => [ActionItemLineDto], description: 'the action items assigned, as in the approved minutes, then as edited' })
+  actionItems!: ActionItemLineDto[];
+  @ApiProperty({ type: () => NoticeSignerDto, description: 'who signs the notice' }) signer!: NoticeSignerDto;
+  @ApiProperty({ type: [String], example: ['Các điểm cầu dự Hội nghị', 'Lưu: VT'], description: 'nơi nhận: who receives a copy' }) distribution!: string[];
 }
 
 /** Any subset of the notice's sections; each one given replaces the stored one whole. */
 export class NoticeSectionsPatchDto {
   @ApiPropertyOptional({ type: DocumentHeaderDto })
   @IsOmittable()
-  @IsObject({ message: 'header must be an object' })
+  @IsObject()
   @ValidateNested()
   @Type(() => DocumentHeaderDto)
   header?: DocumentHeaderDto;
-  @ApiPropertyOptional() @IsOmittable() @IsText(2000) title?: string;
-  @ApiPropertyOptional() @IsOmittable() @IsText(20000, { allowEmpty: true }) introduction?: string;
-  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsTextList(200, 20000) conclusions?: string[];
-  @ApiPropertyOptional({ type: [ActionItemLineDto] })
+  @ApiPropertyOptional({ description: 'printed under "THÔNG BÁO" (at most 2,000 characters)' }) @IsOmittable() @IsText(2000) title?: string;
+  @ApiPropertyOptional({ description: 'the opening paragraph; may be empty' }) @IsOmittable() @IsText(20000, { allowEmpty: true }) introduction?: string;
+  @ApiPropertyOptional({ type: [String], description: 'the conclusions, one paragraph per entry (at most 200, none empty)' })
+  @IsOmittable()
+  @IsTextList(200, 20000)
+  conclusions?: string[];
+  @ApiPropertyOptional({ type: [ActionItemLineDto], description: 'the action items assigned (at most 1,000)' })
   @IsOmittable()
   @IsArray()
   @ArrayMaxSize(1000)
@@ -54,31 +60,35 @@ export class NoticeSectionsPatchDto {
   actionItems?: ActionItemLineDto[];
   @ApiPropertyOptional({ type: NoticeSignerDto })
   @IsOmittable()
-  @IsObject({ message: 'signer must be an object' })
+  @IsObject()
   @ValidateNested()
   @Type(() => NoticeSignerDto)
   signer?: NoticeSignerDto;
-  @ApiPropertyOptional({ type: [String] }) @IsOmittable() @IsTextList(100, 300) distribution?: string[];
+  @ApiPropertyOptional({ type: [String], description: 'nơi nhận: who receives a copy, one entry per line' })
+  @IsOmittable()
+  @IsTextList(100, 300)
+  distribution?: string[];
 }
 
 export class UpdateConclusionNoticeDto {
   @ApiProperty({ description: 'the version read; a stale one answers 409' }) @IsInt() @Min(1) version!: number;
-  @ApiProperty({ type: NoticeSectionsPatchDto })
-  @IsObject({ message: 'sections must be an object' })
+  @ApiProperty({ type: NoticeSectionsPatchDto, description: 'the sections to replace, each whole' })
+  @IsObject()
   @ValidateNested()
   @Type(() => NoticeSectionsPatchDto)
   sections!: NoticeSectionsPatchDto;
 }
 
 export class ConclusionNoticeResponseDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() conferenceId!: string;
-  @ApiProperty() minutesId!: string;
-  @ApiProperty({ nullable: true, type: String, example: '20/TB-BDVTW' }) number!: string | null;
-  @ApiProperty({ type: () => NoticeSectionsDto }) sections!: NoticeSections;
-  @ApiProperty() version!: number;
-  @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time' }) updatedAt!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the notice' }) id!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the conference' }) conferenceId!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the approved minutes it was drafted from' }) minutesId!: string;
+  @ApiProperty({ nullable: true, type: String, example: '20/TB-BDVTW', description: 'the document number (số văn bản); null until the header has a serial' })
+  number!: string | null;
+  @ApiProperty({ type: () => NoticeSectionsDto, description: 'the content, section by section' }) sections!: NoticeSections;
+  @ApiProperty({ description: 'the version to send back with a change (optimistic locking)' }) version!: number;
+  @ApiProperty({ format: 'date-time', description: 'when it was drafted (ISO 8601, UTC)' }) createdAt!: string;
+  @ApiProperty({ format: 'date-time', description: 'when it last changed (ISO 8601, UTC)' }) updatedAt!: string;
 }
 
 export function toNoticeSectionsPatch(dto: NoticeSectionsPatchDto): Partial<NoticeSections> {

@@ -1,10 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
+import { conferenceNotFound } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Conference } from '../conferences/conference.entity';
@@ -22,18 +23,11 @@ import {
 } from './conclusion-notice.dto';
 import { ConclusionNotice } from './conclusion-notice.entity';
 import { formatDocumentNumber } from './document-number';
-import { minutesIn, noMinutes } from './minutes-errors';
+import { minutesIn, noMinutes, noNotice, noticeExists } from './minutes-errors';
 import { Minutes } from './minutes.entity';
 import { forUpdate } from './row-lock';
 
 const numberOf = (s: NoticeSections) => formatDocumentNumber(s.header.number, 'TB', s.header.abbreviation);
-
-export function noNotice(conferenceId: string): NotFoundException {
-  return new NotFoundException({
-    message: `Hội nghị ${conferenceId} chưa có thông báo kết luận; hãy lập thông báo sau khi biên bản được phê duyệt (POST /api/conferences/${conferenceId}/conclusion-notice)`,
-    details: [{ field: 'conclusionNotice', message: 'not drafted yet' }],
-  });
-}
 
 /** The conclusion notice (thông báo kết luận), drafted from the approved minutes and edited afterwards. */
 @Injectable()
@@ -65,15 +59,12 @@ export class ConclusionNoticeService {
     issuedOn?: string,
   ): Promise<ConclusionNotice> {
     const conference = await m.findOne(Conference, { where: { id: conferenceId }, ...forUpdate(m) });
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     const minutes = await m.findOneBy(Minutes, { conferenceId });
     if (!minutes) throw noMinutes(conferenceId);
     if (minutes.status !== 'approved') throw minutesIn(minutes.status, 'lập thông báo kết luận', 'approved');
     if (await m.existsBy(ConclusionNotice, { conferenceId })) {
-      throw new ConflictException({
-        message: `Hội nghị ${conferenceId} đã có thông báo kết luận; hãy sửa thông báo hiện có (PATCH)`,
-        details: [{ field: 'conclusionNotice', message: 'already drafted' }],
-      });
+      throw noticeExists(conferenceId);
     }
     const date = issuedOn ?? todayIn(this.clock.now(), conference.timezone);
     const sections = draftNotice(conference, minutes.sections, date, dto.number ?? null);
@@ -113,7 +104,7 @@ export class ConclusionNoticeService {
     const notice = await this.tx.transaction(async (m) => {
       const current = await m.findOne(ConclusionNotice, { where: { conferenceId }, ...forUpdate(m) });
       if (!current) throw noNotice(conferenceId);
-      assertVersion(current, dto.version, `conclusion notice of conference ${conferenceId}`);
+      assertVersion(current, dto.version);
       const patch = toNoticeSectionsPatch(dto.sections);
       const sections: NoticeSections = { ...current.sections, ...patch };
       const number = numberOf(sections);
@@ -123,7 +114,7 @@ export class ConclusionNoticeService {
         { sections, number, version: current.version + 1 },
       );
       if (result.affected !== 1) {
-        assertVersion(await m.findOneByOrFail(ConclusionNotice, { id: current.id }), current.version, `conclusion notice of conference ${conferenceId}`);
+        assertVersion(await m.findOneByOrFail(ConclusionNotice, { id: current.id }), current.version);
       }
       await this.audit.record(m, userActor(user), {
         conferenceId,

@@ -44,6 +44,25 @@ describe('minutes sections (validation of an edit)', () => {
     expect(await fieldsOf({ version: 1, sections })).toContain(field);
   });
 
+  it('says what is wrong in Vietnamese, with a code', async () => {
+    const details = async (sections: object) => {
+      try {
+        await validateBody(UpdateMinutesDto, { version: 1, sections });
+      } catch (error) {
+        return ((error as BadRequestException).getResponse() as { details: { field: string; code: string; message: string }[] }).details;
+      }
+      return [];
+    };
+    expect(await details({ proceedings: [{ agendaItemId: null, time: '8:00', title: 'X', speakers: [''], summary: '' }] })).toEqual([
+      { field: 'sections.proceedings.0.time', code: 'bad_format', message: 'Giờ phải viết dạng HH:MM, ví dụ 08:10.' },
+      { field: 'sections.proceedings.0.speakers', code: 'empty', message: 'Mỗi dòng của trường "speakers" phải có nội dung.' },
+    ]);
+    expect(await details({ header: { ...header, number: '015', abbreviation: 'BDV TW' } })).toEqual([
+      { field: 'sections.header.abbreviation', code: 'bad_format', message: 'Ký hiệu viết tắt của cơ quan ban hành chỉ gồm chữ in hoa và chữ số, ví dụ BDVTW.' },
+      { field: 'sections.header.number', code: 'bad_format', message: 'Số văn bản chỉ gồm chữ số, không bắt đầu bằng 0, ví dụ 15.' },
+    ]);
+  });
+
   it('needs the version read', async () => {
     expect(await fieldsOf({ sections: { conclusions: ['Một.'] } })).toContain('version');
   });

@@ -1,11 +1,11 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { Actor, userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
-import { badField } from '../common/errors';
+import { badField, conferenceNotFound } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
@@ -16,7 +16,7 @@ import { ActionItem } from './action-item.entity';
 import { formatDocumentNumber } from './document-number';
 import { MinutesAwardsReader } from './minutes-awards.reader';
 import { actionItemLine, draftSections, DraftOptions } from './minutes-draft';
-import { assertMinutesStage, minutesIn, noMinutes } from './minutes-errors';
+import { assertMinutesStage, minutesExist, minutesIn, noMinutes } from './minutes-errors';
 import { minutesContentHash } from './minutes-hash';
 import { MinutesRevision, RevisionReason } from './minutes-revision.entity';
 import { MinutesSections } from './minutes-sections';
@@ -62,13 +62,10 @@ export class MinutesService {
   /** Drafts the minutes inside the caller's transaction (the demo seeder's, or a request's). */
   async draftIn(m: EntityManager, conferenceId: string, options: DraftOptions, actor: Actor): Promise<Minutes> {
     const conference = await m.findOne(Conference, { where: { id: conferenceId }, ...forUpdate(m) });
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     assertMinutesStage(conference, 'lập biên bản');
     if (await m.existsBy(Minutes, { conferenceId })) {
-      throw new ConflictException({
-        message: `Hội nghị ${conferenceId} đã có biên bản; hãy sửa biên bản hiện có (PATCH)`,
-        details: [{ field: 'minutes', message: 'already drafted' }],
-      });
+      throw minutesExist(conferenceId);
     }
     // One after the other: a transaction's connection runs one query at a time.
     const source = await this.source.read(m, conference);
@@ -115,7 +112,9 @@ export class MinutesService {
 
   async update(conferenceId: string, dto: UpdateMinutesDto, user: User): Promise<MinutesResponseDto> {
     const nothing = (!dto.sections || Object.keys(toSectionsPatch(dto.sections)).length === 0) && !dto.refreshActionItems;
-    if (nothing) throw badField('sections', 'give at least one section to change, or refreshActionItems');
+    if (nothing) {
+      throw badField('sections', 'nothing_to_change', 'Không có gì để sửa: hãy gửi ít nhất một phần của biên bản (sections) hoặc refreshActionItems: true.');
+    }
     await this.conferences.findVisible(conferenceId, user);
     const updated = await this.tx.transaction((m) => this.updateIn(m, conferenceId, dto, userActor(user)));
     return toMinutesResponse(updated);
@@ -125,7 +124,7 @@ export class MinutesService {
   async updateIn(m: EntityManager, conferenceId: string, dto: UpdateMinutesDto, actor: Actor): Promise<Minutes> {
     const current = await this.lockedOrFail(m, conferenceId);
     if (current.status !== 'draft') throw minutesIn(current.status, 'sửa biên bản', 'draft');
-    assertVersion(current, dto.version, `minutes of conference ${conferenceId}`);
+    assertVersion(current, dto.version);
     const patch = toSectionsPatch(dto.sections ?? {});
     if (dto.refreshActionItems) {
       const items = await m.find(ActionItem, { where: { conferenceId }, order: { position: 'ASC', createdAt: 'ASC', id: 'ASC' } });
@@ -158,7 +157,7 @@ export class MinutesService {
   async approveIn(m: EntityManager, conferenceId: string, version: number, actor: Actor, approverName: string): Promise<Minutes> {
     const current = await this.lockedOrFail(m, conferenceId);
     if (current.status !== 'draft') throw minutesIn(current.status, 'phê duyệt biên bản', 'draft');
-    assertVersion(current, version, `minutes of conference ${conferenceId}`);
+    assertVersion(current, version);
     const contentHash = minutesContentHash({ conferenceId, number: current.number, sections: current.sections });
     const approvedAt = this.clock.now();
     await this.versionedUpdate(m, current, {
@@ -185,7 +184,7 @@ export class MinutesService {
     const reopened = await this.tx.transaction(async (m) => {
       const current = await this.lockedOrFail(m, conferenceId);
       if (current.status !== 'approved') throw minutesIn(current.status, 'mở lại biên bản', 'approved');
-      assertVersion(current, dto.version, `minutes of conference ${conferenceId}`);
+      assertVersion(current, dto.version);
       const next = { ...current, chain: current.chain + 1, revision: 1 };
       await this.versionedUpdate(m, current, {
         status: 'draft',
@@ -252,7 +251,7 @@ export class MinutesService {
   private async versionedUpdate(m: EntityManager, current: Minutes, changes: Partial<Minutes>): Promise<void> {
     const result = await m.update(Minutes, { id: current.id, version: current.version }, { ...changes, version: current.version + 1 });
     if (result.affected !== 1) {
-      assertVersion(await m.findOneByOrFail(Minutes, { id: current.id }), current.version, `minutes of conference ${current.conferenceId}`);
+      assertVersion(await m.findOneByOrFail(Minutes, { id: current.id }), current.version);
     }
   }
 }

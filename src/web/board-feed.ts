@@ -1,4 +1,5 @@
-import { Injectable, OnModuleDestroy, ServiceUnavailableException } from '@nestjs/common';
+import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { unavailable } from '../common/errors';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { BoardPointRow, diffPoints } from './board-tiles';
 import { BoardDelta, BoardRead, BoardService, BoardSnapshot } from './board.service';
@@ -33,6 +34,8 @@ interface Watch {
  * marker about once a second and, when it moved, reads the points once and pushes to every
  * subscriber the changed tiles (or the whole board when points were added or moved).
  */
+const shuttingDown = () => unavailable('request', 'shutting_down', 'Hệ thống đang khởi động lại. Vui lòng thử lại sau ít phút.');
+
 @Injectable()
 export class BoardFeed implements OnModuleDestroy {
   private readonly watches = new Map<string, Watch>();
@@ -46,7 +49,7 @@ export class BoardFeed implements OnModuleDestroy {
 
   /** The listener gets the board as it is now, then each change; call the answer to stop. */
   async subscribe(conferenceId: string, listener: BoardListener): Promise<() => void> {
-    if (this.closing) throw new ServiceUnavailableException('the application is shutting down');
+    if (this.closing) throw shuttingDown();
     let watch = this.watches.get(conferenceId);
     if (!watch) {
       const created: Watch = {
@@ -70,7 +73,7 @@ export class BoardFeed implements OnModuleDestroy {
       if (watch.listeners.size === 0) this.stop(watch);
       throw error;
     }
-    if (watch.stopped) throw new ServiceUnavailableException('the application is shutting down');
+    if (watch.stopped) throw shuttingDown();
     listener.send('snapshot', watch.snapshot!);
     watch.listeners.add(listener);
     if (!watch.timer) this.schedule(watch);

@@ -1,7 +1,8 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
+import { ApiErrors } from '../common/api-errors.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { BoardFeed } from './board-feed';
 import { BoardSnapshotResponseDto } from './board.dto';
@@ -20,7 +21,15 @@ export class BoardController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ type: BoardSnapshotResponseDto })
+  @ApiOperation({
+    summary: 'Read the status board (bảng theo dõi)',
+    description:
+      'The whole status board of a conference as its page first draws it: the conference, the counts of confirmations, ' +
+      'connections and attendance, and a tile per bridge point (điểm cầu) grouped by region, commune points by province. ' +
+      'Admins, organizers and viewers; operators are not let in.',
+  })
+  @ApiOkResponse({ type: BoardSnapshotResponseDto, description: 'the board' })
+  @ApiErrors({ 403: 'the caller is an operator', 404: 'the conference does not exist (conference_not_found)' })
   snapshot(@Param('id', ParseUuidPipe) id: string): Promise<BoardSnapshotResponseDto> {
     return this.board.snapshot(id);
   }
@@ -28,6 +37,17 @@ export class BoardController {
   /** `text/event-stream`: a `snapshot` event first, then `delta` events (changed tiles and counts), `: ping` comments between. */
   @Get('events')
   @ApiProduces('text/event-stream')
+  @ApiOperation({
+    summary: "Follow the status board's changes (server-sent events)",
+    description:
+      'A text/event-stream that stays open: a `snapshot` event with the whole board first, then a `delta` event with the ' +
+      'changed tiles and counts whenever a point changes, and `: ping` comments between. Admins, organizers and viewers.',
+  })
+  @ApiErrors({
+    403: 'the caller is an operator',
+    404: 'the conference does not exist (conference_not_found)',
+    503: 'the server is shutting down (shutting_down); connect again shortly',
+  })
   @ApiOkResponse({ description: 'a stream that stays open: a `snapshot` event, then `delta` events, JSON in `data:`', schema: { type: 'string' } })
   async events(@Param('id', ParseUuidPipe) id: string, @Res() reply: FastifyReply): Promise<void> {
     const connection = new SseConnection(reply);

@@ -21,30 +21,30 @@ const TILES: ApiPropertyOptions = {
 type Tile = [string, string, string, string, number | null, number | null];
 
 export class BoardConferenceDto {
-  @ApiProperty() id!: string;
-  @ApiProperty() title!: string;
-  @ApiProperty({ enum: CONFERENCE_STATUSES }) status!: string;
-  @ApiProperty({ example: 'Đang diễn ra' }) statusLabel!: string;
+  @ApiProperty({ format: 'uuid', description: 'UUID of the conference' }) id!: string;
+  @ApiProperty({ description: 'title (tên hội nghị)' }) title!: string;
+  @ApiProperty({ enum: CONFERENCE_STATUSES, description: 'state of the conference' }) status!: string;
+  @ApiProperty({ example: 'Đang diễn ra', description: 'the state as the board writes it, in Vietnamese' }) statusLabel!: string;
   @ApiProperty({ description: 'start and end as the board shows them, in the conference’s time zone' }) time!: string;
-  @ApiProperty({ example: 'Asia/Ho_Chi_Minh' }) timezone!: string;
+  @ApiProperty({ example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone of the conference' }) timezone!: string;
 }
 
 export class BoardCountsDto {
-  @ApiProperty() total!: number;
-  @ApiProperty({ type: ConfirmationCountsDto }) byConfirmation!: ConfirmationCountsDto;
-  @ApiProperty({ type: ConnectionCountsDto }) byConnection!: ConnectionCountsDto;
-  @ApiProperty() expectedAttendees!: number;
-  @ApiProperty() actualAttendees!: number;
+  @ApiProperty({ description: 'bridge points of the conference' }) total!: number;
+  @ApiProperty({ type: ConfirmationCountsDto, description: 'points by confirmation state' }) byConfirmation!: ConfirmationCountsDto;
+  @ApiProperty({ type: ConnectionCountsDto, description: 'points by connection state' }) byConnection!: ConnectionCountsDto;
+  @ApiProperty({ description: "the sum of the points' expected attendees" }) expectedAttendees!: number;
+  @ApiProperty({ description: "the sum of the points' actual attendees (reported headcount, else check-ins)" }) actualAttendees!: number;
 }
 
 export class BoardProvinceGroupDto {
-  @ApiProperty({ example: '24' }) code!: string;
-  @ApiProperty({ example: 'Bắc Ninh' }) name!: string;
+  @ApiProperty({ example: '24', description: '2-digit province code' }) code!: string;
+  @ApiProperty({ example: 'Bắc Ninh', description: 'province name' }) name!: string;
   @ApiProperty(TILES) tiles!: Tile[];
 }
 
 export class BoardSectionDto {
-  @ApiProperty({ example: 'Đồng bằng sông Hồng' }) region!: string;
+  @ApiProperty({ example: 'Đồng bằng sông Hồng', description: 'the region (vùng) of the section' }) region!: string;
   @ApiProperty(TILES) tiles!: Tile[];
   @ApiProperty({ type: [BoardProvinceGroupDto], description: "commune points grouped by province, after the region's own tiles" })
   provinces!: BoardProvinceGroupDto[];
@@ -52,7 +52,7 @@ export class BoardSectionDto {
 
 /** GET /api/conferences/:id/board: the whole status board, as its page first draws it. */
 export class BoardSnapshotResponseDto {
-  @ApiProperty({ type: BoardConferenceDto }) conference!: BoardConferenceDto;
-  @ApiProperty({ type: BoardCountsDto }) counts!: BoardCountsDto;
+  @ApiProperty({ type: BoardConferenceDto, description: 'the conference' }) conference!: BoardConferenceDto;
+  @ApiProperty({ type: BoardCountsDto, description: 'the counts at the top of the board' }) counts!: BoardCountsDto;
   @ApiProperty({ type: [BoardSectionDto], description: "the main point's region first, then the others alphabetically" }) sections!: BoardSectionDto[];
 }

@@ -1,6 +1,7 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { BridgePointSummary } from '../bridge-points/bridge-point-summary.repository';
 import { SummaryCache } from '../bridge-points/summary-cache';
+import { conferenceNotFound } from '../common/errors';
 import { ConferenceStatus } from '../conferences/conference.entity';
 import { timeOf } from './conference-card';
 import { BoardPointRow, BoardSection, layOut, Tile } from './board-tiles';
@@ -54,10 +55,10 @@ export class BoardService {
    */
   async read(conferenceId: string, fresh = false): Promise<BoardRead> {
     const conference = await this.repository.conference(conferenceId);
-    if (!conference) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!conference) throw conferenceNotFound();
     if (fresh) this.summaries.invalidate(conferenceId);
     const [rows, summary] = await Promise.all([this.repository.points(conferenceId), this.summaries.get(conferenceId)]);
-    if (!summary) throw new NotFoundException(`conference ${conferenceId} not found`);
+    if (!summary) throw conferenceNotFound();
     return { conference, rows, summary };
   }
 

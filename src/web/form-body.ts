@@ -1,4 +1,4 @@
-import { UnsupportedMediaTypeException } from '@nestjs/common';
+import { unsupportedType } from '../common/errors';
 import { FastifyInstance } from 'fastify';
 
 export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
@@ -19,10 +19,7 @@ export function registerFormBodyParser(fastify: FastifyInstance): void {
   fastify.addContentTypeParser(FORM_CONTENT_TYPE, { parseAs: 'string' }, (request, body, done) => {
     if (request.url.startsWith('/api/') || request.url === '/api') {
       done(
-        new UnsupportedMediaTypeException({
-          message: `unsupported content type ${FORM_CONTENT_TYPE}`,
-          details: [{ field: 'content-type', message: 'unsupported content type' }],
-        }),
+        unsupportedType('content-type', 'unsupported_media_type', `API chỉ nhận dữ liệu JSON (application/json), không nhận ${FORM_CONTENT_TYPE}.`),
         undefined,
       );
       return;

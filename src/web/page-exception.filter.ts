@@ -7,9 +7,14 @@ import { HTML_TYPE } from './page-result';
 
 const CONTACT = 'Vui lòng liên hệ Ban Tổ chức hội nghị để được hỗ trợ.';
 
+/** Why a signed link did not open: `unknown`, `revoked` or `expired`, the code of the detail naming the token. */
+function linkReason(details: ErrorDetail[]): string | undefined {
+  return details.find((d) => d.field === 'token')?.code;
+}
+
 /** The title and sentence a person sees for an error, never a stack or an English envelope. */
 export function errorPage(status: number, message: string | null, details: ErrorDetail[]): { title: string; message: string; hint?: string } {
-  const reason = details.find((d) => d.field === 'token')?.message;
+  const reason = linkReason(details);
   if (status === 410) {
     return {
       title: reason === 'revoked' ? 'Liên kết đã bị thu hồi' : 'Liên kết đã hết hạn',
@@ -43,7 +48,7 @@ export class PageExceptionFilter implements ExceptionFilter {
     if (exception instanceof Error && exception.name === 'EntityNotFoundError') {
       // What a link pointed at is gone (a deleted delegate): the link no longer leads anywhere.
       status = 404;
-      details = [{ field: 'token', message: 'unknown' }];
+      details = [{ field: 'token', code: 'unknown', message: 'Liên kết không hợp lệ.' }];
     } else if (exception instanceof HttpException) {
       status = exception.getStatus();
       const body = exception.getResponse() as { message?: unknown; details?: unknown };

@@ -31,19 +31,19 @@ export function refusalOf(error: unknown): Refusal | null {
   return null;
 }
 
-/** The Vietnamese sentence for a refusal: its own when it has a code, otherwise by the field it names (older services report in English). */
+/**
+ * The Vietnamese sentence for a refusal. A point whose answer changed under the page gets the
+ * page's own advice (reload, or ask the organizers to reopen); otherwise a detail with a code
+ * already carries the sentence a page shows; details without one are told apart by their field.
+ */
 export function problemMessage(refusal: Refusal): string {
-  // A detail with a code already carries the Vietnamese sentence a page shows.
-  const coded = refusal.details.find((d) => d.code);
-  if (coded) return coded.message;
   const fields = refusal.details.map((d) => d.field);
-  if (fields.includes('status') && refusal.details.some((d) => /completed|cancelled/.test(d.message))) {
-    return 'Hội nghị đã kết thúc hoặc đã bị hủy nên không thể thay đổi thông tin.';
-  }
-  if (fields.includes('status')) return 'Trạng thái hiện tại không cho phép thao tác này. Vui lòng liên hệ Ban Tổ chức.';
   if (fields.includes('confirmationStatus')) {
     return 'Trạng thái xác nhận của điểm cầu vừa thay đổi. Vui lòng xem lại; để đổi ý, hãy liên hệ Ban Tổ chức để mở lại.';
   }
+  const coded = refusal.details.find((d) => d.code);
+  if (coded) return coded.message;
+  if (fields.includes('status')) return 'Trạng thái hiện tại không cho phép thao tác này. Vui lòng liên hệ Ban Tổ chức.';
   if (fields.includes('version')) return 'Thông tin vừa được người khác cập nhật. Vui lòng xem lại rồi gửi lại.';
   return 'Chưa ghi nhận được thay đổi. Vui lòng tải lại trang và thử lại.';
 }

@@ -80,7 +80,8 @@ export class RsvpPageService {
     } catch (error) {
       const refusal = refusalOf(error);
       if (!refusal) throw error;
-      if (action === 'substitute' && refusal.details.some((d) => d.field === 'email' && d.message.startsWith('already'))) {
+      // The one conflict about the substitute's email: it is on the conference's list already.
+      if (action === 'substitute' && refusal.status === 409 && refusal.details.some((d) => d.field === 'email')) {
         const errors = { email: 'Email này đã có trong danh sách đại biểu của hội nghị; vui lòng dùng email khác hoặc để trống.' };
         return this.again(token, action, { values: read.values, errors }, refusal.status);
       }

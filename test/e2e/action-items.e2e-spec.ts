@@ -81,7 +81,9 @@ describe('action items (nhiệm vụ)', () => {
         const point = (await post(`/api/conferences/${other}/bridge-points`, aMainPoint()).expect(201)).body;
         const before = await snapshot(id);
         const res = await post(items(id), anActionItem({ assigneeBridgePointId: point.id })).expect(400);
-        expect(res.body.details).toEqual([expect.objectContaining({ field: 'assigneeBridgePointId' })]);
+        expect(res.body.details).toEqual([
+          { field: 'assigneeBridgePointId', code: 'bridge_point_not_found', message: `Điểm cầu ${point.id} không thuộc hội nghị này.` },
+        ]);
         expect(await snapshot(id)).toEqual(before);
       });
     });
@@ -90,6 +92,7 @@ describe('action items (nhiệm vụ)', () => {
       const draft = (await post('/api/conferences', aConference()).expect(201)).body.id as string;
       const res = await post(items(draft), anActionItem()).expect(409);
       expect(res.body.message).toContain('trạng thái draft');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'status', code: 'wrong_conference_status' })]);
       expect(await db.getRepository(ActionItem).countBy({ conferenceId: draft })).toBe(0);
     });
 
@@ -206,7 +209,10 @@ describe('action items (nhiệm vụ)', () => {
       const created = await assigned();
       const before = await snapshot(id);
       const res = await patch(item(created.id), { version: 1, status: 'done' }, otherOperator).expect(404);
-      expect(res.body.message).toBe(`action item ${created.id} not found in conference ${id}`);
+      expect(res.body.message).toBe(`Không tìm thấy nhiệm vụ ${created.id} trong hội nghị này.`);
+      expect(res.body.details).toEqual([
+        { field: 'itemId', code: 'action_item_not_found', message: `Không tìm thấy nhiệm vụ ${created.id} trong hội nghị này.` },
+      ]);
       // Hidden before the version is looked at: a stale version tells nothing either.
       await patch(item(created.id), { version: 7, status: 'done' }, otherOperator).expect(404);
       const missing = await patch(item('00000000-0000-4000-8000-000000000000'), { version: 1, status: 'done' }, operator).expect(404);
@@ -249,6 +255,7 @@ describe('action items (nhiệm vụ)', () => {
         const before = await snapshot(id);
         const res = await patch(item(created.id), { version: 1, ...fields }, operator).expect(403);
         expect(res.body.details.map((d: { field: string }) => d.field)).toEqual(named);
+        expect(res.body.details.map((d: { code: string }) => d.code)).toEqual(named.map(() => 'operator_cannot_change'));
         for (const field of named) expect(res.body.message).toContain(field);
         expect(await snapshot(id)).toEqual(before);
       });

@@ -112,22 +112,39 @@ describe('administrative units (đơn vị hành chính)', () => {
   it('reads one unit by code', async () => {
     const res = await t.http.get('/api/administrative-units/24?set=vn-63').auth(t.adminToken, { type: 'bearer' }).expect(200);
     expect(res.body).toMatchObject({ name: 'Bắc Giang', successorCode: '24' });
-    await t.http.get('/api/administrative-units/99').auth(t.adminToken, { type: 'bearer' }).expect(404);
+    const missing = await t.http.get('/api/administrative-units/99').auth(t.adminToken, { type: 'bearer' }).expect(404);
+    const message = 'Không tìm thấy đơn vị hành chính mã 99 trong bộ vn-34.';
+    expect(missing.body).toMatchObject({ statusCode: 404, message, details: [{ field: 'code', code: 'administrative_unit_not_found', message }] });
   });
 
   it.each([
-    ['?set=vn-99', 'set'],
-    ['?set=vn-34&level=district', 'level'],
-    ['?set=vn-63&level=commune', 'level'],
-    ['?set=vn-34&level=commune&parentCode=99', 'parentCode'],
-    ['?set=vn-34&level=commune&parentCode=abc', 'parentCode'],
-    ['?pageSize=501', 'pageSize'],
-    ['?page=0', 'page'],
-    ['?page=abc', 'page'],
-    ['?unknown=1', 'unknown'],
-  ])('answers 400 naming the field for %s', async (query, field) => {
+    ['?set=vn-99', 'set', 'not_allowed_value'],
+    ['?set=vn-34&level=district', 'level', 'not_allowed_value'],
+    ['?set=vn-63&level=commune', 'level', 'communes_vn34_only'],
+    ['?set=vn-34&level=commune&parentCode=99', 'parentCode', 'province_not_found'],
+    ['?set=vn-34&level=commune&parentCode=abc', 'parentCode', 'not_a_province_code'],
+    ['?pageSize=501', 'pageSize', 'too_large'],
+    ['?page=0', 'page', 'too_small'],
+    ['?page=abc', 'page', 'not_an_integer'],
+    ['?unknown=1', 'unknown', 'unknown_field'],
+  ])('answers 400 naming the field for %s', async (query, field, code) => {
     const res = await get(query).expect(400);
     expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
+    expect(res.body.details).toContainEqual(expect.objectContaining({ field, code }));
+  });
+
+  it('says in Vietnamese why a query is refused', async () => {
+    const communes = await get('?set=vn-63&level=commune').expect(400);
+    expect(communes.body.details).toEqual([
+      { field: 'level', code: 'communes_vn34_only', message: 'Danh mục cấp xã chỉ có trong bộ vn-34 (áp dụng từ ngày 01/07/2025).' },
+    ]);
+    const parent = await get('?set=vn-34&level=commune&parentCode=99').expect(400);
+    expect(parent.body.details).toEqual([
+      { field: 'parentCode', code: 'province_not_found', message: 'Mã 99 không phải là mã tỉnh, thành phố trong bộ vn-34.' },
+    ]);
+    const format = await get('?set=vn-34&level=commune&parentCode=abc').expect(400);
+    expect(format.body.details).toEqual([
+      { field: 'parentCode', code: 'not_a_province_code', message: 'Trường "parentCode" phải là mã tỉnh gồm 2 chữ số, ví dụ 24.' },
+    ]);
   });
 });

@@ -210,39 +210,43 @@ describe('agenda items (chương trình)', () => {
     });
 
     it.each([
-      ['ends before it starts', { startsAt: at('09:00'), endsAt: at('08:45') }, 'endsAt', 'endsAt must be after startsAt'],
-      ['ends when it starts', { startsAt: at('09:00'), endsAt: at('09:00') }, 'endsAt', 'endsAt must be after startsAt'],
+      ['ends before it starts', { startsAt: at('09:00'), endsAt: at('08:45') }, 'endsAt', 'ends_before_start', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.'],
+      ['ends when it starts', { startsAt: at('09:00'), endsAt: at('09:00') }, 'endsAt', 'ends_before_start', 'Thời điểm kết thúc phải sau thời điểm bắt đầu.'],
       [
         'starts before the conference',
         { startsAt: at('07:30'), endsAt: at('08:15') },
         'startsAt',
-        'startsAt must lie within the conference window 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh)',
+        'outside_conference_window',
+        'Thời điểm bắt đầu phải nằm trong thời gian diễn ra hội nghị: 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh).',
       ],
       [
         'starts after the conference ends',
         { startsAt: at('12:00'), endsAt: at('12:30') },
         'startsAt',
-        'startsAt must lie within the conference window 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh)',
+        'outside_conference_window',
+        'Thời điểm bắt đầu phải nằm trong thời gian diễn ra hội nghị: 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh).',
       ],
       [
         'runs past the end of the conference',
         { startsAt: at('11:15'), endsAt: at('11:45') },
         'endsAt',
-        'endsAt must lie within the conference window 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh)',
+        'outside_conference_window',
+        'Thời điểm kết thúc phải nằm trong thời gian diễn ra hội nghị: 15/07/2025 08:00–11:30 (Asia/Ho_Chi_Minh).',
       ],
-    ])('refuses an item that %s with 400, writing nothing', async (_name, times, field, message) => {
+    ])('refuses an item that %s with 400, writing nothing', async (_name, times, field, code, message) => {
       const conference = await newConference();
       const before = await count('agenda_items');
       const res = await post(conference, anItem(times)).expect(400);
       expect(res.body).toMatchObject({ statusCode: 400, error: 'Bad Request', message });
-      expect(res.body.details).toEqual([{ field, message }]);
+      expect(res.body.details).toEqual([{ field, code, message }]);
       expect(await count('agenda_items')).toBe(before);
     });
 
     it('shows the window in the conference time zone', async () => {
       const conference = await newConference({ timezone: 'Asia/Tokyo' });
       const res = await post(conference, anItem({ startsAt: at('07:00'), endsAt: at('08:30') })).expect(400);
-      expect(res.body.message).toBe('startsAt must lie within the conference window 15/07/2025 10:00–13:30 (Asia/Tokyo)');
+      expect(res.body.message).toBe('Thời điểm bắt đầu phải nằm trong thời gian diễn ra hội nghị: 15/07/2025 10:00–13:30 (Asia/Tokyo).');
+      expect(res.body.details[0]).toMatchObject({ field: 'startsAt', code: 'outside_conference_window' });
     });
 
     it('answers 409 naming the colliding item by title and local time when two items overlap in the main hall', async () => {
@@ -253,8 +257,8 @@ describe('agenda items (chương trình)', () => {
       expect(res.body).toMatchObject({
         statusCode: 409,
         error: 'Conflict',
-        message: 'agenda item overlaps "Báo cáo sơ kết" (08:30–09:15) in the main hall',
-        details: [{ field: 'startsAt', message: 'overlaps "Báo cáo sơ kết" (08:30–09:15) in the main hall' }],
+        message: 'Trùng thời gian với mục "Báo cáo sơ kết" (08:30–09:15) tại hội trường chính.',
+        details: [{ field: 'startsAt', code: 'time_overlap', message: 'Trùng thời gian với mục "Báo cáo sơ kết" (08:30–09:15) tại hội trường chính.' }],
       });
       expect(await count('agenda_items')).toBe(before);
     });
@@ -270,7 +274,8 @@ describe('agenda items (chương trình)', () => {
       const point = await newPoint(conference);
       await addItem(conference, { bridgePointId: point, title: 'Tham luận của Trung ương' });
       const res = await post(conference, anItem({ bridgePointId: point, startsAt: at('08:45'), title: 'Tham luận khác' })).expect(409);
-      expect(res.body.message).toBe('agenda item overlaps "Tham luận của Trung ương" (08:30–09:15) at the same bridge point');
+      expect(res.body.message).toBe('Trùng thời gian với mục "Tham luận của Trung ương" (08:30–09:15) tại cùng điểm cầu.');
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'startsAt', code: 'time_overlap' })]);
     });
 
     it('lets items at the same time run in different places, the main hall being one of them', async () => {
@@ -300,9 +305,10 @@ describe('agenda items (chương trình)', () => {
       const before = await count('agenda_items');
       const res = await post(conference, anItem({ bridgePointId: elsewhere })).expect(400);
       expect(res.body.details).toEqual([
-        { field: 'bridgePointId', message: `bridgePointId ${elsewhere} is not a bridge point of this conference` },
+        { field: 'bridgePointId', code: 'bridge_point_not_found', message: `Điểm cầu ${elsewhere} không thuộc hội nghị này.` },
       ]);
-      await post(conference, anItem({ bridgePointId: MISSING })).expect(400);
+      const missing = await post(conference, anItem({ bridgePointId: MISSING })).expect(400);
+      expect(missing.body.details).toEqual([expect.objectContaining({ field: 'bridgePointId', code: 'bridge_point_not_found' })]);
       expect(await count('agenda_items')).toBe(before);
     });
 
@@ -311,7 +317,9 @@ describe('agenda items (chương trình)', () => {
       const known = await newSpeaker('Nguyễn Văn An');
       const before = [await count('agenda_items'), await count('agenda_item_speakers')];
       const res = await post(conference, anItem({ speakerIds: [known, MISSING] })).expect(400);
-      expect(res.body.details).toEqual([{ field: 'speakerIds', message: `speakerIds names unknown speakers: ${MISSING}` }]);
+      expect(res.body.details).toEqual([
+        { field: 'speakerIds', code: 'speaker_not_found', message: `Không tìm thấy báo cáo viên trong danh bạ: ${MISSING}.` },
+      ]);
       expect([await count('agenda_items'), await count('agenda_item_speakers')]).toEqual(before);
     });
 
@@ -385,7 +393,8 @@ describe('agenda items (chương trình)', () => {
       await addItem(conference);
       const later = await addItem(conference, { startsAt: at('10:00'), endsAt: at('10:30'), title: 'Thảo luận' });
       const res = await patch(conference, later.id, { version: 1, startsAt: at('09:00') }).expect(409);
-      expect(res.body.message).toBe('agenda item overlaps "Báo cáo sơ kết" (08:30–09:15) in the main hall');
+      expect(res.body.message).toBe('Trùng thời gian với mục "Báo cáo sơ kết" (08:30–09:15) tại hội trường chính.');
+      expect(res.body.details[0].code).toBe('time_overlap');
       expect((await listed(conference)).find((i) => i.id === later.id)).toEqual(later);
     });
 
@@ -394,14 +403,17 @@ describe('agenda items (chương trình)', () => {
       const point = await newPoint(conference);
       await addItem(conference, { bridgePointId: point, title: 'Ở điểm cầu' });
       const item = await addItem(conference, { title: 'Ở hội trường' });
-      await patch(conference, item.id, { version: 1, bridgePointId: point }).expect(409);
+      const res = await patch(conference, item.id, { version: 1, bridgePointId: point }).expect(409);
+      expect(res.body.details[0]).toMatchObject({ field: 'startsAt', code: 'time_overlap' });
     });
 
     it('checks the merged times: a new end before the old start is refused naming endsAt', async () => {
       const conference = await newConference();
       const item = await addItem(conference);
       const res = await patch(conference, item.id, { version: 1, endsAt: at('08:15') }).expect(400);
-      expect(res.body.details[0].field).toBe('endsAt');
+      expect(res.body.details).toEqual([
+        { field: 'endsAt', code: 'ends_before_start', message: 'Thời điểm kết thúc phải sau thời điểm bắt đầu.' },
+      ]);
       await patch(conference, item.id, { version: 1, startsAt: at('07:00') }).expect(400);
       expect((await listed(conference))[0]).toEqual(item);
     });
@@ -429,7 +441,10 @@ describe('agenda items (chương trình)', () => {
       const other = await newConference();
       const item = await addItem(other);
       const res = await patch(conference, item.id, { version: 1, title: 'Nhầm hội nghị' }).expect(404);
-      expect(res.body.message).toBe(`agenda item ${item.id} not found in conference ${conference}`);
+      expect(res.body.message).toBe(`Không tìm thấy mục chương trình ${item.id} trong hội nghị này.`);
+      expect(res.body.details).toEqual([
+        { field: 'itemId', code: 'agenda_item_not_found', message: `Không tìm thấy mục chương trình ${item.id} trong hội nghị này.` },
+      ]);
       await t.http.delete(`${items(conference)}/${item.id}`).auth(t.adminToken, bearer).expect(404);
       expect((await listed(other))[0]).toEqual(item);
     });
@@ -468,9 +483,10 @@ describe('agenda items (chương trình)', () => {
 
     it('answers 404 for an unknown conference', async () => {
       const res = await t.http.get(items(MISSING)).auth(t.adminToken, bearer).expect(404);
-      expect(res.body.message).toBe(`conference ${MISSING} not found`);
+      expect(res.body.message).toBe('Không tìm thấy hội nghị.');
+      expect(res.body.details).toEqual([{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }]);
       const before = await count('agenda_items');
-      await post(MISSING, anItem()).expect(404);
+      expect((await post(MISSING, anItem()).expect(404)).body.details[0].code).toBe('conference_not_found');
       await patch(MISSING, MISSING, { version: 1, title: 'x' }).expect(404);
       await t.http.delete(`${items(MISSING)}/${MISSING}`).auth(t.adminToken, bearer).expect(404);
       expect(await count('agenda_items')).toBe(before);
@@ -478,7 +494,8 @@ describe('agenda items (chương trình)', () => {
 
     it('answers 404 for an unknown item', async () => {
       const conference = await newConference();
-      await patch(conference, MISSING, { version: 1, title: 'x' }).expect(404);
+      const res = await patch(conference, MISSING, { version: 1, title: 'x' }).expect(404);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'itemId', code: 'agenda_item_not_found' })]);
       await t.http.delete(`${items(conference)}/${MISSING}`).auth(t.adminToken, bearer).expect(404);
     });
 
@@ -492,7 +509,8 @@ describe('agenda items (chương trình)', () => {
         .expect(200);
       const before = await count('agenda_items');
       const res = await post(conference, anItem({ startsAt: at('10:00'), endsAt: at('10:30') })).expect(409);
-      expect(res.body.message).toBe("Hội nghị đã hủy; không thể thay đổi nữa.");
+      expect(res.body.message).toBe('Hội nghị đã hủy; không thể thay đổi nữa.');
+      expect(res.body.details).toEqual([{ field: 'status', code: 'conference_closed', message: 'Hội nghị đã hủy; không thể thay đổi nữa.' }]);
       await patch(conference, item.id, { version: 1, title: 'Ghi đè' }).expect(409);
       await t.http.delete(`${items(conference)}/${item.id}`).auth(t.adminToken, bearer).expect(409);
       expect(await count('agenda_items')).toBe(before);
@@ -563,18 +581,27 @@ describe('agenda items (chương trình)', () => {
       await t.http.delete(`${items(conference)}/${item.id}`).auth(t.adminToken, bearer).expect(204);
     });
 
+    it('explains bad speaker ids with a code each', async () => {
+      const notUuid = await post(conference, anItem({ speakerIds: ['an'] })).expect(400);
+      expect(notUuid.body.details).toEqual([
+        { field: 'speakerIds', code: 'not_a_uuid', message: 'Mỗi phần tử của trường "speakerIds" phải là mã định danh UUID của một báo cáo viên.' },
+      ]);
+      const twice = await post(conference, anItem({ speakerIds: [MISSING, MISSING] })).expect(400);
+      expect(twice.body.details).toEqual([expect.objectContaining({ field: 'speakerIds', code: 'duplicate_items' })]);
+    });
+
     it('no body at all', async () => {
       const before = await count('agenda_items');
       const res = await t.http.post(items(conference)).auth(t.adminToken, bearer).expect(400);
-      expect(res.body.details).toEqual([{ field: 'body', message: 'body must not be empty' }]);
+      expect(res.body.details).toEqual([{ field: 'body', code: 'empty_body', message: 'Yêu cầu này cần dữ liệu JSON gửi kèm.' }]);
       expect(await count('agenda_items')).toBe(before);
     });
 
     it('ids in the path that are not UUIDs', async () => {
       const res = await t.http.get('/api/conferences/123/agenda-items').auth(t.adminToken, bearer).expect(400);
-      expect(res.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+      expect(res.body.details).toEqual([{ field: 'id', code: 'not_a_uuid', message: 'Trường "id" phải là mã định danh UUID, ví dụ 3f2b8c1e-5d4a-4b7e-9c1f-2a6d8e0b4c7a.' }]);
       const item = await patch(conference, '123', { version: 1 }).expect(400);
-      expect(item.body.details).toEqual([{ field: 'itemId', message: 'itemId must be a UUID' }]);
+      expect(item.body.details).toEqual([{ field: 'itemId', code: 'not_a_uuid', message: 'Trường "itemId" phải là mã định danh UUID, ví dụ 3f2b8c1e-5d4a-4b7e-9c1f-2a6d8e0b4c7a.' }]);
       await t.http.delete(`${items(conference)}/123`).auth(t.adminToken, bearer).expect(400);
     });
   });

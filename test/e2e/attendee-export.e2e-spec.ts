@@ -191,11 +191,18 @@ describe('exporting the delegate list (CSV and XLSX)', () => {
 
   it('answers 404 for an unknown conference or point, 400 for a malformed id or separator, 401 without a token', async () => {
     await t.http.get('/api/conferences/00000000-0000-4000-8000-000000000000/attendees/export.csv').auth(t.adminToken, bearer).expect(404);
-    await get('export.xlsx?bridgePointId=00000000-0000-4000-8000-000000000000').expect(404);
+    const unknownPoint = await get('export.xlsx?bridgePointId=00000000-0000-4000-8000-000000000000').expect(404);
+    expect(JSON.parse(unknownPoint.body.toString()).details).toEqual([
+      { field: 'bridgePointId', code: 'bridge_point_not_found', message: 'Không tìm thấy điểm cầu 00000000-0000-4000-8000-000000000000 trong hội nghị này.' },
+    ]);
     const bad = await get('export.csv?bridgePointId=24').expect(400);
-    expect(JSON.parse(bad.body.toString()).details).toEqual([{ field: 'bridgePointId', message: 'bridgePointId must be a UUID' }]);
+    expect(JSON.parse(bad.body.toString()).details).toEqual([
+      { field: 'bridgePointId', code: 'not_a_uuid', message: expect.stringMatching(/^Trường "bridgePointId" phải là mã định danh UUID/) },
+    ]);
     const separator = await get('export.csv?separator=tab').expect(400);
-    expect(JSON.parse(separator.body.toString()).details).toEqual([{ field: 'separator', message: 'separator must be comma or semicolon' }]);
+    expect(JSON.parse(separator.body.toString()).details).toEqual([
+      { field: 'separator', code: 'not_allowed_value', message: 'Trường "separator" phải là một trong các giá trị: comma, semicolon.' },
+    ]);
     await t.http.get(`/api/conferences/${id}/attendees/export.csv`).expect(401);
   });
 
@@ -234,7 +241,7 @@ describe('exporting the delegate list (CSV and XLSX)', () => {
     expect(res.body).toMatchObject({ totalRows: total, created: total - 1, rejected: 1 });
     const row = res.body.errors[0].row;
     expect(res.body.errors).toEqual(
-      ['fullName', 'title', 'organization'].map((field) => ({ row, field, message: expect.stringContaining('would run as a spreadsheet formula') })),
+      ['fullName', 'title', 'organization'].map((field) => ({ row, field, code: 'formula', message: expect.stringContaining('sẽ chạy như công thức bảng tính') })),
     );
     const copied = await db.getRepository(Attendee).findOneByOrFail({ conferenceId: target, email: 'anh@bacninh.gov.vn' });
     expect(copied).toMatchObject({ fullName: 'Nguyễn Thị Ánh', phone: '+84912345678', organization: 'UBND tỉnh Bắc Ninh, Sở Nội vụ', role: 'delegate' });

@@ -45,7 +45,7 @@ interface Report {
   updated: number;
   unchanged: number;
   rejected: number;
-  errors: { row: number; field: string; message: string }[];
+  errors: { row: number; field: string; code: string; message: string }[];
   message?: string;
 }
 
@@ -232,10 +232,10 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     const res = await upload(c.id, file, 'cong-thuc.xlsx').expect(201);
     expect(res.body).toMatchObject({ totalRows: 5, created: 1, rejected: 4 });
     expect(res.body.errors).toEqual([
-      { row: 2, field: 'fullName', message: expect.stringContaining('is a formula without a saved value') },
-      { row: 3, field: 'email', message: 'Email contains the error value #N/A' },
-      { row: 4, field: 'title', message: expect.stringContaining('starts with "=" and would run as a spreadsheet formula') },
-      { row: 5, field: 'title', message: expect.stringContaining('starts with "=" and would run as a spreadsheet formula') },
+      { row: 2, field: 'fullName', code: 'formula_without_value', message: expect.stringContaining('Họ và tên là công thức chưa có giá trị đã lưu') },
+      { row: 3, field: 'email', code: 'error_value', message: 'Email chứa giá trị lỗi #N/A.' },
+      { row: 4, field: 'title', code: 'formula', message: expect.stringContaining('bắt đầu bằng "=" và sẽ chạy như công thức bảng tính') },
+      { row: 5, field: 'title', code: 'formula', message: expect.stringContaining('bắt đầu bằng "=" và sẽ chạy như công thức bảng tính') },
     ]);
     const stored = await attendeesOf(c.id);
     expect(stored.map((a) => a.fullName)).toEqual(['Bùi Văn Minh']);
@@ -263,17 +263,17 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
       ].join('\n') + '\n',
     );
   const mixedErrors = [
-    { row: 3, field: 'email', message: '"not-an-email" is not an email address' },
-    { row: 4, field: 'phone', message: '"12345" is not a Vietnamese phone number (e.g. 0912 345 678)' },
-    { row: 6, field: 'bridgePoint', message: '"Điểm cầu tỉnh Không Có" is not a bridge point of this conference' },
-    { row: 7, field: 'email', message: 'a@x.vn is already on row 2 of this file' },
-    { row: 9, field: 'fullName', message: expect.stringContaining('starts with "=" and would run as a spreadsheet formula') },
-    { row: 9, field: 'title', message: expect.stringContaining('starts with "+" and would run as a spreadsheet formula') },
-    { row: 9, field: 'organization', message: expect.stringContaining('starts with "-" and would run as a spreadsheet formula') },
-    { row: 9, field: 'role', message: expect.stringContaining('starts with "@" and would run as a spreadsheet formula') },
-    { row: 10, field: 'fullName', message: 'Họ và tên is required' },
-    { row: 11, field: 'role', message: expect.stringContaining('"Thư ký" is not a role; use one of Đại biểu (delegate)') },
-    { row: 15, field: 'email', message: '"minh@" is not an email address' },
+    { row: 3, field: 'email', code: 'invalid_email', message: '"not-an-email" không phải là địa chỉ email, ví dụ ten@coquan.gov.vn.' },
+    { row: 4, field: 'phone', code: 'invalid_phone', message: '"12345" không phải là số điện thoại Việt Nam, ví dụ 0912 345 678.' },
+    { row: 6, field: 'bridgePoint', code: 'unknown_point', message: '"Điểm cầu tỉnh Không Có" không phải là điểm cầu của hội nghị này.' },
+    { row: 7, field: 'email', code: 'duplicate_email', message: 'a@x.vn đã có ở dòng 2 của tệp này.' },
+    { row: 9, field: 'fullName', code: 'formula', message: expect.stringContaining('bắt đầu bằng "=" và sẽ chạy như công thức bảng tính') },
+    { row: 9, field: 'title', code: 'formula', message: expect.stringContaining('bắt đầu bằng "+" và sẽ chạy như công thức bảng tính') },
+    { row: 9, field: 'organization', code: 'formula', message: expect.stringContaining('bắt đầu bằng "-" và sẽ chạy như công thức bảng tính') },
+    { row: 9, field: 'role', code: 'formula', message: expect.stringContaining('bắt đầu bằng "@" và sẽ chạy như công thức bảng tính') },
+    { row: 10, field: 'fullName', code: 'required', message: 'Thiếu Họ và tên.' },
+    { row: 11, field: 'role', code: 'unknown_role', message: expect.stringContaining('"Thư ký" không phải là vai trò; hãy ghi một trong các vai trò: Đại biểu (delegate)') },
+    { row: 15, field: 'email', code: 'invalid_email', message: '"minh@" không phải là địa chỉ email, ví dụ ten@coquan.gov.vn.' },
   ];
 
   it('rejects bad rows and writes the rest: every rejected row is reported with its line, field and message; blank lines are skipped', async () => {
@@ -300,7 +300,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
       created: 0,
       updated: 0,
       rejected: 8,
-      message: '8 of 11 rows were rejected; with atomic=true nothing was imported',
+      message: '8/11 dòng bị từ chối; vì đã chọn atomic=true nên không dòng nào được nhập.',
     });
     expect(res.body.errors).toEqual(mixedErrors);
     expect(await snapshot(c.id, false)).toEqual(before);
@@ -358,7 +358,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     const expected = { status: 'done', dryRun: true, totalRows: 4, created: 1, updated: 1, unchanged: 1, rejected: 1 };
     const byQuery = await upload(c.id, file, 'thu.csv', '?dryRun=true').expect(201);
     expect(byQuery.body).toMatchObject(expected);
-    expect(byQuery.body.errors).toEqual([{ row: 5, field: 'email', message: '"sai" is not an email address' }]);
+    expect(byQuery.body.errors).toEqual([{ row: 5, field: 'email', code: 'invalid_email', message: '"sai" không phải là địa chỉ email, ví dụ ten@coquan.gov.vn.' }]);
     const byField = await upload(c.id, file, 'thu.csv').field('dryRun', 'true').expect(201);
     expect(byField.body).toMatchObject(expected);
     expect(await snapshot(c.id, false)).toEqual(before);
@@ -378,7 +378,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     ]);
     const res = await upload(c.id, file, 'diem-cau.csv', `?bridgePointId=${c.byCode('24').id}`).expect(201);
     expect(res.body.errors).toEqual([
-      { row: 3, field: 'bridgePoint', message: expect.stringContaining('"Hội trường Tỉnh ủy" matches 2 bridge points') },
+      { row: 3, field: 'bridgePoint', code: 'ambiguous_point', message: expect.stringContaining('"Hội trường Tỉnh ủy" khớp với 2 điểm cầu') },
     ]);
     const people = await byName(c.id);
     expect(people.get('Nguyễn Văn An')!.bridgePointId).toBe(c.byCode('01').id);
@@ -407,7 +407,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
       { row: 3, field: 'bridgePoint', code: 'former_province', message: 'Hà Giang (tỉnh cũ) nay thuộc tỉnh Tuyên Quang; dòng này được ghi cho Điểm cầu tỉnh Tuyên Quang.' },
       { row: 4, field: 'bridgePoint', code: 'former_province', message: 'Mã 27 (tỉnh Bắc Ninh cũ) nay thuộc tỉnh Bắc Ninh; dòng này được ghi cho Điểm cầu tỉnh Bắc Ninh.' },
     ]);
-    expect(res.body.errors).toEqual([{ row: 6, field: 'bridgePoint', message: '"Hà Tây" is not a bridge point of this conference' }]);
+    expect(res.body.errors).toEqual([{ row: 6, field: 'bridgePoint', code: 'unknown_point', message: '"Hà Tây" không phải là điểm cầu của hội nghị này.' }]);
     const people = await byName(c.id);
     expect(people.get('Nguyễn Văn An')!.bridgePointId).toBe(c.byCode('24').id);
     expect(people.get('Trần Văn Bảo')!.bridgePointId).toBe(c.byCode('08').id);
@@ -435,23 +435,23 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     });
 
     it.each([
-      ['an empty file', () => Buffer.alloc(0), 'trong.csv', 'file is empty'],
-      ['a file of blank lines', () => Buffer.from('\uFEFF\n\n  \r\n;;;\n'), 'trong.csv', 'file is empty'],
-      ['a header row and nothing below', () => csvOf([HEADER]), 'chi-tieu-de.csv', 'file has a header row but no rows below it'],
-      ['no header row', () => csvOf([['Nguyễn Văn An', 'Giám đốc', 'an@x.vn', '24'], ['Trần Văn Bảo', 'Chuyên viên', 'bao@x.vn', '01']]), 'khong-tieu-de.csv', 'the first row must be a header row naming the columns'],
-      ['no Họ và tên column', () => csvOf([['Email', 'Điểm cầu'], ['a@x.vn', '24']]), 'thieu.csv', 'the header row has no column Họ và tên (fullName)'],
-      ['no Điểm cầu column and no bridgePointId', () => csvOf([['Họ và tên'], ['Nguyễn Văn An']]), 'thieu.csv', 'the header row has no column Điểm cầu (bridgePoint), or give bridgePointId for the whole file'],
-      ['two columns for one field', () => csvOf([['Họ và tên', 'Full name', 'Điểm cầu'], ['A', 'B', '24']]), 'trung.csv', 'columns "Họ và tên" and "Full name" both give Họ và tên (fullName)'],
-      ['a picture', () => Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), 'anh.png', 'file must be a CSV or XLSX file'],
-      ['an Excel 97-2003 workbook', () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]), 'cu.xls', 'file is an Excel 97-2003 (.xls) or password-protected workbook'],
-      ['a ZIP that is not a workbook', () => Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(200, 7)]), 'hong.xlsx', 'file is not a readable XLSX workbook'],
-      ['a CSV named .xlsx', () => csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'gia.xlsx', 'file is named .xlsx but is not an XLSX workbook'],
-      ['a CSV that is not UTF-8', () => Buffer.from('H\xe4 t\xean,\xd0i\xeam c\xe2u\nNguy\xean,24\n', 'latin1'), 'latin1.csv', 'file is not UTF-8 text'],
-      ['a quote that is never closed', () => Buffer.from('Họ và tên,Điểm cầu\n"Nguyễn Văn An,24\n'), 'ngoac.csv', 'the CSV file cannot be read'],
-    ])('refuses %s', async (_what, build, name, message) => {
+      ['an empty file', () => Buffer.alloc(0), 'trong.csv', 'empty_file', 'Tệp rỗng.'],
+      ['a file of blank lines', () => Buffer.from('\uFEFF\n\n  \r\n;;;\n'), 'trong.csv', 'empty_file', 'Tệp rỗng.'],
+      ['a header row and nothing below', () => csvOf([HEADER]), 'chi-tieu-de.csv', 'no_rows', 'Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.'],
+      ['no header row', () => csvOf([['Nguyễn Văn An', 'Giám đốc', 'an@x.vn', '24'], ['Trần Văn Bảo', 'Chuyên viên', 'bao@x.vn', '01']]), 'khong-tieu-de.csv', 'no_header_row', 'Dòng đầu tiên phải là dòng tiêu đề ghi tên các cột: Họ và tên (fullName)'],
+      ['no Họ và tên column', () => csvOf([['Email', 'Điểm cầu'], ['a@x.vn', '24']]), 'thieu.csv', 'missing_column', 'Dòng tiêu đề thiếu cột Họ và tên (fullName).'],
+      ['no Điểm cầu column and no bridgePointId', () => csvOf([['Họ và tên'], ['Nguyễn Văn An']]), 'thieu.csv', 'missing_column', 'Dòng tiêu đề thiếu cột Điểm cầu (bridgePoint): hãy thêm cột này, hoặc gửi bridgePointId để ghi một điểm cầu cho cả tệp.'],
+      ['two columns for one field', () => csvOf([['Họ và tên', 'Full name', 'Điểm cầu'], ['A', 'B', '24']]), 'trung.csv', 'duplicate_column', 'Hai cột "Họ và tên" và "Full name" cùng ghi Họ và tên (fullName).'],
+      ['a picture', () => Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489', 'hex'), 'anh.png', 'not_csv_or_xlsx', 'Tệp phải là tệp CSV hoặc XLSX.'],
+      ['an Excel 97-2003 workbook', () => Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(512)]), 'cu.xls', 'old_or_protected_workbook', 'Tệp là sổ tính Excel 97-2003 (.xls) hoặc có mật khẩu'],
+      ['a ZIP that is not a workbook', () => Buffer.concat([Buffer.from('504b0304', 'hex'), Buffer.alloc(200, 7)]), 'hong.xlsx', 'unreadable_xlsx', 'Không đọc được tệp XLSX.'],
+      ['a CSV named .xlsx', () => csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'gia.xlsx', 'not_xlsx', 'Tệp có đuôi .xlsx nhưng không phải là sổ tính XLSX.'],
+      ['a CSV that is not UTF-8', () => Buffer.from('H\xe4 t\xean,\xd0i\xeam c\xe2u\nNguy\xean,24\n', 'latin1'), 'latin1.csv', 'not_utf8', 'Tệp không phải văn bản UTF-8'],
+      ['a quote that is never closed', () => Buffer.from('Họ và tên,Điểm cầu\n"Nguyễn Văn An,24\n'), 'ngoac.csv', 'unreadable_csv', 'Không đọc được tệp CSV'],
+    ])('refuses %s', async (_what, build, name, code, message) => {
       const before = await snapshot(c.id);
       const res = await upload(c.id, build(), name).expect(400);
-      expect(res.body.details).toEqual([{ field: 'file', message: expect.stringContaining(message) }]);
+      expect(res.body.details).toEqual([{ field: 'file', code, message: expect.stringContaining(message) }]);
       expect(res.body.message).toContain(message);
       expect(await snapshot(c.id)).toEqual(before);
     });
@@ -459,7 +459,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     it('refuses a workbook whose first sheet has only a header', async () => {
       const before = await snapshot(c.id);
       const res = await upload(c.id, await xlsxOf([['Họ và tên', 'Điểm cầu']]), 'rong.xlsx').expect(400);
-      expect(res.body.details).toEqual([{ field: 'file', message: 'file has a header row but no rows below it' }]);
+      expect(res.body.details).toEqual([{ field: 'file', code: 'no_rows', message: 'Tệp chỉ có dòng tiêu đề, chưa có dòng dữ liệu nào.' }]);
       expect(await snapshot(c.id)).toEqual(before);
     });
 
@@ -469,30 +469,44 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
       const big = Buffer.from(`Họ và tên,Chức vụ,Email,Điểm cầu\n${line.repeat(Math.ceil((20 * 1024 * 1024 + 1) / Buffer.byteLength(line)))}`);
       expect(big.length).toBeGreaterThan(20 * 1024 * 1024);
       const res = await upload(c.id, big, 'qua-lon.csv').expect(413);
-      expect(res.body).toMatchObject({ statusCode: 413, message: 'file is larger than 20 MB', details: [{ field: 'file', message: 'must be at most 20 MB' }] });
+      expect(res.body).toMatchObject({
+        statusCode: 413,
+        message: 'Tệp lớn hơn 20 MB.',
+        details: [{ field: 'file', code: 'file_too_large', message: 'Tệp lớn hơn 20 MB.' }],
+      });
       expect(await snapshot(c.id)).toEqual(before);
     });
 
     it.each([
-      ['a JSON body', () => t.http.post(`/api/conferences/${c.id}/attendees/import`).auth(t.adminToken, bearer).send({ file: 'x' }), 'file', 'multipart/form-data'],
-      ['a form without a file', () => t.http.post(`/api/conferences/${c.id}/attendees/import`).auth(t.adminToken, bearer).field('dryRun', 'true'), 'file', 'file is required'],
-      ['a file in another field', () => t.http.post(`/api/conferences/${c.id}/attendees/import`).auth(t.adminToken, bearer).attach('upload', csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv'), 'file', 'send the file in the field "file", not "upload"'],
-      ['two files', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv').attach('file', csvOf([['Họ và tên', 'Điểm cầu'], ['B', '24']]), 'b.csv'), 'file', 'send one file only'],
-      ['dryRun that is not true or false', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv', '?dryRun=maybe'), 'dryRun', 'dryRun must be true or false'],
-      ['atomic as a form field that is not true or false', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv').field('atomic', 'yes'), 'atomic', 'atomic must be true or false'],
-      ['an unknown option', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv', '?mode=fast'), 'mode', 'property mode should not exist'],
-      ['a bridgePointId of another conference', () => upload(c.id, csvOf([['Họ và tên'], ['A']]), 'a.csv', '?bridgePointId=00000000-0000-4000-8000-000000000000'), 'bridgePointId', 'is not a point of this conference'],
-    ])('refuses %s with 400', async (_what, send, field, message) => {
+      ['a JSON body', () => t.http.post(`/api/conferences/${c.id}/attendees/import`).auth(t.adminToken, bearer).send({ file: 'x' }), 'file', 'not_multipart', 'multipart/form-data'],
+      ['a form without a file', () => t.http.post(`/api/conferences/${c.id}/attendees/import`).auth(t.adminToken, bearer).field('dryRun', 'true'), 'file', 'file_missing', 'Chưa có tệp gửi kèm (trường "file").'],
+      ['a file in another field', () => t.http.post(`/api/conferences/${c.id}/attendees/import`).auth(t.adminToken, bearer).attach('upload', csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv'), 'file', 'wrong_file_field', 'Hãy gửi tệp trong trường "file", không phải "upload".'],
+      ['two files', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv').attach('file', csvOf([['Họ và tên', 'Điểm cầu'], ['B', '24']]), 'b.csv'), 'file', 'too_many_files', 'Mỗi lần chỉ gửi một tệp.'],
+      ['an unknown option', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv', '?mode=fast'), 'mode', 'unknown_field', 'Trường "mode" không phải là trường của yêu cầu này.'],
+    ])('refuses %s with 400', async (_what, send, field, code, message) => {
       const before = await snapshot(c.id);
       const res = await send().expect(400);
-      expect(res.body.details).toEqual([{ field, message: expect.stringContaining(message) }]);
+      expect(res.body.details).toEqual([{ field, code, message: expect.stringContaining(message) }]);
+      expect(await snapshot(c.id)).toEqual(before);
+    });
+
+    it.each([
+      ['dryRun that is not true or false', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv', '?dryRun=maybe'), 'dryRun', 'not_allowed_value', 'Trường "dryRun" phải là một trong các giá trị: true, false.'],
+      ['atomic as a form field that is not true or false', () => upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv').field('atomic', 'yes'), 'atomic', 'not_allowed_value', 'Trường "atomic" phải là một trong các giá trị: true, false.'],
+      ['a bridgePointId that is not a UUID', () => upload(c.id, csvOf([['Họ và tên'], ['A']]), 'a.csv', '?bridgePointId=24'), 'bridgePointId', 'not_a_uuid', expect.stringMatching(/^Trường "bridgePointId" phải là mã định danh UUID/)],
+      ['a bridgePointId of another conference', () => upload(c.id, csvOf([['Họ và tên'], ['A']]), 'a.csv', '?bridgePointId=00000000-0000-4000-8000-000000000000'), 'bridgePointId', 'bridge_point_not_found', 'Điểm cầu 00000000-0000-4000-8000-000000000000 không thuộc hội nghị này.'],
+    ])('refuses %s with 400, with a code and a Vietnamese message', async (_what, send, field, code, message) => {
+      const before = await snapshot(c.id);
+      const res = await send().expect(400);
+      expect(res.body.details).toEqual([{ field, code, message }]);
       expect(await snapshot(c.id)).toEqual(before);
     });
   });
 
   it('answers 404 for an unknown conference, 409 for a cancelled one, 403 for operators and viewers', async () => {
     const file = csvOf([['Họ và tên', 'Điểm cầu'], ['Nguyễn Văn An', '24']]);
-    await upload('00000000-0000-4000-8000-000000000000', file, 'a.csv').expect(404);
+    const missing = await upload('00000000-0000-4000-8000-000000000000', file, 'a.csv').expect(404);
+    expect(missing.body.details).toEqual([{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }]);
     const c = await newConference();
     const operator = await t.userWithRole('operator', { administrativeUnitCode: '24' });
     const viewer = await t.userWithRole('viewer');
@@ -519,8 +533,8 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     const done = await waitForJob(c.id, res.body.jobId);
     expect(done).toMatchObject({ status: 'done', totalRows: 2500, processedRows: 2500, created: 2498, updated: 0, rejected: 2 });
     expect(done.errors).toEqual([
-      { row: 102, field: 'email', message: '"sai-email" is not an email address' },
-      { row: 2002, field: 'phone', message: '"123" is not a Vietnamese phone number (e.g. 0912 345 678)' },
+      { row: 102, field: 'email', code: 'invalid_email', message: '"sai-email" không phải là địa chỉ email, ví dụ ten@coquan.gov.vn.' },
+      { row: 2002, field: 'phone', code: 'invalid_phone', message: '"123" không phải là số điện thoại Việt Nam, ví dụ 0912 345 678.' },
     ]);
     expect(await db.getRepository(Attendee).count({ where: { conferenceId: c.id } })).toBe(2498);
   });
@@ -538,7 +552,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     const before = await snapshot(other.id, false);
     const started = await upload(other.id, csvOf(rows(2100, 2050)), 'loi.csv', '?atomic=true').expect(202);
     const done = await waitForJob(other.id, started.body.jobId);
-    expect(done).toMatchObject({ status: 'failed', created: 0, rejected: 1, errors: [{ row: 2052, field: 'email', message: '"khong-hop-le" is not an email address' }] });
+    expect(done).toMatchObject({ status: 'failed', created: 0, rejected: 1, errors: [{ row: 2052, field: 'email', code: 'invalid_email', message: '"khong-hop-le" không phải là địa chỉ email, ví dụ ten@coquan.gov.vn.' }] });
     expect(await snapshot(other.id, false)).toEqual(before);
   });
 
@@ -554,14 +568,19 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     try {
       const rows = [['Họ và tên', 'Email', 'Điểm cầu'], ...Array.from({ length: 1200 }, (_, i) => [`Đại biểu ${i}`, `db${i}@x.vn`, '24'])];
       const res = await upload(c.id, csvOf(rows), 'hong.csv').expect(500);
-      expect(res.body).toEqual({ statusCode: 500, error: 'Internal Server Error', message: 'internal server error', details: [] });
+      expect(res.body).toEqual({
+        statusCode: 500,
+        error: 'Internal Server Error',
+        message: 'Đã có lỗi xảy ra, chưa ghi nhận được yêu cầu. Vui lòng thử lại sau ít phút.',
+        details: [{ field: 'request', code: 'internal_error', message: 'Lỗi hệ thống; đã ghi nhật ký để xử lý.' }],
+      });
       expect(spy).toHaveBeenCalledTimes(2);
     } finally {
       spy.mockRestore();
     }
     expect(await snapshot(c.id, false)).toEqual(before);
     const job = await db.getRepository(ImportJob).findOneByOrFail({ conferenceId: c.id });
-    expect(job).toMatchObject({ status: 'failed', created: 0, report: { message: 'the import failed because of an internal error; nothing was written' } });
+    expect(job).toMatchObject({ status: 'failed', created: 0, report: { message: 'Nhập danh sách không thành công do lỗi của hệ thống; chưa có dữ liệu nào được ghi.' } });
   });
 
   it('never gives a new delegate a code already used in the conference', async () => {
@@ -582,7 +601,8 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
     const res = await upload(c.id, csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'a.csv').expect(201);
     const other = await newConference();
     await t.http.get(`/api/conferences/${other.id}/attendees/import-jobs/${res.body.jobId}`).auth(t.adminToken, bearer).expect(404);
-    await t.http.get(`/api/conferences/${c.id}/attendees/import-jobs/00000000-0000-4000-8000-000000000000`).auth(t.adminToken, bearer).expect(404);
+    const unknown = await t.http.get(`/api/conferences/${c.id}/attendees/import-jobs/00000000-0000-4000-8000-000000000000`).auth(t.adminToken, bearer).expect(404);
+    expect(unknown.body.details).toEqual([{ field: 'jobId', code: 'import_job_not_found', message: 'Không tìm thấy lượt nhập danh sách này.' }]);
     await t.http.get(`/api/conferences/${c.id}/attendees/import-jobs/khong-phai-uuid`).auth(t.adminToken, bearer).expect(400);
     const viewer = await t.userWithRole('viewer');
     await t.http.get(`/api/conferences/${c.id}/attendees/import-jobs/${res.body.jobId}`).auth(viewer, bearer).expect(403);
@@ -590,7 +610,7 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
 
   it('keeps JSON routes as they were: a multipart body sent to one is refused as an empty body', async () => {
     const res = await t.http.post('/api/conferences').auth(t.adminToken, bearer).field('title', 'Hội nghị').expect(400);
-    expect(res.body.details).toEqual([{ field: 'body', message: 'body must not be empty' }]);
+    expect(res.body.details).toEqual([{ field: 'body', code: 'empty_body', message: 'Yêu cầu này cần dữ liệu JSON gửi kèm.' }]);
     await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference()).expect(201);
   });
 });

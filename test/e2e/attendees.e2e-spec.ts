@@ -63,7 +63,10 @@ describe('attendees (đại biểu)', () => {
     await add({ email: 'trung.lap@bacninh.gov.vn' });
     const before = await count();
     const res = await t.http.post(url()).auth(t.adminToken, bearer).send(anAttendee({ email: 'TRUNG.LAP@bacninh.gov.vn' })).expect(409);
-    expect(res.body.details).toEqual([{ field: 'email', message: 'already used in this conference' }]);
+    expect(res.body.details).toEqual([
+      { field: 'email', code: 'email_in_use', message: 'Email trung.lap@bacninh.gov.vn đã có trong danh sách đại biểu của hội nghị này.' },
+    ]);
+    expect(res.body.message).toBe('Email trung.lap@bacninh.gov.vn đã có trong danh sách đại biểu của hội nghị này.');
     expect(await count()).toBe(before);
   });
 
@@ -80,6 +83,17 @@ describe('attendees (đại biểu)', () => {
     const res = await t.http.post(url()).auth(t.adminToken, bearer).send(anAttendee(overrides)).expect(400);
     expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
     expect(await count()).toBe(before);
+  });
+
+  it('words a bad phone number and email in Vietnamese, each with its code', async () => {
+    const res = await t.http.post(url()).auth(t.adminToken, bearer).send(anAttendee({ email: 'not-an-email', phone: '12345' })).expect(400);
+    expect(res.body.details).toEqual(
+      expect.arrayContaining([
+        { field: 'email', code: 'not_an_email', message: 'Trường "email" không đúng dạng địa chỉ email, ví dụ ten@coquan.gov.vn.' },
+        { field: 'phone', code: 'not_a_phone', message: 'Trường "phone" phải là số điện thoại Việt Nam, ví dụ 0912 345 678.' },
+      ]),
+    );
+    expect(res.body.details).toHaveLength(2);
   });
 
   it('lists with filters and a query ignoring diacritics', async () => {
@@ -303,8 +317,14 @@ describe('attendees (đại biểu)', () => {
       // The replaced person's link shows who goes instead, and can no longer answer or check in.
       const view = (await t.http.get(rsvp(link.token)).expect(200)).body;
       expect(view).toMatchObject({ attendee: { id: a.id, status: 'substituted' }, substitute: { fullName: 'Lê Thị Mai', code: res.body.code } });
-      await t.http.post(rsvp(link.token, '/accept')).expect(409);
-      await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(409);
+      const answer = await t.http.post(rsvp(link.token, '/accept')).expect(409);
+      expect(answer.body.details).toEqual([
+        { field: 'status', code: 'cannot_answer', message: 'Trần Văn Bình đã cử người đi thay; không thể trả lời lời mời nữa.' },
+      ]);
+      const checkIn = await t.http.post(url(`/${a.id}/check-in`)).auth(t.adminToken, bearer).expect(409);
+      expect(checkIn.body.details).toEqual([
+        { field: 'status', code: 'cannot_check_in', message: `Đại biểu Trần Văn Bình (mã ${a.code}) đã cử người đi thay; người đi thay điểm danh bằng mã của mình.` },
+      ]);
       // Their calendar invitation is withdrawn; the substitute's is a request of their own.
       expect((await t.http.get(url(`/${a.id}/invite.ics`)).auth(t.adminToken, bearer).expect(200)).text).toContain('METHOD:CANCEL');
       expect((await t.http.get(url(`/${res.body.id}/invite.ics`)).auth(t.adminToken, bearer).expect(200)).text).toContain('METHOD:REQUEST');
@@ -322,7 +342,16 @@ describe('attendees (đại biểu)', () => {
       const taken = await add();
       const a = await add();
       const link = await linkFor(a.id);
-      await t.http.post(rsvp(link.token, '/substitute')).send({ fullName: 'X', email: taken.email }).expect(409);
+      const res = await t.http.post(rsvp(link.token, '/substitute')).send({ fullName: 'X', email: taken.email }).expect(409);
+      expect(res.body.details).toEqual([{ field: 'email', code: 'email_in_use', message: `Email ${taken.email} đã có trong danh sách đại biểu của hội nghị này.` }]);
+    });
+
+    it('refuses to issue a link that would already have expired', async () => {
+      const a = await add();
+      const res = await t.http.post(url(`/${a.id}/links`)).auth(t.adminToken, bearer).send({ expiresAt: '2020-01-01T00:00:00+07:00' }).expect(400);
+      expect(res.body.details).toEqual([
+        { field: 'expiresAt', code: 'not_in_future', message: 'Thời điểm hết hạn (expiresAt) phải ở sau thời điểm hiện tại.' },
+      ]);
     });
 
     it('refuses revoked and unknown links', async () => {
@@ -333,6 +362,13 @@ describe('attendees (đại biểu)', () => {
       await t.http.get(rsvp('y'.repeat(43))).expect(404);
       const bridgeLink = (await t.http.post(`/api/conferences/${conferenceId}/bridge-points/${bacNinh.id}/links`).auth(t.adminToken, bearer).send({}).expect(201)).body;
       await t.http.get(rsvp(bridgeLink.token)).expect(404);
+      // The link of someone removed from the list leads nowhere.
+      const removed = await add();
+      const removedLink = await linkFor(removed.id);
+      await t.http.delete(url(`/${removed.id}`)).auth(t.adminToken, bearer).expect(204);
+      const gone = await t.http.get(rsvp(removedLink.token)).expect(404);
+      expect(gone.body.details).toEqual([{ field: 'token', code: 'unknown', message: 'Liên kết không hợp lệ.' }]);
+      await t.http.post(rsvp(removedLink.token, '/accept')).expect(404);
     });
   });
 
@@ -347,8 +383,13 @@ describe('attendees (đại biểu)', () => {
       expect(ids).not.toContain(theirs.id);
       await t.http.post(url(`/${mine.id}/check-in`)).auth(op, bearer).expect(200);
       await t.http.post(url(`/${theirs.id}/check-in`)).auth(op, bearer).expect(404);
-      await t.http.get(url(`/${theirs.id}`)).auth(op, bearer).expect(404);
-      await t.http.post(url()).auth(op, bearer).send(anAttendee({ bridgePointId: hanoi.id })).expect(400);
+      const hidden = await t.http.get(url(`/${theirs.id}`)).auth(op, bearer).expect(404);
+      expect(hidden.body).toMatchObject({
+        message: 'Không tìm thấy đại biểu.',
+        details: [{ field: 'attendeeId', code: 'attendee_not_found', message: 'Không tìm thấy đại biểu.' }],
+      });
+      const elsewhere = await t.http.post(url()).auth(op, bearer).send(anAttendee({ bridgePointId: hanoi.id })).expect(400);
+      expect(elsewhere.body.details).toEqual([{ field: 'bridgePointId', code: 'bridge_point_not_found', message: expect.stringContaining(`Điểm cầu ${hanoi.id} không thuộc hội nghị này`) }]);
       const batch = await t.http.post(url('/check-in')).auth(op, bearer).send({ codes: [theirs.code] }).expect(200);
       expect(batch.body.unknown).toEqual([theirs.code]);
       await t.http.post(url(`/${mine.id}/links`)).auth(op, bearer).send({}).expect(403);

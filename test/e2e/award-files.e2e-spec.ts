@@ -175,7 +175,7 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
         totalRows: 7,
         rejected: 6,
         created: 1,
-        message: '6 of 7 rows were rejected; nothing was imported',
+        message: 'Có 6 trên 7 dòng bị từ chối; chưa nhập dòng nào.',
       });
       expect(res.body.errors.map((e: { row: number; field: string }) => `${e.row} ${e.field}`)).toEqual([
         '3 kind',
@@ -186,9 +186,27 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
         '7 name',
         '8 administrativeUnit',
       ]);
-      expect(res.body.errors[1].message).toContain('formula');
-      expect(res.body.errors[5].message).toBe('"Đinh Văn Hoà" is already on row 2 of this file');
-      expect(res.body.details[0]).toEqual({ field: 'rows.3.kind', message: expect.stringContaining('Cá nhân') });
+      expect(res.body.errors.map((e: { code: string }) => e.code)).toEqual([
+        'unknown_kind',
+        'formula',
+        'name_or_organization_required',
+        'unknown_administrative_unit',
+        'unknown_point',
+        'duplicate_recipient',
+        'unknown_province',
+      ]);
+      expect(res.body.errors[1].message).toContain('công thức');
+      expect(res.body.errors[5]).toEqual({
+        row: 7,
+        field: 'name',
+        code: 'duplicate_recipient',
+        message: '"Đinh Văn Hoà" đã có ở dòng 2 của tệp này.',
+      });
+      expect(res.body.details[0]).toEqual({
+        field: 'rows.3.kind',
+        code: 'unknown_kind',
+        message: '"Đoàn thể" không phải là loại đối tượng khen thưởng; hãy ghi Cá nhân hoặc Tập thể.',
+      });
       expect(await snapshot()).toEqual(before);
     });
 
@@ -196,7 +214,14 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
       const flag = (await t.http.post(decisions()).auth(t.adminToken, bearer).send(anAwardDecision({ number: '78/QĐ-TTg', awardFormCode: 'co-thi-dua-chinh-phu' })).expect(201)).body.id;
       const before = await snapshot();
       const res = await upload(flag, csvOf([['Loại', 'Họ và tên'], ['Cá nhân', 'Hà Văn Nam']]), 'x.csv').expect(400);
-      expect(res.body.errors).toEqual([{ row: 2, field: 'kind', message: expect.stringContaining('Cờ thi đua của Chính phủ') }]);
+      expect(res.body.errors).toEqual([
+        {
+          row: 2,
+          field: 'kind',
+          code: 'kind_not_allowed',
+          message: 'Cờ thi đua của Chính phủ không dành cho cá nhân (individual); hình thức này dành cho tập thể (collective).',
+        },
+      ]);
       expect(await snapshot()).toEqual(before);
       await t.http.delete(`${decisions()}/${flag}`).auth(t.adminToken, bearer).expect(204);
     });
@@ -216,8 +241,10 @@ describe('award lists as files: recipient import (CSV, XLSX) and the list as CSV
       const before = await snapshot();
       const file = csvOf([['Loại', 'Họ và tên'], ['Cá nhân', 'Hà Văn Nam']]);
       const other = '00000000-0000-4000-8000-000000000000';
-      expect((await upload(ttg, file, 'x.csv', `?agendaItemId=${other}`).expect(400)).body.details[0].field).toBe('agendaItemId');
-      expect((await upload(ttg, file, 'x.csv', '?dryRun=yes').expect(400)).body.details[0].field).toBe('dryRun');
+      expect((await upload(ttg, file, 'x.csv', `?agendaItemId=${other}`).expect(400)).body.details).toEqual([
+        { field: 'agendaItemId', code: 'agenda_item_not_found', message: `Mục chương trình ${other} không thuộc hội nghị này.` },
+      ]);
+      expect((await upload(ttg, file, 'x.csv', '?dryRun=yes').expect(400)).body.details[0]).toMatchObject({ field: 'dryRun', code: 'not_allowed_value' });
       await upload(ttg, file, 'x.csv', '', await t.userWithRole('viewer')).expect(403);
       expect(await snapshot()).toEqual(before);
     });

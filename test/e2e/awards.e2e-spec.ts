@@ -91,7 +91,9 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
 
       const count = await db.getRepository(AwardForm).count();
       const dup = await post('/api/award-forms', { ...form, name: 'Khác' }, organizer).expect(409);
-      expect(dup.body.details).toEqual([{ field: 'code', message: expect.stringContaining(form.code) }]);
+      expect(dup.body.details).toEqual([
+        { field: 'code', code: 'award_form_exists', message: `Hình thức khen thưởng mã ${form.code} đã có trong danh mục.` },
+      ]);
       await post('/api/award-forms', { ...form, code: 'bang-khen-thu-tuong-chinh-phu' }, organizer).expect(409);
       expect(await db.getRepository(AwardForm).count()).toBe(count);
     });
@@ -255,18 +257,24 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
       collectiveOnly = (await post(decisionsPath(c.id), anAwardDecision({ number: '7/QĐ-TTg', awardFormCode: 'co-thi-dua-chinh-phu' })).expect(201)).body.id;
     });
 
-    const refused = async (send: () => Promise<{ status: number; body: { details: { field: string }[] } }>, status: number, field: string) => {
+    const refused = async (
+      send: () => Promise<{ status: number; body: { details: { field: string; code: string }[] } }>,
+      status: number,
+      field: string,
+      code?: string,
+    ) => {
       const before = await snapshot(c.id);
       const res = await send();
       expect(res.status).toBe(status);
       expect(res.body.details.map((d) => d.field)).toContain(field);
+      if (code) expect(res.body.details).toContainEqual(expect.objectContaining({ field, code }));
       expect(await snapshot(c.id)).toEqual(before);
     };
 
     it.each(['123', '123/TTg', 'QĐ-TTg', '123/QĐ', '123/QĐ-', '12a/QĐ-TTg', '123/QĐ-Thủ tướng', '123/NQ-CP', '0/QĐ-TTg', '123//QĐ-TTg'])(
       'refuses the malformed decision number %p',
       async (number) => {
-        await refused(() => post(decisionsPath(c.id), anAwardDecision({ number })), 400, 'number');
+        await refused(() => post(decisionsPath(c.id), anAwardDecision({ number })), 400, 'number', 'not_a_decision_number');
       },
     );
 
@@ -275,10 +283,14 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
     });
 
     it.each(['123/QĐ-TTg', '123/qd-ttg', '0123/QĐ-TTg'])('answers 409 for the number %p already recorded', async (number) => {
-      await refused(() => post(decisionsPath(c.id), anAwardDecision({ number })), 409, 'number');
+      await refused(() => post(decisionsPath(c.id), anAwardDecision({ number })), 409, 'number', 'decision_number_taken');
     });
 
     it('answers 409 when a change takes the number of another decision', async () => {
+      const res = await patch(`${decisionsPath(c.id)}/${collectiveOnly}`, { version: 1, number: '123/QD-TTg' }).expect(409);
+      expect(res.body.details).toEqual([
+        { field: 'number', code: 'decision_number_taken', message: 'Quyết định số 123/QĐ-TTg đã được ghi nhận trong hội nghị này.' },
+      ]);
       await refused(() => patch(`${decisionsPath(c.id)}/${collectiveOnly}`, { version: 1, number: '123/QD-TTg' }), 409, 'number');
     });
 
@@ -287,12 +299,27 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
     });
 
     it('refuses an unknown award form, naming awardFormCode', async () => {
-      await refused(() => post(decisionsPath(c.id), anAwardDecision({ number: '8/QĐ-TTg', awardFormCode: 'huy-chuong-vang' })), 400, 'awardFormCode');
-      await refused(() => patch(`${decisionsPath(c.id)}/${decisionId}`, { version: 1, awardFormCode: 'huy-chuong-vang' }), 400, 'awardFormCode');
+      await refused(
+        () => post(decisionsPath(c.id), anAwardDecision({ number: '8/QĐ-TTg', awardFormCode: 'huy-chuong-vang' })),
+        400,
+        'awardFormCode',
+        'award_form_not_found',
+      );
+      await refused(
+        () => patch(`${decisionsPath(c.id)}/${decisionId}`, { version: 1, awardFormCode: 'huy-chuong-vang' }),
+        400,
+        'awardFormCode',
+        'award_form_not_found',
+      );
     });
 
     it('refuses a form that does not take the kinds of recipients the decision has', async () => {
-      await refused(() => patch(`${decisionsPath(c.id)}/${decisionId}`, { version: 1, awardFormCode: 'co-thi-dua-chinh-phu' }), 400, 'awardFormCode');
+      await refused(
+        () => patch(`${decisionsPath(c.id)}/${decisionId}`, { version: 1, awardFormCode: 'co-thi-dua-chinh-phu' }),
+        400,
+        'awardFormCode',
+        'award_form_kind_mismatch',
+      );
     });
 
     it('refuses a signing date that is not a day', async () => {
@@ -302,8 +329,13 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
 
     it('refuses a recipient with neither name nor organization, alone, in a list, or with its decision', async () => {
       const recipients = `${decisionsPath(c.id)}/${decisionId}/recipients`;
-      await refused(() => post(recipients, anAwardRecipient({ name: null, organization: null })), 400, 'name');
-      await refused(() => post(recipients, { items: [anAwardRecipient(), anAwardRecipient({ name: undefined, organization: undefined })] }), 400, 'items.1.name');
+      await refused(() => post(recipients, anAwardRecipient({ name: null, organization: null })), 400, 'name', 'name_or_organization_required');
+      await refused(
+        () => post(recipients, { items: [anAwardRecipient(), anAwardRecipient({ name: undefined, organization: undefined })] }),
+        400,
+        'items.1.name',
+        'name_or_organization_required',
+      );
       await refused(
         () => post(decisionsPath(c.id), { ...anAwardDecision({ number: '10/QĐ-TTg' }), recipients: [anAwardRecipient({ name: null, organization: null })] }),
         400,
@@ -315,15 +347,19 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
     it('refuses a recipient kind the award form does not take', async () => {
       const res = await post(`${decisionsPath(c.id)}/${collectiveOnly}/recipients`, anAwardRecipient({ kind: 'individual' }));
       expect(res.status).toBe(400);
-      expect(res.body.details[0]).toEqual({ field: 'kind', message: expect.stringContaining('Cờ thi đua của Chính phủ') });
+      expect(res.body.details[0]).toEqual({
+        field: 'kind',
+        code: 'kind_not_allowed',
+        message: 'Cờ thi đua của Chính phủ không dành cho cá nhân (individual); hình thức này dành cho tập thể (collective).',
+      });
       await refused(() => post(`${decisionsPath(c.id)}/${collectiveOnly}/recipients`, anAwardRecipient({ kind: 'individual' })), 400, 'kind');
       await refused(() => post(`${decisionsPath(c.id)}/${collectiveOnly}/recipients`, anAwardRecipient({ kind: 'team' })), 400, 'kind');
     });
 
     it('refuses an agenda item or a bridge point of another conference', async () => {
       const recipients = `${decisionsPath(c.id)}/${decisionId}/recipients`;
-      await refused(() => post(recipients, anAwardRecipient({ agendaItemId: other.ceremonyId })), 400, 'agendaItemId');
-      await refused(() => post(recipients, anAwardRecipient({ bridgePointId: other.main.id })), 400, 'bridgePointId');
+      await refused(() => post(recipients, anAwardRecipient({ agendaItemId: other.ceremonyId })), 400, 'agendaItemId', 'agenda_item_not_found');
+      await refused(() => post(recipients, anAwardRecipient({ bridgePointId: other.main.id })), 400, 'bridgePointId', 'bridge_point_not_found');
       await refused(() => patch(`${recipients}/${recipientId}`, { version: 1, bridgePointId: other.byCode('24').id }), 400, 'bridgePointId');
     });
 
@@ -331,7 +367,7 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
       const recipients = `${decisionsPath(c.id)}/${decisionId}/recipients`;
       await refused(() => post(recipients, anAwardRecipient({ administrativeUnitCode: '99' })), 400, 'administrativeUnitCode');
       // 06 (Bắc Kạn) was a province of vn-63; it joined Thái Nguyên in vn-34.
-      await refused(() => post(recipients, anAwardRecipient({ administrativeUnitCode: '06' })), 400, 'administrativeUnitCode');
+      await refused(() => post(recipients, anAwardRecipient({ administrativeUnitCode: '06' })), 400, 'administrativeUnitCode', 'administrative_unit_not_found');
       await refused(() => post(recipients, anAwardRecipient({ administrativeUnitCode: '1' })), 400, 'administrativeUnitCode');
     });
 
@@ -342,7 +378,10 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
 
     it('answers 404 for a decision of another conference', async () => {
       const foreign = (await t.http.get(decisionsPath(other.id)).auth(t.adminToken, bearer).expect(200)).body.items[0].id;
-      await t.http.get(`${decisionsPath(c.id)}/${foreign}`).auth(t.adminToken, bearer).expect(404);
+      const res = await t.http.get(`${decisionsPath(c.id)}/${foreign}`).auth(t.adminToken, bearer).expect(404);
+      expect(res.body.details).toEqual([
+        { field: 'decisionId', code: 'award_decision_not_found', message: `Không tìm thấy quyết định khen thưởng ${foreign} trong hội nghị này.` },
+      ]);
       const before = await snapshot(c.id);
       await patch(`${decisionsPath(c.id)}/${foreign}`, { version: 1, signerName: 'X' }).expect(404);
       expect(await snapshot(c.id)).toEqual(before);
@@ -403,6 +442,9 @@ describe('award decisions (quyết định khen thưởng) and recipients', () =
       const before = await snapshot(x.id);
       const res = await post(`${decisionsPath(x.id)}/${d.id}/recipients`, anAwardRecipient());
       expect(res.status).toBe(409);
+      expect(res.body.details).toEqual([
+        { field: 'status', code: 'conference_cancelled', message: `Hội nghị ${x.id} đã bị hủy; không thể thay đổi khen thưởng của hội nghị nữa.` },
+      ]);
       await patch(`${decisionsPath(x.id)}/${d.id}`, { version: 1, signerName: 'X' }).expect(409);
       expect(await snapshot(x.id)).toEqual(before);
     });

@@ -233,18 +233,18 @@ describe('importing bridge-point contacts (chair, contact, email, phone) from CS
     ]);
     const res = await upload(c.id, file, 'loi.csv').expect(400);
     const errors = [
-      { row: 3, field: 'point', code: 'unknown_point', message: '"Điểm cầu tỉnh Không Có" không phải là điểm cầu của hội nghị này' },
-      { row: 4, field: 'contactEmail', code: 'invalid_email', message: '"khong-phai-email" không phải là địa chỉ email' },
-      { row: 5, field: 'contactPhone', code: 'invalid_phone', message: '"12345" không phải là số điện thoại Việt Nam (ví dụ 0912 345 678)' },
-      { row: 6, field: 'point', code: 'duplicate_point', message: 'Điểm cầu tỉnh Bắc Ninh đã có ở dòng 4 của tệp này' },
-      { row: 7, field: 'point', code: 'point_required', message: 'Thiếu điểm cầu: ghi mã đơn vị hành chính hoặc tên điểm cầu' },
-      { row: 8, field: 'point', code: 'unknown_point', message: '"Hà Tây" không phải là điểm cầu của hội nghị này' },
+      { row: 3, field: 'point', code: 'unknown_point', message: '"Điểm cầu tỉnh Không Có" không phải là điểm cầu của hội nghị này.' },
+      { row: 4, field: 'contactEmail', code: 'invalid_email', message: '"khong-phai-email" không phải là địa chỉ email.' },
+      { row: 5, field: 'contactPhone', code: 'invalid_phone', message: '"12345" không phải là số điện thoại Việt Nam (ví dụ 0912 345 678).' },
+      { row: 6, field: 'point', code: 'duplicate_point', message: 'Điểm cầu tỉnh Bắc Ninh đã có ở dòng 4 của tệp này.' },
+      { row: 7, field: 'point', code: 'point_required', message: 'Thiếu điểm cầu: ghi mã đơn vị hành chính hoặc tên điểm cầu.' },
+      { row: 8, field: 'point', code: 'unknown_point', message: '"Hà Tây" không phải là điểm cầu của hội nghị này.' },
       { row: 9, field: 'chairName', code: 'formula', message: expect.stringContaining('sẽ chạy như công thức') },
     ];
     expect(res.body).toMatchObject({
       statusCode: 400,
       error: 'Bad Request',
-      message: '7 trong 8 dòng bị từ chối; không ghi thay đổi nào',
+      message: '7 trong 8 dòng bị từ chối; không ghi thay đổi nào.',
       status: 'failed',
       dryRun: false,
       totalRows: 8,
@@ -277,7 +277,8 @@ describe('importing bridge-point contacts (chair, contact, email, phone) from CS
     const operator = await t.userWithRole('operator', { administrativeUnitCode: '24' });
     await upload(c.id, file, 'a.csv', viewer).expect(403);
     await upload(c.id, file, 'a.csv', operator).expect(403);
-    await upload('00000000-0000-4000-8000-000000000000', file, 'a.csv').expect(404);
+    const missing = await upload('00000000-0000-4000-8000-000000000000', file, 'a.csv').expect(404);
+    expect(missing.body.details).toEqual([{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }]);
     expect(await snapshot(c.id)).toEqual(before);
     const organizer = await t.userWithRole('organizer');
     await upload(c.id, file, 'a.csv', organizer).expect(201);
@@ -285,7 +286,8 @@ describe('importing bridge-point contacts (chair, contact, email, phone) from CS
 
     await t.http.post(`/api/conferences/${c.id}/cancel`).auth(t.adminToken, bearer).send({ reason: 'Hoãn do thay đổi lịch công tác' }).expect(200);
     const closed = await snapshot(c.id);
-    await upload(c.id, csvOf([['Điểm cầu', 'Email'], ['24', 'moi@tinh.gov.vn']]), 'b.csv').expect(409);
+    const refused = await upload(c.id, csvOf([['Điểm cầu', 'Email'], ['24', 'moi@tinh.gov.vn']]), 'b.csv').expect(409);
+    expect(refused.body.details).toEqual([{ field: 'status', code: 'conference_closed', message: 'Hội nghị đã hủy; không thể thay đổi nữa.' }]);
     expect(await snapshot(c.id)).toEqual(closed);
   });
 

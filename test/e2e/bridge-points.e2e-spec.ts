@@ -57,8 +57,8 @@ describe('bridge points (điểm cầu)', () => {
       const main = await post(id, aMainPoint()).expect(201);
       expect(main.body).toMatchObject({ name: 'Điểm cầu Trung ương', level: 'central', isMain: true, confirmationStatus: 'pending', connectionStatus: 'untested', version: 1 });
       const second = await post(id, aMainPoint({ name: 'Điểm cầu thứ hai' })).expect(409);
-      expect(second.body.message).toBe('isMain: the conference already has a main bridge point: Điểm cầu Trung ương');
-      expect(second.body.details[0].field).toBe('isMain');
+      expect(second.body.message).toBe('Hội nghị đã có điểm cầu chính: Điểm cầu Trung ương.');
+      expect(second.body.details).toEqual([{ field: 'isMain', code: 'main_point_taken', message: 'Hội nghị đã có điểm cầu chính: Điểm cầu Trung ương.' }]);
     });
 
     it('connects the 63 provinces of vn-63 in one call, idempotently', async () => {
@@ -145,7 +145,9 @@ describe('bridge points (điểm cầu)', () => {
       expect(res.body.items[0]).toMatchObject({ contactPhone: '+84912345678', level: 'other' });
       expect(res.body.items[1]).toMatchObject({ name: 'Điểm cầu thành phố Hà Nội', contactEmail: 'vp@hanoi.gov.vn', level: 'provincial' });
       const dup = await post(id, { items: [{ name: 'Mới' }, { administrativeUnitCode: '01' }] }).expect(409);
-      expect(dup.body.details[0]).toEqual({ field: 'items.1.administrativeUnitCode', message: 'Hà Nội (01) is already connected' });
+      expect(dup.body.details).toEqual([
+        { field: 'items.1.administrativeUnitCode', code: 'already_connected', message: 'Hà Nội (01) đã có điểm cầu trong hội nghị này.' },
+      ]);
       expect(await allPoints(id)).toHaveLength(2);
     });
   });
@@ -170,7 +172,13 @@ describe('bridge points (điểm cầu)', () => {
 
     it('refuses to decline a confirmed point until an organizer reopens it', async () => {
       const refused = await act('decline', { reason: 'Trùng lịch' }).expect(409);
-      expect(refused.body.message).toMatch(/already confirmed; an organizer must reopen it/);
+      expect(refused.body.details).toEqual([
+        {
+          field: 'confirmationStatus',
+          code: 'already_confirmed',
+          message: 'Điểm cầu tỉnh Bắc Ninh đã xác nhận tham dự; không thể từ chối nữa cho đến khi Ban Tổ chức mở lại.',
+        },
+      ]);
       await act('decline', {}).expect(400);
       await act('reopen', {}).expect(200);
       const declined = await act('decline', { reason: 'Trùng lịch họp HĐND tỉnh' }).expect(200);
@@ -213,7 +221,10 @@ describe('bridge points (điểm cầu)', () => {
       const other = await newConference();
       const res = await act('confirm', {}, point.id).expect(200);
       expect(res.body.id).toBe(point.id);
-      await t.http.post(`/api/conferences/${other}/bridge-points/${point.id}/confirm`).auth(t.adminToken, bearer).send({}).expect(404);
+      const elsewhere = await t.http.post(`/api/conferences/${other}/bridge-points/${point.id}/confirm`).auth(t.adminToken, bearer).send({}).expect(404);
+      expect(elsewhere.body.details).toEqual([
+        { field: 'bpId', code: 'bridge_point_not_found', message: `Không tìm thấy điểm cầu ${point.id} trong hội nghị này.` },
+      ]);
       await t.http.get(`/api/conferences/${other}/bridge-points/${point.id}`).auth(t.adminToken, bearer).expect(404);
     });
 
@@ -316,13 +327,14 @@ describe('bridge points (điểm cầu)', () => {
       const revoked = await t.http.delete(`/api/conferences/${id}/bridge-points/${point.id}/links`).auth(t.adminToken, bearer).expect(200);
       expect(revoked.body.revoked).toBeGreaterThanOrEqual(1);
       const gone = await t.http.post(pub(link.token, '/decline')).send({ reason: 'x' }).expect(410);
-      expect(gone.body).toMatchObject({ statusCode: 410, message: expect.stringMatching(/thu hồi/), details: [{ field: 'token', message: 'revoked' }] });
+      expect(gone.body).toMatchObject({ statusCode: 410, message: expect.stringMatching(/thu hồi/), details: [{ field: 'token', code: 'revoked' }] });
 
       const short = (await t.http.post(`/api/conferences/${id}/bridge-points/${point.id}/links`).auth(t.adminToken, bearer).send({ expiresAt: new Date(Date.now() + 1500).toISOString() }).expect(201)).body;
       await new Promise((resolve) => setTimeout(resolve, 1600));
       const expired = await t.http.get(pub(short.token)).expect(410);
       expect(expired.body.message).toMatch(/hết hạn/);
-      await t.http.post(`/api/conferences/${id}/bridge-points/${point.id}/links`).auth(t.adminToken, bearer).send({ expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+      const past = await t.http.post(`/api/conferences/${id}/bridge-points/${point.id}/links`).auth(t.adminToken, bearer).send({ expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
+      expect(past.body.details).toEqual([{ field: 'expiresAt', code: 'expires_in_past', message: 'Thời hạn của liên kết (expiresAt) phải ở tương lai.' }]);
       const current = (await t.http.get(`/api/conferences/${id}/bridge-points/${point.id}`).auth(t.adminToken, bearer)).body;
       expect(current.confirmationStatus).toBe('confirmed');
     });

@@ -176,7 +176,8 @@ describe('calendar (.ics)', () => {
       const viewer = await t.userWithRole('viewer');
       await invite(hung.id, viewer).expect(403);
       await t.http.get(`${conference()}/attendees/${hung.id}/invite.ics`).expect(401);
-      await invite(MISSING).expect(404);
+      const missing = await invite(MISSING).expect(404);
+      expect(missing.body.details).toEqual([{ field: 'attendeeId', code: 'attendee_not_found', message: 'Không tìm thấy đại biểu.' }]);
       const { id: otherConference } = await newConference();
       await invite(hung.id, t.adminToken, otherConference).expect(404);
     });
@@ -184,7 +185,9 @@ describe('calendar (.ics)', () => {
     it('answers 409 for an attendee without an email', async () => {
       const noEmail = await addAttendee(conferenceId, { bridgePointId: bacNinhId, fullName: 'Trần Thị Lan' });
       const res = await invite(noEmail.id).expect(409);
-      expect(res.body.details).toEqual([{ field: 'email', message: 'missing' }]);
+      expect(res.body.details).toEqual([
+        { field: 'email', code: 'no_email', message: 'Đại biểu Trần Thị Lan chưa có địa chỉ email; giấy mời lịch (.ics) cần có địa chỉ email của người nhận.' },
+      ]);
     });
 
     it('keeps the UID and raises SEQUENCE when the conference moves', async () => {
@@ -248,11 +251,14 @@ describe('calendar (.ics)', () => {
       const operator = await t.userWithRole('operator', { bridgePointIds: [bacNinhId] });
       await t.http.post(`${conference()}/attendees/${hung.id}/calendar-link`).auth(operator, bearer).send({}).expect(403);
       await t.http.post(`${conference()}/attendees/${MISSING}/calendar-link`).auth(t.adminToken, bearer).send({}).expect(404);
-      await t.http
+      const past = await t.http
         .post(`${conference()}/attendees/${hung.id}/calendar-link`)
         .auth(t.adminToken, bearer)
         .send({ expiresAt: '2020-01-01T00:00:00Z' })
         .expect(400);
+      expect(past.body.details).toEqual([
+        { field: 'expiresAt', code: 'not_in_future', message: 'Thời điểm hết hạn (expiresAt) phải ở sau thời điểm hiện tại.' },
+      ]);
     });
 
     it('lists every conference the person is invited to and not cancelled from, and follows changes', async () => {
@@ -304,13 +310,17 @@ describe('calendar (.ics)', () => {
       await t.http.get(feedPath(link.url)).expect(200);
       await t.http.delete(`${conference()}/attendees/${hung.id}/links`).auth(t.adminToken, bearer).expect(200);
       const revoked = await t.http.get(feedPath(link.url)).expect(410);
-      expect(revoked.body.details).toEqual([{ field: 'token', message: 'revoked' }]);
+      expect(revoked.body.details).toEqual([
+        { field: 'token', code: 'revoked', message: 'Liên kết đã bị thu hồi. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.' },
+      ]);
 
       const shortLived = await feedLink(hung.id, conferenceId, { expiresAt: new Date(Date.now() + 1500).toISOString() });
       await t.http.get(feedPath(shortLived.url)).expect(200);
       await new Promise((resolve) => setTimeout(resolve, 1600));
       const expired = await t.http.get(feedPath(shortLived.url)).expect(410);
-      expect(expired.body.details).toEqual([{ field: 'token', message: 'expired' }]);
+      expect(expired.body.details).toEqual([
+        { field: 'token', code: 'expired', message: 'Liên kết đã hết hạn. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.' },
+      ]);
     });
   });
 });

@@ -57,6 +57,19 @@ describe('conferences (hội nghị)', () => {
       expect(res.body.details.map((d: { field: string }) => d.field)).toContain(field);
       expect(await count('conferences')).toBe(before);
     });
+
+    it('says in Vietnamese, with a code, that the end must follow the start and that the meeting link must be a web address', async () => {
+      const early = await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference({ endsAt: '2025-07-15T07:00:00+07:00' })).expect(400);
+      expect(early.body.details).toEqual([{ field: 'endsAt', code: 'ends_before_start', message: 'Giờ kết thúc của hội nghị phải sau giờ bắt đầu.' }]);
+      const link = await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference({ onlineUrl: 'javascript:alert(1)' })).expect(400);
+      expect(link.body.details).toEqual([
+        {
+          field: 'onlineUrl',
+          code: 'not_a_url',
+          message: 'Trường "onlineUrl" phải là địa chỉ web bắt đầu bằng http:// hoặc https://, ví dụ https://hop.example.vn/hoi-nghi.',
+        },
+      ]);
+    });
   });
 
   it('lists with filters, a date range and a query ignoring diacritics', async () => {
@@ -75,7 +88,10 @@ describe('conferences (hội nghị)', () => {
   it('walks draft → published → ongoing → completed and then is read-only', async () => {
     const c = await create();
     const publishEarly = await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(409);
-    expect(publishEarly.body.message).toMatch(/needs a main bridge point/);
+    expect(publishEarly.body.message).toBe('Hội nghị chưa có điểm cầu chính; hãy chọn một điểm cầu chính (isMain) trước khi công bố.');
+    expect(publishEarly.body.details).toEqual([
+      { field: 'bridgePoints', code: 'no_main_bridge_point', message: 'Hội nghị chưa có điểm cầu chính; hãy chọn một điểm cầu chính (isMain) trước khi công bố.' },
+    ]);
     await addMain(c.id);
     const published = await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(200);
     expect(published.body.status).toBe('published');
@@ -93,7 +109,10 @@ describe('conferences (hội nghị)', () => {
       .expect(409);
     expect(edit.body.details).toEqual([{ field: 'status', code: 'conference_closed', message: 'Hội nghị đã kết thúc; không thể thay đổi nữa.' }]);
     await t.http.post(`/api/conferences/${c.id}/cancel`).auth(t.adminToken, bearer).send({ reason: 'x' }).expect(409);
-    await t.http.delete(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).expect(409);
+    const removed = await t.http.delete(`/api/conferences/${c.id}`).auth(t.adminToken, bearer).expect(409);
+    expect(removed.body.details).toEqual([
+      { field: 'status', code: 'not_a_draft', message: 'Hội nghị đã kết thúc; chỉ xóa được hội nghị còn là bản nháp (hãy hủy hội nghị thay vì xóa).' },
+    ]);
   });
 
   it('cancels with a reason, bumping the calendar revision', async () => {
@@ -175,7 +194,14 @@ describe('conferences (hội nghị)', () => {
       .auth(t.adminToken, bearer)
       .send({ version: 1, endsAt: '2025-07-15T10:00:00+07:00' })
       .expect(409);
-    expect(res.body.message).toBe('agenda item "Phát biểu kết luận" would fall outside the new conference window; move or shorten it first');
+    expect(res.body.message).toBe('Mục chương trình "Phát biểu kết luận" sẽ nằm ngoài thời gian mới của hội nghị; hãy dời hoặc rút ngắn mục này trước.');
+    expect(res.body.details).toEqual([
+      {
+        field: 'endsAt',
+        code: 'agenda_item_outside_window',
+        message: expect.stringMatching(/^Mục chương trình "Phát biểu kết luận" \(mã [0-9a-f-]{36}\) sẽ nằm ngoài thời gian mới của hội nghị\.$/),
+      },
+    ]);
     expect((await t.http.get(`/api/conferences/${c.id}`).auth(t.adminToken, bearer)).body.endsAt).toBe('2025-07-15T04:30:00.000Z');
   });
 
@@ -252,8 +278,14 @@ describe('conferences (hội nghị)', () => {
   });
 
   it('answers 404 for an unknown conference and 400 for a bad id', async () => {
-    await t.http.get('/api/conferences/00000000-0000-4000-8000-000000000000').auth(t.adminToken, bearer).expect(404);
+    const missing = await t.http.get('/api/conferences/00000000-0000-4000-8000-000000000000').auth(t.adminToken, bearer).expect(404);
+    expect(missing.body).toMatchObject({
+      message: 'Không tìm thấy hội nghị.',
+      details: [{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }],
+    });
     const bad = await t.http.get('/api/conferences/not-a-uuid').auth(t.adminToken, bearer).expect(400);
-    expect(bad.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+    expect(bad.body.details).toEqual([
+      { field: 'id', code: 'not_a_uuid', message: 'Trường "id" phải là mã định danh UUID, ví dụ 3f2b8c1e-5d4a-4b7e-9c1f-2a6d8e0b4c7a.' },
+    ]);
   });
 });

@@ -39,7 +39,12 @@ describe('foundation: health, docs, login, access', () => {
     const wrong = await t.http.post('/api/auth/login').send({ ...ADMIN, password: 'sai-mat-khau' }).expect(401);
     const unknown = await t.http.post('/api/auth/login').send({ email: 'nobody@x.vn', password: 'sai-mat-khau' }).expect(401);
     expect(wrong.body).toEqual(unknown.body);
-    expect(wrong.body).toEqual({ statusCode: 401, error: 'Unauthorized', message: 'email or password is incorrect', details: [] });
+    expect(wrong.body).toEqual({
+      statusCode: 401,
+      error: 'Unauthorized',
+      message: 'Email hoặc mật khẩu không đúng.',
+      details: [{ field: 'body', code: 'invalid_credentials', message: 'Email hoặc mật khẩu không đúng.' }],
+    });
   });
 
   it('throttles repeated logins for one account with 429', async () => {
@@ -49,7 +54,8 @@ describe('foundation: health, docs, login, access', () => {
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses[20]).toBe(429);
     const last = await attempt();
-    expect(last.body).toMatchObject({ statusCode: 429, message: 'too many login attempts; try again later' });
+    const tooMany = 'Có quá nhiều lượt đăng nhập từ địa chỉ này hoặc vào tài khoản này. Vui lòng thử lại sau ít phút.';
+    expect(last.body).toMatchObject({ statusCode: 429, message: tooMany, details: [{ field: 'email', code: 'too_many_logins', message: tooMany }] });
     // Another account from the same address is not locked out.
     await t.http.post('/api/auth/login').send(ADMIN).expect(200);
   });
@@ -66,7 +72,8 @@ describe('foundation: health, docs, login, access', () => {
   it('answers 403 when the role does not allow the route', async () => {
     const viewer = await t.userWithRole('viewer');
     const res = await t.http.get('/api/users').auth(viewer, { type: 'bearer' }).expect(403);
-    expect(res.body.message).toBe('this action needs the role admin');
+    const message = 'Thao tác này dành cho vai trò quản trị hệ thống; tài khoản của bạn có vai trò người xem.';
+    expect(res.body).toMatchObject({ statusCode: 403, message, details: [expect.objectContaining({ code: 'role_not_allowed', message })] });
     await t.http.get('/api/award-forms').auth(viewer, { type: 'bearer' }).expect(200);
   });
 
@@ -81,7 +88,11 @@ describe('foundation: health, docs, login, access', () => {
 
   it('answers an unknown route with the 404 envelope', async () => {
     const res = await t.http.get('/api/nothing-here').auth(t.adminToken, { type: 'bearer' }).expect(404);
-    expect(res.body).toMatchObject({ statusCode: 404, error: 'Not Found', details: [] });
+    expect(res.body).toMatchObject({
+      statusCode: 404,
+      error: 'Not Found',
+      details: [{ field: 'path', code: 'route_not_found', message: 'Không có địa chỉ này trong API.' }],
+    });
   });
 
   it('lists the seeded award forms, highest first', async () => {

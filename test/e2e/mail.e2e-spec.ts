@@ -94,6 +94,29 @@ describe('invitations by email, through the outbox, to a real SMTP server', () =
     expect(added.items.map((a: { id: string }) => a.id)).toEqual([noEmail.id]);
   });
 
+  it('refuses, in Vietnamese with a code, invitations to a draft, resending a mail still waiting, and a mail of another conference', async () => {
+    const draft = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference()).expect(201)).body;
+    const early = await invite(draft.id).expect(409);
+    expect(early.body.details).toEqual([
+      { field: 'status', code: 'not_published', message: 'Hội nghị còn là bản nháp; hãy công bố hội nghị trước khi gửi giấy mời.' },
+    ]);
+    const missing = await invite('00000000-0000-4000-8000-000000000000').expect(404);
+    expect(missing.body.details).toEqual([{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }]);
+
+    const { id } = await setUp([{ fullName: 'Phạm Thị Chờ', email: 'cho.gui@tinh.gov.vn' }]);
+    await invite(id).expect(202);
+    const [waiting] = (await t.http.get(`/api/conferences/${id}/deliveries`).auth(t.adminToken, bearer).expect(200)).body.items;
+    expect(waiting.status).toBe('pending');
+    const again = await t.http.post(`/api/conferences/${id}/deliveries/${waiting.id}/resend`).auth(t.adminToken, bearer).expect(409);
+    expect(again.body.details).toEqual([{ field: 'status', code: 'delivery_in_progress', message: 'Thư này đang chờ gửi; chưa thể gửi lại.' }]);
+    const elsewhere = await t.http.get(`/api/conferences/${draft.id}/deliveries/${waiting.id}`).auth(t.adminToken, bearer).expect(404);
+    expect(elsewhere.body.details).toEqual([
+      { field: 'deliveryId', code: 'delivery_not_found', message: `Không tìm thấy thư ${waiting.id} trong hội nghị này.` },
+    ]);
+    await dispatcher.drain();
+    expect(smtp.to('cho.gui@tinh.gov.vn')).toHaveLength(1);
+  });
+
   it('sends a substitute their own invitation, code and link, and the person replaced a cancellation of theirs', async () => {
     const { id, attendees } = await setUp([{ fullName: 'Trần Văn Bình', email: 'binh@tinh.gov.vn' }]);
     const [binh] = attendees;

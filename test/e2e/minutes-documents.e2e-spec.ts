@@ -140,13 +140,17 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
     for (const ext of ['docx', 'pdf']) {
       const res = await t.http.get(`/api/conferences/${other}/minutes.${ext}`).auth(t.adminToken, bearer).expect(404);
       expect(res.body.message).toContain('chưa có biên bản');
-      await t.http.get(`/api/conferences/${other}/conclusion-notice.${ext}`).auth(t.adminToken, bearer).expect(404);
+      const notice = await t.http.get(`/api/conferences/${other}/conclusion-notice.${ext}`).auth(t.adminToken, bearer).expect(404);
+      expect(notice.body.details).toEqual([
+        { field: 'conclusionNotice', code: 'conclusion_notice_not_found', message: 'Hội nghị chưa có thông báo kết luận.' },
+      ]);
     }
     const noMinutes = await t.http.post(`/api/conferences/${other}/conclusion-notice`).auth(t.adminToken, bearer).send({}).expect(404);
     expect(noMinutes.body.message).toContain('chưa có biên bản');
     await t.http.post(`/api/conferences/${other}/minutes`).auth(t.adminToken, bearer).send({}).expect(201);
     const early = await t.http.post(`/api/conferences/${other}/conclusion-notice`).auth(t.adminToken, bearer).send({}).expect(409);
-    expect(early.body.message).toMatch(/dự thảo/);
+    expect(early.body.message).toBe('Không thể lập thông báo kết luận: biên bản đang là bản dự thảo (status draft, cần approved).');
+    expect(early.body.details).toEqual([expect.objectContaining({ field: 'status', code: 'minutes_draft' })]);
     expect(await db.getRepository(ConclusionNotice).countBy({ conferenceId: other })).toBe(0);
     expect(await db.getRepository(Minutes).countBy({ conferenceId: other, status: 'approved' })).toBe(0);
   });
@@ -159,7 +163,10 @@ describe('minutes and conclusion notice as DOCX and PDF', () => {
       expect(s.title).toBe(`Kết luận của đồng chí Trần Văn Minh, Trưởng Ban Dân vận Trung ương tại ${aConference().title}`);
       expect(s.conclusions).toEqual(['Hội nghị thống nhất đánh giá kết quả công tác dân vận 6 tháng đầu năm 2025.']);
       expect(s.signer).toEqual({ authority: '', title: 'TRƯỞNG BAN DÂN VẬN TRUNG ƯƠNG', name: 'Trần Văn Minh' });
-      await post('/conclusion-notice', {}).expect(409);
+      const again = await post('/conclusion-notice', {}).expect(409);
+      expect(again.body.details).toEqual([
+        { field: 'conclusionNotice', code: 'conclusion_notice_already_drafted', message: 'Hội nghị đã có thông báo kết luận.' },
+      ]);
       // The drafted sections are accepted back as an edit.
       const roundTrip = await t.http.patch(url('/conclusion-notice')).auth(t.adminToken, bearer).send({ version: 1, sections: s }).expect(200);
       expect(roundTrip.body.sections).toEqual(s);

@@ -79,8 +79,10 @@ describe('minutes (biên bản)', () => {
       const id = await make();
       const before = await snapshot(id);
       const res = await post(path(id), {}).expect(409);
-      expect(res.body.message).toContain(`trạng thái ${state}`);
-      expect(res.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
+      expect(res.body.message).toBe(`Không thể lập biên bản: hội nghị đang ở trạng thái ${state} (cần published, ongoing hoặc completed).`);
+      expect(res.body.details).toEqual([
+        { field: 'status', code: 'wrong_conference_status', message: `Hội nghị đang ở trạng thái ${state}; cần published, ongoing, completed.` },
+      ]);
       expect(await snapshot(id)).toEqual(before);
     });
 
@@ -191,14 +193,15 @@ describe('minutes (biên bản)', () => {
       expect(roundTrip.body.sections).toEqual(s);
 
       const again = await post(path(c.id), {}).expect(409);
-      expect(again.body.details).toEqual([{ field: 'minutes', message: 'already drafted' }]);
-      expect(again.body.message).toMatch(/đã có biên bản/);
+      expect(again.body.details).toEqual([{ field: 'minutes', code: 'minutes_already_drafted', message: 'Hội nghị đã có biên bản.' }]);
+      expect(again.body.message).toBe(`Hội nghị ${c.id} đã có biên bản; hãy sửa biên bản hiện có (PATCH).`);
     });
 
     it('answers 404 in Vietnamese for a conference without minutes', async () => {
       const id = (await post('/api/conferences', aConference()).expect(201)).body.id as string;
       const res = await get(path(id)).expect(404);
       expect(res.body.message).toContain('chưa có biên bản');
+      expect(res.body.details).toEqual([{ field: 'minutes', code: 'minutes_not_found', message: 'Hội nghị chưa có biên bản.' }]);
       await get(`${path(id)}/revisions`).expect(404);
     });
 
@@ -305,10 +308,13 @@ describe('minutes (biên bản)', () => {
 
       const before = await snapshot(c.id);
       const edit = await patch(path(c.id), { version: 3, sections: { conclusions: ['Sửa sau khi duyệt.'] } }).expect(409);
-      expect(edit.body.message).toMatch(/đã được phê duyệt/);
+      expect(edit.body.message).toBe('Không thể sửa biên bản: biên bản đã được phê duyệt (status approved, cần draft).');
+      expect(edit.body.details).toEqual([expect.objectContaining({ field: 'status', code: 'minutes_approved' })]);
       await patch(path(c.id), { version: 3, refreshActionItems: true }).expect(409);
       const twice = await post(`${path(c.id)}/approve`, { version: 3 }).expect(409);
-      expect(twice.body.details).toEqual([expect.objectContaining({ field: 'status' })]);
+      expect(twice.body.details).toEqual([
+        { field: 'status', code: 'minutes_approved', message: 'Biên bản đã được phê duyệt (status approved, cần draft).' },
+      ]);
       expect(await snapshot(c.id)).toEqual(before);
       const audit = await db.getRepository(AuditEntry).find({ where: { conferenceId: c.id, entityType: 'minutes' }, order: { at: 'ASC' } });
       expect(audit.map((a) => a.action)).toEqual(['create', 'update', 'approve']);

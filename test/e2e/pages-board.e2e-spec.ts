@@ -161,9 +161,10 @@ describe('status board', () => {
 
     it('answers 404 for an unknown conference and 400 for an id that is not a UUID, on the data and on the stream', async () => {
       const missing = '00000000-0000-4000-8000-000000000000';
-      await t.http.get(api(missing, '/board')).auth(viewerToken, bearer).expect(404);
+      const data = await t.http.get(api(missing, '/board')).auth(viewerToken, bearer).expect(404);
+      expect(data.body.details).toEqual([{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }]);
       const stream = await t.http.get(api(missing, '/board/events')).auth(viewerToken, bearer).expect(404);
-      expect(stream.body.details).toBeDefined();
+      expect(stream.body.details).toEqual([{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }]);
       const bad = await t.http.get(api('123', '/board/events')).auth(viewerToken, bearer).expect(400);
       expect(bad.body.details[0].field).toBe('id');
     });

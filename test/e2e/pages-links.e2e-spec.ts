@@ -418,7 +418,7 @@ describe('pages opened from an email link', () => {
       expect(page.text).toContain('Bạn đã điểm danh tại hội nghị.');
       expect(page.text).not.toContain(`action="/rsvp/${token}/accept"`);
       const res = await form(`/rsvp/${token}/decline`, { reason: 'Muộn' }).expect(409);
-      expect(res.text).toContain('Trạng thái hiện tại không cho phép thao tác này.');
+      expect(res.text).toContain('Cao Văn Phúc đã điểm danh; không thể trả lời lời mời nữa.');
       expect((await attendee(a.id)).status).toBe('attended');
     });
 

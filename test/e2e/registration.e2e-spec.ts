@@ -76,14 +76,20 @@ describe('self-registration and the waiting list', () => {
     expect(positions).toEqual(Array.from({ length: 15 }, (_, i) => i + 1));
   });
 
-  it('refuses when registration is not enabled, not yet open, or closed, with a message in Vietnamese', async () => {
+  it('refuses when registration is not yet open or closed, with a message in Vietnamese', async () => {
     const closed = await openConference(10, { closesAt: '2020-01-01T00:00:00+07:00' });
     const res = await register(closed.id, person(1, closed.main)).expect(403);
     expect(res.body.message).toBe('Đã hết thời gian đăng ký.');
+    expect(res.body.details).toEqual([{ field: 'registration', code: 'registration_closed', message: 'Đã hết thời gian đăng ký.' }]);
     const later = await openConference(10, { opensAt: '2099-01-01T00:00:00+07:00' });
     expect((await register(later.id, person(1, later.main)).expect(403)).body.message).toBe('Chưa đến thời gian mở đăng ký.');
+  });
+
+  it('answers 404 for the registration of a conference that does not take registrations, to read or to post', async () => {
     const off = await openConference(10, { enabled: false });
-    expect((await register(off.id, person(1, off.main)).expect(403)).body.message).toBe('Hội nghị này không mở đăng ký trực tuyến.');
+    const notEnabled = [{ field: 'registration', code: 'registration_not_enabled', message: 'Hội nghị này không mở đăng ký trực tuyến.' }];
+    expect((await t.http.get(`/api/public/conferences/${off.id}/registration`).expect(404)).body.details).toEqual(notEnabled);
+    expect((await register(off.id, person(1, off.main)).expect(404)).body.details).toEqual(notEnabled);
   });
 
   it('refuses a duplicate email, a point of another conference, and a missing email', async () => {
@@ -92,15 +98,16 @@ describe('self-registration and the waiting list', () => {
     const p = person(1, c.main);
     await register(c.id, p).expect(201);
     const dup = await register(c.id, { ...p, email: p.email.toUpperCase() }).expect(409);
-    expect(dup.body.details[0].field).toBe('email');
+    expect(dup.body.details).toEqual([{ field: 'email', code: 'email_in_use', message: 'Địa chỉ email này đã đăng ký hội nghị.' }]);
     const wrong = await register(c.id, person(2, other.main)).expect(400);
-    expect(wrong.body.details[0].field).toBe('bridgePointId');
+    expect(wrong.body.details).toEqual([{ field: 'bridgePointId', code: 'bridge_point_not_found', message: 'Điểm cầu không thuộc hội nghị này.' }]);
     const noEmail = await register(c.id, { bridgePointId: c.main, fullName: 'Không email' }).expect(400);
     expect(noEmail.body.details.map((d: { field: string }) => d.field)).toContain('email');
   });
 
   it('does not show a draft conference', async () => {
     const c = (await t.http.post('/api/conferences').auth(t.adminToken, bearer).send(aConference({ registration: { enabled: true } })).expect(201)).body;
-    await t.http.get(`/api/public/conferences/${c.id}/registration`).expect(404);
+    const res = await t.http.get(`/api/public/conferences/${c.id}/registration`).expect(404);
+    expect(res.body.details).toEqual([{ field: 'id', code: 'conference_not_found', message: 'Không tìm thấy hội nghị.' }]);
   });
 });

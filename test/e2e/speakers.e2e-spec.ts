@@ -274,7 +274,8 @@ describe('speakers directory (báo cáo viên)', () => {
         speakerIds: [speaker.id],
       });
       const res = await t.http.delete(`/api/speakers/${speaker.id}`).auth(t.adminToken, bearer).expect(409);
-      expect(res.body.message).toMatch(/is on 1 agenda item/);
+      const message = 'Báo cáo viên đang có tên trong 1 mục chương trình; hãy gỡ khỏi các mục đó trước khi xóa.';
+      expect(res.body).toMatchObject({ statusCode: 409, message, details: [{ field: 'id', code: 'speaker_in_use', message }] });
       expect(await read(speaker.id)).toEqual(speaker);
     });
   });
@@ -299,6 +300,13 @@ describe('speakers directory (báo cáo viên)', () => {
       expect(await count('speakers')).toBe(before);
     });
 
+    it('explains an unreadable phone with its code and an example of the expected writing', async () => {
+      const res = await t.http.post('/api/speakers').auth(t.adminToken, bearer).send(aSpeaker({ phone: '12345' })).expect(400);
+      expect(res.body.details).toEqual([
+        { field: 'phone', code: 'not_a_phone', message: 'Trường "phone" phải là số điện thoại Việt Nam, ví dụ 0912 345 678.' },
+      ]);
+    });
+
     it.each([
       ['a missing version', { fullName: 'Tên mới' }, 'version'],
       ['a version that is not a number', { version: 'một' }, 'version'],
@@ -316,7 +324,7 @@ describe('speakers directory (báo cáo viên)', () => {
 
     it('an id that is not a UUID', async () => {
       const res = await t.http.get('/api/speakers/123').auth(t.adminToken, bearer).expect(400);
-      expect(res.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+      expect(res.body.details).toEqual([{ field: 'id', code: 'not_a_uuid', message: 'Trường "id" phải là mã định danh UUID, ví dụ 3f2b8c1e-5d4a-4b7e-9c1f-2a6d8e0b4c7a.' }]);
       await t.http.patch('/api/speakers/123').auth(t.adminToken, bearer).send({ version: 1 }).expect(400);
       await t.http.delete('/api/speakers/123').auth(t.adminToken, bearer).expect(400);
       await t.http.get('/api/speakers/123/agenda-items').auth(t.adminToken, bearer).expect(400);
@@ -325,10 +333,14 @@ describe('speakers directory (báo cáo viên)', () => {
     it('a UUID that names no speaker', async () => {
       const missing = '00000000-0000-4000-8000-000000000000';
       const res = await t.http.get(`/api/speakers/${missing}`).auth(t.adminToken, bearer).expect(404);
-      expect(res.body.message).toBe(`speaker ${missing} not found`);
-      await t.http.patch(`/api/speakers/${missing}`).auth(t.adminToken, bearer).send({ version: 1, bio: 'x' }).expect(404);
-      await t.http.delete(`/api/speakers/${missing}`).auth(t.adminToken, bearer).expect(404);
-      await t.http.get(`/api/speakers/${missing}/agenda-items`).auth(t.adminToken, bearer).expect(404);
+      const notFound = { field: 'id', code: 'speaker_not_found', message: `Không tìm thấy báo cáo viên ${missing}.` };
+      expect(res.body).toMatchObject({ message: notFound.message, details: [notFound] });
+      const changed = await t.http.patch(`/api/speakers/${missing}`).auth(t.adminToken, bearer).send({ version: 1, bio: 'x' }).expect(404);
+      expect(changed.body.details).toEqual([notFound]);
+      const removed = await t.http.delete(`/api/speakers/${missing}`).auth(t.adminToken, bearer).expect(404);
+      expect(removed.body.details).toEqual([notFound]);
+      const agenda = await t.http.get(`/api/speakers/${missing}/agenda-items`).auth(t.adminToken, bearer).expect(404);
+      expect(agenda.body.details).toEqual([notFound]);
     });
   });
 });

@@ -40,7 +40,9 @@ describe('users (admin) and bad input', () => {
     await t.http.post('/api/users').auth(t.adminToken, admin()).send(body).expect(201);
     const before = await userCount();
     const res = await t.http.post('/api/users').auth(t.adminToken, admin()).send({ ...body, email: 'TRUNG@so.vn' }).expect(409);
-    expect(res.body.details).toEqual([{ field: 'email', message: 'already used' }]);
+    expect(res.body.details).toEqual([
+      { field: 'email', code: 'email_taken', message: 'Email trung@so.vn đã được dùng cho một tài khoản khác.' },
+    ]);
     expect(await userCount()).toBe(before);
   });
 
@@ -57,7 +59,33 @@ describe('users (admin) and bad input', () => {
       .auth(t.adminToken, admin())
       .send(newUser({ role: 'operator', administrativeUnitCode: '99' }))
       .expect(400);
-    expect(bad.body.details[0].field).toBe('administrativeUnitCode');
+    expect(bad.body.details).toEqual([
+      {
+        field: 'administrativeUnitCode',
+        code: 'administrative_unit_not_found',
+        message: 'Mã 99 không phải là mã tỉnh hoặc xã trong danh mục đơn vị hành chính hiện hành (vn-34).',
+      },
+    ]);
+    const malformed = await t.http
+      .post('/api/users')
+      .auth(t.adminToken, admin())
+      .send(newUser({ role: 'operator', administrativeUnitCode: '2a' }))
+      .expect(400);
+    expect(malformed.body.details).toEqual([expect.objectContaining({ field: 'administrativeUnitCode', code: 'not_a_unit_code' })]);
+    expect(await userCount()).toBe(before);
+  });
+
+  it('refuses bridge points that do not exist, naming them', async () => {
+    const missing = '00000000-0000-4000-8000-00000000b001';
+    const before = await userCount();
+    const res = await t.http
+      .post('/api/users')
+      .auth(t.adminToken, admin())
+      .send(newUser({ role: 'operator', bridgePointIds: [missing] }))
+      .expect(400);
+    expect(res.body.details).toEqual([
+      { field: 'bridgePointIds', code: 'bridge_point_not_found', message: `Không tìm thấy điểm cầu: ${missing}.` },
+    ]);
     expect(await userCount()).toBe(before);
   });
 
@@ -149,7 +177,7 @@ describe('users (admin) and bad input', () => {
 
     it('an id that is not a UUID', async () => {
       const res = await t.http.patch('/api/users/123').auth(t.adminToken, admin()).send({ version: 1 }).expect(400);
-      expect(res.body.details).toEqual([{ field: 'id', message: 'id must be a UUID' }]);
+      expect(res.body.details).toEqual([{ field: 'id', code: 'not_a_uuid', message: 'Trường "id" phải là mã định danh UUID, ví dụ 3f2b8c1e-5d4a-4b7e-9c1f-2a6d8e0b4c7a.' }]);
       await t.http.get("/api/users/1' OR '1'='1").auth(t.adminToken, admin()).expect(400);
     });
 
@@ -164,7 +192,14 @@ describe('users (admin) and bad input', () => {
         .get('/api/users/00000000-0000-4000-8000-000000000000')
         .auth(t.adminToken, admin())
         .expect(404);
-      expect(res.body.message).toBe('user 00000000-0000-4000-8000-000000000000 not found');
+      const notFound = { field: 'id', code: 'user_not_found', message: 'Không tìm thấy tài khoản 00000000-0000-4000-8000-000000000000.' };
+      expect(res.body).toMatchObject({ message: notFound.message, details: [notFound] });
+      const changed = await t.http
+        .patch('/api/users/00000000-0000-4000-8000-000000000000')
+        .auth(t.adminToken, admin())
+        .send({ version: 1, fullName: 'Không ai' })
+        .expect(404);
+      expect(changed.body.details).toEqual([notFound]);
     });
   });
 });

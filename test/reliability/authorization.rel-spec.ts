@@ -48,7 +48,11 @@ import { RunningApp, signToken } from './running-app';
  *   attendee or the point they change. Page forms with fields get an empty form: 400 once the
  *   page has read the link, 404/410 when it cannot.
  * - The test checks the approach: every table's digest is the same after the first two phases.
+ * - Signing out ends the caller's sessions, so the callers let through it do so in a fourth phase,
+ *   after every cell that uses their tokens.
  */
+
+const SIGN_OUT = 'POST /api/auth/logout';
 
 const Y = 'allowed';
 const N = 'forbidden';
@@ -69,6 +73,7 @@ const TABLE: readonly Row[] = [
   // operation                                                                        admin organizer viewer own other anonymous
   ['POST /api/auth/login',                                                              Y, Y, Y, Y, Y, ANYONE],
   ['GET /api/auth/me',                                                                  Y, Y, Y, Y, Y, TOKEN],
+  ['POST /api/auth/logout',                                                             Y, Y, Y, Y, Y, TOKEN],
   ['GET /api/users',                                                                    Y, N, N, N, N, TOKEN],
   ['POST /api/users',                                                                   Y, N, N, N, N, TOKEN],
   ['GET /api/users/{id}',                                                               Y, N, N, N, N, TOKEN],
@@ -280,7 +285,7 @@ interface Cell {
   form?: string;
   expected: Expected;
   /** 1: reads and refusals by guard; 2: refusals after validation; 3: link actions really carried out. */
-  phase: 1 | 2 | 3;
+  phase: 1 | 2 | 3 | 4;
 }
 
 interface Answer {
@@ -435,7 +440,7 @@ function cellsOf(f: AccessFixture, adminToken: string, operations: Map<string, B
           authorization: tokens[caller],
           ...(hidden ? safe() : spoiled),
           expected,
-          phase: hidden && mutating ? 2 : 1,
+          phase: operation === SIGN_OUT ? 4 : hidden && mutating ? 2 : 1,
         });
       }
     } else if (anonymous === ANYONE) {
@@ -515,10 +520,10 @@ describe.each([
     const answers = new Map<Cell, Answer>();
     // Nothing before the last phase may change anything at all: the database is the same after it.
     const before = await digestTables(app.database);
-    for (const phase of [1, 2, 3] as const) {
+    for (const phase of [1, 2, 3, 4] as const) {
       if (phase === 3) expect(await digestTables(app.database)).toEqual(before);
       const batch = cells.filter((c) => c.phase === phase);
-      for (const [cell, answer] of await runAll(app.baseUrl, batch, phase === 3 ? 1 : IN_FLIGHT)) answers.set(cell, answer);
+      for (const [cell, answer] of await runAll(app.baseUrl, batch, phase >= 3 ? 1 : IN_FLIGHT)) answers.set(cell, answer);
     }
 
     const byExpected = new Map<string, number>();

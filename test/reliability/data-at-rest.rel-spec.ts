@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { readTables } from './data-digest';
-import { buildFixture, TEST_JWT_SECRET } from './fixture';
+import { buildFixture, Fixture, TEST_JWT_SECRET } from './fixture';
 import { RunningApp } from './running-app';
 
 const PASSWORDS = ['HoiNghi@2025', 'mat-khau-du-dai'];
@@ -33,9 +33,11 @@ describe.each([
   ['PostgreSQL', true],
 ])('data at rest on %s', (_name, postgres) => {
   let app: RunningApp;
+  let fixture: Fixture;
 
   beforeAll(async () => {
-    app = await RunningApp.launch({ postgres, env: { JWT_SECRET: TEST_JWT_SECRET, MAIL_DISPATCH_INTERVAL_MS: '100' } });
+    app = await RunningApp.launch({ postgres, env: { JWT_SECRET: TEST_JWT_SECRET, MAIL_DISPATCH_INTERVAL_MS: '100', LOG_LEVEL: 'info' } });
+    fixture = await buildFixture(await app.client());
   });
 
   afterAll(async () => {
@@ -44,7 +46,6 @@ describe.each([
 
   it('keeps link tokens only as SHA-256 hashes and passwords only as scrypt hashes', async () => {
     const api = await app.client();
-    const fixture = await buildFixture(api);
     await api.expect(200, 'POST', `/api/conferences/${fixture.conferenceId}/publish`, {});
     await api.expect(202, 'POST', `/api/conferences/${fixture.conferenceId}/invitations`, { scope: 'all' });
     const mailDir = join(app.database.tempDir, 'mail');
@@ -67,5 +68,32 @@ describe.each([
     const users = tables.get('users')!;
     expect(users.length).toBeGreaterThanOrEqual(3);
     for (const row of users) expect(row).toMatch(/scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]{16,}\$[A-Za-z0-9+/=]{32,}/);
+  });
+
+  it('writes no link token to the logs, whether the link answers, fails or does not exist', async () => {
+    const visitor = app.anonymous();
+    const unknown = 'x'.repeat(43);
+    const requests: [string, string][] = [
+      ['GET', `/api/public/bridge-points/${fixture.bridgePointToken}`],
+      ['GET', `/api/public/rsvp/${fixture.rsvpToken}`],
+      ['GET', `/api/public/calendar/${fixture.calendarToken}.ics`],
+      ['GET', `/bridge-points/confirm/${fixture.bridgePointToken}`],
+      ['GET', `/rsvp/${fixture.rsvpToken}`],
+      ['GET', `/rsvp/${fixture.rsvpToken}?token=${fixture.rsvpToken}`],
+      ['GET', `/api/public/rsvp/${unknown}`],
+      ['GET', `/rsvp/${unknown}`],
+      ['POST', `/api/public/rsvp/${fixture.rsvpToken}/decline`],
+    ];
+    for (const [method, path] of requests) await visitor.call(method, path, method === 'POST' ? { reason: 123 } : undefined);
+
+    const logs = readdirSync(app.database.tempDir)
+      .filter((file) => file.endsWith('.log'))
+      .map((file) => readFileSync(join(app.database.tempDir, file), 'utf8'))
+      .join('\n');
+    expect(logs).toContain('/rsvp/***');
+    expect(logs).toContain('/api/public/calendar/***.ics');
+    for (const token of [fixture.bridgePointToken, fixture.rsvpToken, fixture.calendarToken, unknown]) {
+      expect({ token, logged: logs.includes(token) }).toEqual({ token, logged: false });
+    }
   });
 });

@@ -73,7 +73,7 @@ describe.each([
         const res = await api.call('GET', `/api/conferences/${id}/attendees/import-jobs/${jobId}`);
         return res.body.status === 'failed' ? res.body : null;
       }, 60_000, 1_000);
-      expect(job).toMatchObject({ status: 'failed', created: 0, message: expect.stringMatching(/interrupted/) });
+      expect(job).toMatchObject({ status: 'failed', created: 0, message: expect.stringMatching(/bị gián đoạn/) });
 
       const again = await upload(app, api, id, pointId, csv);
       expect(again.status).toBe(202);

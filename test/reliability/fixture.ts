@@ -19,7 +19,13 @@ export interface Fixture {
 export const TEST_JWT_SECRET = 'reliability-secret-that-is-long-enough-0123456789';
 
 export async function buildFixture(api: ApiClient): Promise<Fixture> {
-  const conference = await api.expect(201, 'POST', '/api/conferences', aConference({ startsAt: '2030-07-15T08:00:00+07:00', endsAt: '2030-07-15T11:30:00+07:00' }));
+  // Self-registration on, so that its public routes answer (a conference without it has no registration to show).
+  const conference = await api.expect(
+    201,
+    'POST',
+    '/api/conferences',
+    aConference({ startsAt: '2030-07-15T08:00:00+07:00', endsAt: '2030-07-15T11:30:00+07:00', registration: { enabled: true } }),
+  );
   const conferenceId: string = conference.body.id;
   const point = await api.expect(201, 'POST', `/api/conferences/${conferenceId}/bridge-points`, aMainPoint());
   const bridgePointId: string = point.body.id;
