@@ -5,6 +5,7 @@ import {
   ValidationError,
   ValidationPipe,
 } from '@nestjs/common';
+import { bodyKeyBudget, MIN_BODY_KEYS } from './body-keys';
 import { badField, CodedDetail, refusal } from './errors';
 import { controlCharacterIn } from './text';
 import { describeViolation, fieldLabel } from './validation-messages';
@@ -44,23 +45,8 @@ export const MAX_BODY_DEPTH = 32;
 /** With the `u` flag a surrogate matches only when unpaired. */
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 
-/** How many object keys a body may hold in all, unless its DTO declares more with `@MaxBodyKeys`. */
-export const MAX_BODY_KEYS = 500;
 /** How many parameters a query may have. */
 export const MAX_QUERY_KEYS = 50;
-
-const BODY_KEY_BUDGET = Symbol('maxBodyKeys');
-
-/**
- * Lets a DTO that takes a list of objects (bridge points, award recipients …) hold more keys than
- * MAX_BODY_KEYS: as many as its longest list times the fields of one item, and some to spare.
- */
-export function MaxBodyKeys(keys: number): ClassDecorator {
-  return (target) => Reflect.defineMetadata(BODY_KEY_BUDGET, keys, target);
-}
-
-export const bodyKeyBudget = (dto: unknown): number =>
-  (typeof dto === 'function' && (Reflect.getMetadata(BODY_KEY_BUDGET, dto) as number | undefined)) || MAX_BODY_KEYS;
 
 export interface ShapeProblem {
   status: 400 | 413;
@@ -74,7 +60,7 @@ export interface ShapeProblem {
  * a lone UTF-16 surrogate (valid JSON escapes, not text) or a control character. Walks
  * iteratively, so a deep body cannot overflow this either.
  */
-export function bodyShapeProblem(body: unknown, keyBudget = MAX_BODY_KEYS): ShapeProblem | null {
+export function bodyShapeProblem(body: unknown, keyBudget = MIN_BODY_KEYS): ShapeProblem | null {
   const stack: [unknown, string, number][] = [[body, '', 0]];
   let keys = 0;
   const bad = (field: string, code: string, message: string): ShapeProblem => ({ status: 400, detail: { field, code, message } });

@@ -42,6 +42,17 @@ describe('requests refused by their shape', () => {
       expect(res.body.message).toMatch(/\(và 280 lỗi khác\)$/);
     });
 
+    it('lets a list body hold as many keys as its DTO allows (a list of points), and refuses one with more', async () => {
+      const { body: conference } = await createConference(aConference()).expect(201);
+      const items = Array.from({ length: 300 }, (_, i) => ({ name: `Điểm cầu huyện ${i + 1}`, level: 'other', capacity: 50 }));
+      const res = await t.http.post(`/api/conferences/${conference.id}/bridge-points`).auth(t.adminToken, bearer).send({ items }).expect(201);
+      expect(res.body.items).toHaveLength(300);
+
+      const padded = { items: [{ name: 'Điểm cầu thừa', ...Object.fromEntries(Array.from({ length: 80_000 }, (_, i) => [`k${i}`, 1])) }] };
+      const refused = await t.http.post(`/api/conferences/${conference.id}/bridge-points`).auth(t.adminToken, bearer).send(padded).expect(413);
+      expect(refused.body.details[0].code).toBe('too_many_keys');
+    });
+
     it('refuses a query with more than 50 parameters', async () => {
       const query = Array.from({ length: 60 }, (_, i) => `p${i}=1`).join('&');
       const res = await t.http.get(`/api/conferences?${query}`).auth(t.adminToken, bearer).expect(413);
