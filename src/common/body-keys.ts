@@ -17,7 +17,7 @@ export function bodyKeyBudget(dto: unknown): number {
   if (typeof dto !== 'function') return MIN_BODY_KEYS;
   let budget = budgets.get(dto);
   if (budget === undefined) {
-    budget = Math.max(MIN_BODY_KEYS, maxKeysOf(dto, 0));
+    budget = Math.max(MIN_BODY_KEYS, maxKeysOf(dto as Dto, 0));
     budgets.set(dto, budget);
   }
   return budget;
@@ -26,7 +26,10 @@ export function bodyKeyBudget(dto: unknown): number {
 /** Deeper than the DTOs nest; a cycle of nested types stops here. */
 const MAX_NESTING = 8;
 
-function maxKeysOf(dto: Function, depth: number): number {
+/** A DTO class. */
+type Dto = abstract new (...args: never[]) => unknown;
+
+function maxKeysOf(dto: Dto, depth: number): number {
   if (depth > MAX_NESTING) return 0;
   const rules = getMetadataStorage().getTargetValidationMetadatas(dto, '', true, false);
   const byProperty = new Map<string, typeof rules>();
@@ -35,7 +38,7 @@ function maxKeysOf(dto: Function, depth: number): number {
   for (const [property, own] of byProperty) {
     keys += 1;
     if (!own.some((rule) => rule.type === 'nestedValidation')) continue;
-    const nested = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as Function | undefined;
+    const nested = defaultMetadataStorage.findTypeMetadata(dto, property)?.typeFunction() as Dto | undefined;
     if (!nested) continue;
     const maxItems = own.find((rule) => rule.name === 'arrayMaxSize')?.constraints?.[0] as number | undefined;
     const listed = own.some((rule) => rule.type === 'nestedValidation' && rule.each);
