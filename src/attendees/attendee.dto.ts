@@ -1,3 +1,4 @@
+import { LinkOptionsDto } from '../auth/signed-link.dto';
 import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Matches, MaxLength, Min } from 'class-validator';
@@ -5,7 +6,7 @@ import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { normalizePhone } from '../common/phone';
 import { coded } from '../common/validation-messages';
-import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
+import { IsOmittable, IsText } from '../common/validators';
 import { PublicAgendaItemDto, PublicConferenceDto } from '../bridge-points/bridge-point.dto';
 import {
   Attendee,
@@ -204,14 +205,8 @@ export class DeclineRsvpDto {
   reason!: string;
 }
 
-export class IssueRsvpLinkDto {
-  @ApiPropertyOptional({
-    description: 'when the link stops working, ISO 8601 with offset (2025-08-30T23:59:00+07:00), after now; defaults to 30 days after the conference ends (or from now, if later)',
-  })
-  @IsOptional()
-  @IsIsoInstant()
-  expiresAt?: string;
-}
+/** POST …/attendees/:attendeeId/links: an RSVP link (expiry and replacement as every signed link). */
+export class IssueRsvpLinkDto extends LinkOptionsDto {}
 
 export class AttendeeResponseDto {
   @ApiProperty({ description: 'UUID of the attendee' }) id!: string;

@@ -196,7 +196,7 @@ export class AttendeesController {
   })
   @ApiCreatedResponse({ type: RsvpLinkResponseDto, description: 'a new RSVP link (earlier ones stay valid until revoked)' })
   @ApiErrors({
-    400: 'a field is wrong, or expiresAt is not after now (not_in_future)',
+    400: 'a field is wrong, or expiresAt is not after now (expires_in_past) or too long after the conference (expires_too_late)',
     403: 'the caller is neither admin nor organizer',
     404: 'the conference does not exist (conference_not_found), or the attendee is not one of its (attendee_not_found)',
   })

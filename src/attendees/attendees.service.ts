@@ -37,12 +37,11 @@ import {
 import { Attendee, AttendeeStatus } from './attendee.entity';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
 import { badField, conflict, forbidden } from '../common/errors';
-import { attendeeNotFound, expiryInPast } from './attendee-errors';
+import { attendeeNotFound } from './attendee-errors';
 
 export const RSVP_PAGE = 'rsvp';
 /** The action a closed attendance window refuses, as its message names it. */
 const CHECK_IN = 'Điểm danh';
-const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
 
 /** 409 for checking in someone who declined, unless an organizer forces it. */
 function declinedRefusal(attendee: Attendee) {
@@ -231,6 +230,8 @@ export class AttendeesService {
       assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, who, true);
       await m.delete(Attendee, { id: attendeeId });
+      // Their RSVP and calendar links answer "revoked" from now on.
+      await this.links.revoke(m, { attendeeId });
       if (current.checkedInAt) await this.points.countCheckIns(m, current.bridgePointId, -1);
       if (HOLDS_PLACE.includes(current.status)) await this.waitlist.promote(m, conferenceId, current.bridgePointId);
       await this.audit.record(m, who.actor, {
@@ -302,11 +303,8 @@ export class AttendeesService {
     return this.tx.transaction(async (m) => {
       const conference = await conferenceOrFail(m, conferenceId);
       const attendee = await this.attendeeOrFail(m, conferenceId, attendeeId, await this.actorFor(user));
-      const expiresAt = dto.expiresAt
-        ? new Date(dto.expiresAt)
-        : new Date(Math.max(conference.endsAt.getTime(), this.clock.now().getTime()) + LINK_GRACE_MS);
-      if (expiresAt.getTime() <= this.clock.now().getTime()) throw expiryInPast();
-      const [link] = await this.links.issue(m, 'attendee', [{ conferenceId, attendeeId: attendee.id }], expiresAt, user.id);
+      const expiresAt = this.links.expiryOf('attendee', conference.endsAt, dto.expiresAt);
+      const [link] = await this.links.issue(m, 'attendee', [{ conferenceId, attendeeId: attendee.id }], expiresAt, user.id, { replace: dto.replace });
       return { attendeeId, token: link.token, url: this.links.url(RSVP_PAGE, link.token), expiresAt: expiresAt.toISOString() };
     });
   }

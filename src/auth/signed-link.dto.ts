@@ -1,4 +1,6 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsBoolean, IsOptional } from 'class-validator';
+import { IsIsoInstant } from '../common/validators';
 
 /** DELETE …/links: how many links were still valid and are now revoked. */
 export class RevokedLinksResponseDto {
@@ -13,4 +15,22 @@ export class IssuedLinkResponseDto {
   url!: string;
   @ApiProperty({ format: 'date-time', description: 'when the link stops working (ISO 8601, UTC); afterwards it answers 410' })
   expiresAt!: string;
+}
+
+/** What every request issuing a signed link may say about it. */
+export class LinkOptionsDto {
+  @ApiPropertyOptional({
+    description:
+      'when the link stops working, ISO 8601 with offset (2025-08-30T23:59:00+07:00), after now and at most the kind\'s maximum after the ' +
+      'conference ends (180 days for confirmation and RSVP links, 400 for calendar feeds); by default 30 days after the conference ends ' +
+      '(a year for calendar feeds), or from now if later',
+  })
+  @IsOptional()
+  @IsIsoInstant()
+  expiresAt?: string;
+
+  @ApiPropertyOptional({ default: false, description: 'revoke the live links of the same kind for the same point or person first, so only the new one opens' })
+  @IsOptional()
+  @IsBoolean()
+  replace?: boolean;
 }

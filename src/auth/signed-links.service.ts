@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { gone, notFound } from '../common/errors';
+import { badField, gone, notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { SignedLink, SignedLinkKind } from './signed-link.entity';
@@ -15,6 +15,23 @@ export interface IssuedLink {
 }
 
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * How long a link of each kind lives, counted from the end of its conference (or from now, when
+ * that is later): by default `graceDays`; at most `maxDays`, whatever expiry is asked for. A
+ * confirmation or RSVP link is a credential for one point or one person and outlives its
+ * conference by half a year at most; a calendar feed (read-only, and listing the person's later
+ * conferences too) by a little over a year.
+ */
+export const LINK_LIFETIME: Record<SignedLinkKind, { graceDays: number; maxDays: number }> = {
+  bridge_point: { graceDays: 30, maxDays: 180 },
+  attendee: { graceDays: 30, maxDays: 180 },
+  calendar: { graceDays: 365, maxDays: 400 },
+};
+
+const dateVi = (date: Date) => date.toLocaleDateString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
 
 /**
  * Signed links give one person without an account access to exactly one bridge point or one
@@ -30,15 +47,55 @@ export class SignedLinksService {
     private readonly config: AppConfig,
   ) {}
 
-  /** Issues links inside the caller's transaction; the tokens are returned once and never stored. */
-  issue(
+  /**
+   * When a new link of `kind` for a conference ending at `conferenceEndsAt` stops working: the
+   * expiry asked for (ISO 8601), or LINK_LIFETIME's default. Refuses one in the past (400
+   * `expires_in_past`) and one past the kind's maximum (400 `expires_too_late`).
+   */
+  expiryOf(kind: SignedLinkKind, conferenceEndsAt: Date, requested?: string): Date {
+    const now = this.clock.now().getTime();
+    const from = Math.max(conferenceEndsAt.getTime(), now);
+    const { graceDays, maxDays } = LINK_LIFETIME[kind];
+    if (requested === undefined) return new Date(from + graceDays * DAY_MS);
+    const expiresAt = new Date(requested);
+    if (expiresAt.getTime() <= now) throw badField('expiresAt', 'expires_in_past', 'Thời hạn của liên kết (expiresAt) phải ở tương lai.');
+    const latest = new Date(from + maxDays * DAY_MS);
+    if (expiresAt.getTime() > latest.getTime()) {
+      throw badField(
+        'expiresAt',
+        'expires_too_late',
+        `Liên kết loại này có hiệu lực tối đa ${maxDays} ngày sau khi hội nghị kết thúc (đến ngày ${dateVi(latest)}).`,
+      );
+    }
+    return expiresAt;
+  }
+
+  /**
+   * Issues links inside the caller's transaction; the tokens are returned once and never stored.
+   * With `replace`, the live links of the same kind for the same targets are revoked first, so
+   * only the new one opens.
+   */
+  async issue(
     manager: EntityManager,
     kind: SignedLinkKind,
     targets: { conferenceId: string; bridgePointId?: string; attendeeId?: string }[],
     expiresAt: Date,
     createdBy: string | null,
+    options: { replace?: boolean } = {},
   ): Promise<IssuedLink[]> {
+    if (options.replace) await this.revokeKind(manager, kind, targets);
     return this.issueMany(manager, kind, targets.map((t) => ({ ...t, expiresAt })), createdBy);
+  }
+
+  /** Revokes the live links of `kind` for these bridge points or attendees. */
+  private async revokeKind(manager: EntityManager, kind: SignedLinkKind, targets: { bridgePointId?: string; attendeeId?: string }[]): Promise<void> {
+    const now = this.clock.now();
+    for (const column of ['bridgePointId', 'attendeeId'] as const) {
+      const ids = targets.map((t) => t[column]).filter((id): id is string => id !== undefined);
+      for (let i = 0; i < ids.length; i += 500) {
+        await manager.update(SignedLink, { kind, [column]: In(ids.slice(i, i + 500)), revokedAt: IsNull() }, { revokedAt: now });
+      }
+    }
   }
 
   /** Like `issue`, with an expiry per link. */

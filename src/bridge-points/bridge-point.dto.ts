@@ -1,3 +1,4 @@
+import { LinkOptionsDto } from '../auth/signed-link.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -21,7 +22,7 @@ import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { coded } from '../common/validation-messages';
 import { normalizePhone } from '../common/phone';
-import { IsIsoInstant, IsOmittable, IsText } from '../common/validators';
+import { IsOmittable, IsText } from '../common/validators';
 import { CONFERENCE_FORMATS, CONFERENCE_KINDS, CONFERENCE_STATUSES } from '../conferences/conference.entity';
 import { actualAttendees } from './bridge-point-attendance';
 import { MAIN_HALL_REGION } from './bridge-point-summary.repository';
@@ -237,12 +238,8 @@ export class BridgePointListQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'name contains, ignoring diacritics' }) @IsOptional() @IsText(200) q?: string;
 }
 
-export class IssueLinkDto {
-  @ApiPropertyOptional({ description: 'when the link stops working, ISO 8601 with offset, in the future; defaults to 30 days after the conference ends (or from now, if later)' })
-  @IsOptional()
-  @IsIsoInstant()
-  expiresAt?: string;
-
+/** POST …/links: confirmation links (expiry and replacement as every signed link), mailed unless `send` is false. */
+export class IssueLinkDto extends LinkOptionsDto {
   @ApiPropertyOptional({ default: true, description: "also email a confirmation link to each point's contact (contactEmail)" })
   @IsOptional()
   @IsBoolean()

@@ -155,7 +155,7 @@ export class BridgePointsController {
       'until revoked. Admins and organizers only.',
   })
   @ApiErrors({
-    400: 'expiresAt is not in the future (expires_in_past)',
+    400: 'expiresAt is not in the future (expires_in_past) or too long after the conference (expires_too_late)',
     403: ORGANIZERS,
     404: 'the conference does not exist (conference_not_found)',
   })
@@ -380,7 +380,7 @@ export class BridgePointsController {
       "Issues a new signed link for the point and by default mails it to the point's contactEmail. Earlier links stay valid " +
       'until revoked. Admins and organizers only.',
   })
-  @ApiErrors({ 400: 'expiresAt is not in the future (expires_in_past)', 403: ORGANIZERS, 404: NO_POINT })
+  @ApiErrors({ 400: 'expiresAt is not in the future (expires_in_past) or too long after the conference (expires_too_late)', 403: ORGANIZERS, 404: NO_POINT })
   @ApiCreatedResponse({ type: SignedLinkResponseDto, description: 'a new link (earlier ones stay valid until revoked)' })
   issueLink(
     @Param('id', ParseUuidPipe) id: string,

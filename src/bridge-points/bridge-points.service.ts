@@ -49,7 +49,6 @@ import { ConnectionCheck } from './connection-check.entity';
 import { SummaryCache } from './summary-cache';
 
 const CHUNK = 200;
-const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
 export const CONFIRM_PAGE = 'bridge-points/confirm';
 /** The action a closed attendance window refuses, as its message names it. */
 export const ATTENDANCE_REPORT = 'Báo cáo số đại biểu thực tế';
@@ -490,17 +489,14 @@ export class BridgePointsService {
     dto: IssueLinkDto,
     user: User,
   ): Promise<{ links: SignedLinkResponseDto[]; queued: number }> {
-    // By default a link lives until 30 days after the conference (or 30 days from now, if later).
-    const expiresAt = dto.expiresAt
-      ? new Date(dto.expiresAt)
-      : new Date(Math.max(conference.endsAt.getTime(), this.clock.now().getTime()) + LINK_GRACE_MS);
-    if (expiresAt.getTime() <= this.clock.now().getTime()) throw badField('expiresAt', 'expires_in_past', 'Thời hạn của liên kết (expiresAt) phải ở tương lai.');
+    const expiresAt = this.links.expiryOf('bridge_point', conference.endsAt, dto.expiresAt);
     const issued = await this.links.issue(
       m,
       'bridge_point',
       points.map((p) => ({ conferenceId: conference.id, bridgePointId: p.id })),
       expiresAt,
       user.id,
+      { replace: dto.replace },
     );
     let queued = 0;
     // `sendEmail` is the former name of `send`, still honoured when `send` is not given.

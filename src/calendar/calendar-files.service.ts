@@ -1,18 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { attendeeNotFound, expiryInPast } from '../attendees/attendee-errors';
+import { attendeeNotFound } from '../attendees/attendee-errors';
 import { Attendee, AttendeeStatus } from '../attendees/attendee.entity';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { inScope, scopeOf } from '../bridge-points/bridge-point-scope';
-import { Clock } from '../common/clock';
 import { conferenceNotFound, conflict, notFound } from '../common/errors';
 import { ConferencesService } from '../conferences/conferences.service';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
-import { CalendarLink, CalendarLinksService, FEED_LINK_GRACE_MS } from './calendar-links.service';
+import { CalendarLink, CalendarLinksService } from './calendar-links.service';
 import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { IssueCalendarLinkDto } from './calendar.dto';
@@ -34,7 +33,6 @@ export class CalendarFilesService {
     private readonly conferences: ConferencesService,
     private readonly links: SignedLinksService,
     private readonly tx: TransactionRunner,
-    private readonly clock: Clock,
     @InjectRepository(Attendee) private readonly attendees: Repository<Attendee>,
     @InjectRepository(BridgePoint) private readonly points: Repository<BridgePoint>,
   ) {}
@@ -102,10 +100,8 @@ export class CalendarFilesService {
       if (!conference) throw conferenceNotFound();
       const attendee = await m.findOneBy(Attendee, { id: attendeeId, conferenceId });
       if (!attendee) throw attendeeNotFound();
-      const now = this.clock.now().getTime();
-      const expiresAt = dto.expiresAt ? new Date(dto.expiresAt) : new Date(Math.max(conference.endsAt.getTime(), now) + FEED_LINK_GRACE_MS);
-      if (expiresAt.getTime() <= now) throw expiryInPast();
-      return this.calendarLinks.issue(m, { conferenceId, attendeeId }, expiresAt, user.id);
+      const expiresAt = this.links.expiryOf('calendar', conference.endsAt, dto.expiresAt);
+      return this.calendarLinks.issue(m, { conferenceId, attendeeId }, expiresAt, user.id, { replace: dto.replace });
     });
   }
 

@@ -4,8 +4,6 @@ import { SignedLinksService } from '../auth/signed-links.service';
 
 /** Where a personal feed is served (`/api/public/calendar/<token>.ics`). */
 export const FEED_PATH = 'api/public/calendar';
-/** A feed link lives a year past the conference it was made for, since it lists the person's later conferences too. */
-export const FEED_LINK_GRACE_MS = 365 * 24 * 3600 * 1000;
 
 export interface CalendarLink {
   attendeeId: string;
@@ -28,8 +26,9 @@ export class CalendarLinksService {
     target: { conferenceId: string; attendeeId: string },
     expiresAt: Date,
     createdBy: string | null,
+    options: { replace?: boolean } = {},
   ): Promise<CalendarLink> {
-    const [link] = await this.links.issue(manager, 'calendar', [target], expiresAt, createdBy);
+    const [link] = await this.links.issue(manager, 'calendar', [target], expiresAt, createdBy, options);
     return { attendeeId: target.attendeeId, token: link.token, ...this.urls(link.token), expiresAt: expiresAt.toISOString() };
   }
 

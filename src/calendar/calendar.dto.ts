@@ -1,7 +1,7 @@
+import { LinkOptionsDto } from '../auth/signed-link.dto';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
-import { IsIsoInstant } from '../common/validators';
 
 export class ConferenceCalendarQueryDto {
   @ApiPropertyOptional({ enum: ['true', 'false'], default: 'false', description: 'add each agenda item (except breaks) as its own event' })
@@ -20,14 +20,8 @@ export class InviteQueryDto {
   alarmMinutes?: number;
 }
 
-export class IssueCalendarLinkDto {
-  @ApiPropertyOptional({
-    description: 'when the link stops working, ISO 8601 with offset (2026-07-15T23:59:00+07:00), after now; defaults to a year after the conference ends (or from now, if later)',
-  })
-  @IsOptional()
-  @IsIsoInstant()
-  expiresAt?: string;
-}
+/** POST …/attendees/:attendeeId/calendar-link: a feed link (expiry and replacement as every signed link). */
+export class IssueCalendarLinkDto extends LinkOptionsDto {}
 
 /** A link to an attendee's personal calendar feed. */
 export class CalendarLinkResponseDto {

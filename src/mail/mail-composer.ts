@@ -6,7 +6,7 @@ import { Speaker } from '../agenda/speaker.entity';
 import { Attendee } from '../attendees/attendee.entity';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { CalendarLinksService, FEED_LINK_GRACE_MS } from '../calendar/calendar-links.service';
+import { CalendarLinksService } from '../calendar/calendar-links.service';
 import { CalendarService } from '../calendar/calendar.service';
 import { Conference } from '../conferences/conference.entity';
 import { AppConfig } from '../config/app-config';
@@ -15,7 +15,6 @@ import { OutgoingMail } from './mail-transport';
 import { OutboxMessage } from './outbox-message.entity';
 import { bridgePointLinkMail, calendarMail, Rendered } from './templates';
 
-const LINK_GRACE_MS = 30 * 24 * 3600 * 1000;
 const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted', 'substituted'];
 
 /**
@@ -72,14 +71,14 @@ export class MailComposer {
     // Links the mails carry, issued together; their tokens exist only in the mails.
     const tokens = await this.tx.transaction(async (m) => {
       const issued = new Map<string, { rsvp?: string; feed?: string; confirm?: string }>();
-      const expiry = (c: Conference) => new Date(Math.max(c.endsAt.getTime(), Date.now()) + LINK_GRACE_MS);
+      const expiry = (c: Conference) => this.links.expiryOf('attendee', c.endsAt);
       const rsvpTargets = plans.filter((p) => p.attendee && p.row.kind !== 'cancellation');
       const rsvp = await this.links.issueMany(m, 'attendee', rsvpTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: expiry(p.conference) })));
-      const feedExpiry = (c: Conference) => new Date(Math.max(c.endsAt.getTime(), Date.now()) + FEED_LINK_GRACE_MS);
+      const feedExpiry = (c: Conference) => this.links.expiryOf('calendar', c.endsAt);
       const feed = await this.links.issueMany(m, 'calendar', rsvpTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: feedExpiry(p.conference) })));
       rsvpTargets.forEach((p, i) => issued.set(p.row.id, { rsvp: rsvp[i].token, feed: feed[i].token }));
       const pointTargets = plans.filter((p) => p.row.kind === 'bridge_point_link');
-      const confirm = await this.links.issueMany(m, 'bridge_point', pointTargets.map((p) => ({ conferenceId: p.conference.id, bridgePointId: p.point.id, expiresAt: expiry(p.conference) })));
+      const confirm = await this.links.issueMany(m, 'bridge_point', pointTargets.map((p) => ({ conferenceId: p.conference.id, bridgePointId: p.point.id, expiresAt: this.links.expiryOf('bridge_point', p.conference.endsAt) })));
       pointTargets.forEach((p, i) => issued.set(p.row.id, { confirm: confirm[i].token }));
       return issued;
     });

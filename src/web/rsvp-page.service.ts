@@ -5,9 +5,8 @@ import { canAnswerInvitation } from '../attendees/attendees.service';
 import { PublicRsvpService, RsvpView } from '../attendees/public-rsvp.service';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { CalendarFilesService } from '../calendar/calendar-files.service';
-import { CalendarLinksService, FEED_LINK_GRACE_MS } from '../calendar/calendar-links.service';
+import { CalendarLinksService } from '../calendar/calendar-links.service';
 import { IcsFile } from '../calendar/ics-file';
-import { Clock } from '../common/clock';
 import { isClosed } from '../conferences/conference-lifecycle';
 import { ConferenceStatus } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -57,7 +56,6 @@ export class RsvpPageService {
     private readonly feeds: CalendarLinksService,
     private readonly calendarFiles: CalendarFilesService,
     private readonly tx: TransactionRunner,
-    private readonly clock: Clock,
   ) {}
 
   async show(token: string, done?: RsvpAction, feedToken?: string): Promise<PageResult> {
@@ -97,14 +95,9 @@ export class RsvpPageService {
    */
   async issueFeed(token: string): Promise<PageResult> {
     const view = await this.rsvp.view(token);
-    const endsAt = new Date(view.conference.endsAt).getTime();
+    const expiresAt = this.links.expiryOf('calendar', new Date(view.conference.endsAt));
     const feed = await this.tx.transaction((m) =>
-      this.feeds.issue(
-        m,
-        { conferenceId: view.conference.id, attendeeId: view.attendee.id },
-        new Date(Math.max(endsAt, this.clock.now().getTime()) + FEED_LINK_GRACE_MS),
-        null,
-      ),
+      this.feeds.issue(m, { conferenceId: view.conference.id, attendeeId: view.attendee.id }, expiresAt, null),
     );
     return { redirect: `/rsvp/${token}?lich=${feed.token}#lich` };
   }

@@ -350,7 +350,7 @@ describe('attendees (đại biểu)', () => {
       const a = await add();
       const res = await t.http.post(url(`/${a.id}/links`)).auth(t.adminToken, bearer).send({ expiresAt: '2020-01-01T00:00:00+07:00' }).expect(400);
       expect(res.body.details).toEqual([
-        { field: 'expiresAt', code: 'not_in_future', message: 'Thời điểm hết hạn (expiresAt) phải ở sau thời điểm hiện tại.' },
+        { field: 'expiresAt', code: 'expires_in_past', message: 'Thời hạn của liên kết (expiresAt) phải ở tương lai.' },
       ]);
     });
 
@@ -362,13 +362,43 @@ describe('attendees (đại biểu)', () => {
       await t.http.get(rsvp('y'.repeat(43))).expect(404);
       const bridgeLink = (await t.http.post(`/api/conferences/${conferenceId}/bridge-points/${bacNinh.id}/links`).auth(t.adminToken, bearer).send({}).expect(201)).body;
       await t.http.get(rsvp(bridgeLink.token)).expect(404);
-      // The link of someone removed from the list leads nowhere.
+      // Removing someone from the list revokes their links.
       const removed = await add();
       const removedLink = await linkFor(removed.id);
       await t.http.delete(url(`/${removed.id}`)).auth(t.adminToken, bearer).expect(204);
-      const gone = await t.http.get(rsvp(removedLink.token)).expect(404);
-      expect(gone.body.details).toEqual([{ field: 'token', code: 'unknown', message: 'Liên kết không hợp lệ.' }]);
-      await t.http.post(rsvp(removedLink.token, '/accept')).expect(404);
+      const gone = await t.http.get(rsvp(removedLink.token)).expect(410);
+      expect(gone.body.details).toEqual([
+        { field: 'token', code: 'revoked', message: 'Liên kết đã bị thu hồi. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.' },
+      ]);
+      await t.http.post(rsvp(removedLink.token, '/accept')).expect(410);
+    });
+
+    it('refuses an expiry more than 180 days after the conference ends, and takes one inside', async () => {
+      const a = await add();
+      const conference = (await t.http.get(`/api/conferences/${conferenceId}`).auth(t.adminToken, bearer).expect(200)).body;
+      const from = Math.max(Date.parse(conference.endsAt), Date.now());
+      const tooLate = new Date(from + 181 * 24 * 3600 * 1000).toISOString();
+      const res = await t.http.post(url(`/${a.id}/links`)).auth(t.adminToken, bearer).send({ expiresAt: tooLate }).expect(400);
+      expect(res.body.details).toEqual([
+        { field: 'expiresAt', code: 'expires_too_late', message: expect.stringMatching(/^Liên kết loại này có hiệu lực tối đa 180 ngày sau khi hội nghị kết thúc \(đến ngày \d{2}\/\d{2}\/\d{4}\)\.$/) },
+      ]);
+      const inside = new Date(from + 170 * 24 * 3600 * 1000).toISOString();
+      const ok = await t.http.post(url(`/${a.id}/links`)).auth(t.adminToken, bearer).send({ expiresAt: inside }).expect(201);
+      expect(Date.parse(ok.body.expiresAt)).toBe(Date.parse(inside));
+    });
+
+    it('with replace, revokes the live RSVP links of the person and keeps their calendar feed', async () => {
+      const a = await add();
+      const first = await linkFor(a.id);
+      const feed = (await t.http.post(url(`/${a.id}/calendar-link`)).auth(t.adminToken, bearer).send({}).expect(201)).body;
+      const kept = (await t.http.post(url(`/${a.id}/links`)).auth(t.adminToken, bearer).send({}).expect(201)).body;
+      await t.http.get(rsvp(first.token)).expect(200);
+      const replacing = (await t.http.post(url(`/${a.id}/links`)).auth(t.adminToken, bearer).send({ replace: true }).expect(201)).body;
+      for (const old of [first, kept]) {
+        expect((await t.http.get(rsvp(old.token)).expect(410)).body.details[0].code).toBe('revoked');
+      }
+      await t.http.get(rsvp(replacing.token)).expect(200);
+      await t.http.get(new URL(feed.url).pathname).expect(200);
     });
   });
 

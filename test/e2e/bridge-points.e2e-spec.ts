@@ -339,6 +339,17 @@ describe('bridge points (điểm cầu)', () => {
       expect(current.confirmationStatus).toBe('confirmed');
     });
 
+    it('with replace, issues links in bulk that revoke the points\' earlier ones', async () => {
+      const path = `/api/conferences/${id}/bridge-points/links`;
+      const before = (await t.http.post(path).auth(t.adminToken, bearer).send({ provinceCode: '24', send: false }).expect(201)).body.items;
+      const after = (await t.http.post(path).auth(t.adminToken, bearer).send({ provinceCode: '24', send: false, replace: true }).expect(201)).body.items;
+      expect(after).toHaveLength(before.length);
+      for (const link of [before[0], before[before.length - 1]]) {
+        expect((await t.http.get(pub(link.token)).expect(410)).body.details[0].code).toBe('revoked');
+      }
+      await t.http.get(pub(after[0].token)).expect(200);
+    });
+
     it('issues links in bulk for every point of one province', async () => {
       const res = await t.http.post(`/api/conferences/${id}/bridge-points/links`).auth(t.adminToken, bearer).send({ provinceCode: '24' }).expect(201);
       expect(res.body.items).toHaveLength(communeCountsFromSeed().get('24')! + 1);

@@ -257,7 +257,7 @@ describe('calendar (.ics)', () => {
         .send({ expiresAt: '2020-01-01T00:00:00Z' })
         .expect(400);
       expect(past.body.details).toEqual([
-        { field: 'expiresAt', code: 'not_in_future', message: 'Thời điểm hết hạn (expiresAt) phải ở sau thời điểm hiện tại.' },
+        { field: 'expiresAt', code: 'expires_in_past', message: 'Thời hạn của liên kết (expiresAt) phải ở tương lai.' },
       ]);
     });
 
