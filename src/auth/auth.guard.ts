@@ -5,6 +5,7 @@ import { FastifyRequest } from 'fastify';
 import { IS_PUBLIC, REQUIRED_ROLES } from './auth.decorators';
 import { forbidden, unauthorized } from '../common/errors';
 import { Role, ROLE_WORDS } from './role';
+import { Session } from './session';
 import { UserCache } from './user-cache';
 import { User } from './user.entity';
 
@@ -18,6 +19,7 @@ interface TokenPayload {
 interface Subject {
   sub: string;
   tokenVersion: number;
+  expiresAtMs: number | null;
 }
 
 const endedSession = () =>
@@ -51,9 +53,10 @@ export class AuthGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: User }>();
-    const user = await this.authenticate(request.headers.authorization);
+    const request = context.switchToHttp().getRequest<FastifyRequest & { user?: User; session?: Session }>();
+    const { user, session } = await this.authenticate(request.headers.authorization);
     request.user = user;
+    request.session = session;
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, targets);
     if (roles && !roles.includes(user.role)) {
@@ -62,14 +65,14 @@ export class AuthGuard implements CanActivate {
     return true;
   }
 
-  private async authenticate(header: string | undefined): Promise<User> {
+  private async authenticate(header: string | undefined): Promise<{ user: User; session: Session }> {
     const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
     if (!match) throw unauthorized('authorization', 'token_missing', 'Vui lòng đăng nhập: yêu cầu cần mã truy cập (Bearer token).');
     const subject = await this.subjectOf(match[1]);
     const user = subject !== null ? await this.users.get(subject.sub) : null;
     if (!user || !user.active) throw invalidToken();
     if (subject!.tokenVersion !== user.tokenVersion) throw endedSession();
-    return user;
+    return { user, session: { userId: user.id, tokenVersion: subject!.tokenVersion, expiresAtMs: subject!.expiresAtMs } };
   }
 
   /** The user id and token version a valid, unexpired token was issued with (null when it names none). */
@@ -84,10 +87,11 @@ export class AuthGuard implements CanActivate {
       throw invalidToken();
     }
     if (typeof payload.sub !== 'string') return null;
-    const subject = { sub: payload.sub, tokenVersion: typeof payload.tv === 'number' ? payload.tv : 0 };
-    if (typeof payload.exp === 'number') {
+    const expiresAtMs = typeof payload.exp === 'number' ? payload.exp * 1000 : null;
+    const subject = { sub: payload.sub, tokenVersion: typeof payload.tv === 'number' ? payload.tv : 0, expiresAtMs };
+    if (expiresAtMs !== null) {
       if (this.verified.size >= MAX_VERIFIED_TOKENS) this.verified.delete(this.verified.keys().next().value!);
-      this.verified.set(token, { ...subject, expiresAtMs: payload.exp * 1000 });
+      this.verified.set(token, { ...subject, expiresAtMs });
     }
     return subject;
   }

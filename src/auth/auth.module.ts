@@ -13,6 +13,7 @@ import { resolveJwtSecret } from './jwt-secret';
 import { address, addressAndEmail } from './login-throttler.guard';
 import { PasswordHasher } from './password-hasher';
 import { SignedLink } from './signed-link.entity';
+import { Sessions } from './session';
 import { SignedLinksService } from './signed-links.service';
 import { TokenMaker } from './token-maker';
 import { UserCache } from './user-cache';
@@ -55,8 +56,9 @@ import { UsersService } from './users.service';
     TokenMaker,
     UserCache,
     SignedLinksService,
+    Sessions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, SignedLinksService],
+  exports: [UsersService, SignedLinksService, Sessions],
 })
 export class AuthModule {}

@@ -34,6 +34,7 @@ export class AppConfig {
   readonly passwordChecks: { concurrent: number; queued: number };
   /** Fastify's `trustProxy`: false, true, a hop count, or addresses and CIDR ranges. */
   readonly trustProxy: boolean | number | string[];
+  readonly boardStreams: { perUser: number; max: number; heartbeatMs: number };
 
   constructor(env: EnvironmentVariables) {
     this.nodeEnv = env.NODE_ENV;
@@ -69,6 +70,7 @@ export class AppConfig {
       addressLimit: env.LOGIN_ADDRESS_RATE_LIMIT,
       windowMs: env.LOGIN_RATE_WINDOW_SECONDS * 1000,
     };
+    this.boardStreams = { perUser: env.BOARD_STREAMS_PER_USER, max: env.BOARD_STREAMS_MAX, heartbeatMs: env.BOARD_HEARTBEAT_SECONDS * 1000 };
     this.passwordChecks = { concurrent: env.PASSWORD_CHECKS_CONCURRENT, queued: env.PASSWORD_CHECKS_QUEUED };
     const trust = env.TRUST_PROXY.trim();
     this.trustProxy = trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/);

@@ -176,6 +176,25 @@ export class EnvironmentVariables {
     message: 'TRUST_PROXY must be false, true, a hop count, or addresses and CIDR ranges separated by commas',
   })
   TRUST_PROXY = 'false';
+
+  /** Live status-board streams one user may hold open at once (tabs, wall screens). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BOARD_STREAMS_PER_USER = 10;
+
+  /** Live status-board streams this instance holds open at once, over all users. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  BOARD_STREAMS_MAX = 1000;
+
+  /** How often a board stream is pinged; each ping re-checks the session and closes the stream when it has ended. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(300)
+  BOARD_HEARTBEAT_SECONDS = 15;
 }
 
 /**

@@ -1,3 +1,4 @@
+import { AppConfig } from '../config/app-config';
 import { ServiceUnavailableException } from '@nestjs/common';
 import { PinoLogger } from 'nestjs-pino';
 import { BridgePointSummary, fold } from '../bridge-points/bridge-point-summary.repository';
@@ -40,7 +41,7 @@ function setUp() {
   } as unknown as BoardRepository;
   const summaries = { get: async (): Promise<BridgePointSummary> => fold([]), invalidate: jest.fn() } as unknown as SummaryCache;
   const logger = { warn: jest.fn() } as unknown as PinoLogger;
-  const feed = new BoardFeed(repository, new BoardService(repository, summaries), logger);
+  const feed = new BoardFeed(repository, new BoardService(repository, summaries), logger, { boardStreams: { heartbeatMs: 15_000 } } as AppConfig);
   return { db, calls, feed, summaries, logger };
 }
 

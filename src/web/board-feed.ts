@@ -1,5 +1,6 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { unavailable } from '../common/errors';
+import { AppConfig } from '../config/app-config';
 import { InjectPinoLogger, PinoLogger } from 'nestjs-pino';
 import { BoardPointRow, diffPoints } from './board-tiles';
 import { BoardDelta, BoardRead, BoardService, BoardSnapshot } from './board.service';
@@ -7,7 +8,6 @@ import { BoardRepository } from './board.repository';
 
 /** How often a watched conference's change marker is read. */
 export const POLL_MS = 1000;
-const HEARTBEAT_MS = 15_000;
 
 export interface BoardListener {
   send(event: 'snapshot', data: BoardSnapshot): void;
@@ -45,6 +45,7 @@ export class BoardFeed implements OnModuleDestroy {
     private readonly repository: BoardRepository,
     private readonly board: BoardService,
     @InjectPinoLogger(BoardFeed.name) private readonly logger: PinoLogger,
+    private readonly config: AppConfig,
   ) {}
 
   /** The listener gets the board as it is now, then each change; call the answer to stop. */
@@ -121,7 +122,7 @@ export class BoardFeed implements OnModuleDestroy {
         const read = await this.board.read(watch.conferenceId, true);
         if (!watch.stopped) this.publish(watch, marker, read);
       }
-      if (!watch.stopped && Date.now() - watch.lastBeat >= HEARTBEAT_MS) {
+      if (!watch.stopped && Date.now() - watch.lastBeat >= this.config.boardStreams.heartbeatMs) {
         watch.lastBeat = Date.now();
         for (const listener of watch.listeners) listener.ping();
       }

@@ -6,6 +6,7 @@ import { ConferencesModule } from '../conferences/conferences.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { AssetsController } from './assets.controller';
 import { BoardFeed } from './board-feed';
+import { BoardStreams } from './board-streams';
 import { BoardPageController } from './board-page.controller';
 import { BoardController } from './board.controller';
 import { BoardRepository } from './board.repository';
@@ -19,6 +20,6 @@ import { RsvpPageService } from './rsvp-page.service';
 @Module({
   imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule],
   controllers: [AssetsController, ConfirmPageController, RsvpPageController, BoardPageController, BoardController],
-  providers: [ConfirmPageService, RsvpPageService, BoardRepository, BoardService, BoardFeed],
+  providers: [ConfirmPageService, RsvpPageService, BoardRepository, BoardService, BoardFeed, BoardStreams],
 })
 export class WebModule {}
