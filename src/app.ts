@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage } from 'node:http';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
 import helmet from 'helmet';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { documentCommonErrors, ErrorEnvelopeDto } from './common/api-errors.decorator';
+import { refusal } from './common/errors';
+import { jsonTextProblem, routeKeyBudgets } from './common/route-key-budgets';
 import { bodyError } from './common/error-envelope';
 import { NO_BODY } from './common/validation';
 import { AppConfig } from './config/app-config';
@@ -60,9 +62,16 @@ export async function createApp(): Promise<NestFastifyApplication> {
   // Fastify's JSON parser (which refuses `__proto__` keys) with its errors in the envelope's terms.
   const parseJson = fastify.getDefaultJsonParser('error', 'error');
   fastify.removeContentTypeParser('application/json');
-  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) =>
-    parseJson(request, body as string, (error, value) => (error ? done(bodyError(error), undefined) : done(null, value))),
-  );
+  // A body with more keys than its route's DTO can hold, or absurdly deep, is refused from its text, before it is parsed.
+  const keyBudgets = routeKeyBudgets(app.get(ModulesContainer));
+  fastify.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const problem = jsonTextProblem(body as string, keyBudgets.of(request.method, request.routeOptions?.url));
+    if (problem) {
+      done(refusal(problem.status, [problem.detail]), undefined);
+      return;
+    }
+    parseJson(request, body as string, (error, value) => (error ? done(bodyError(error), undefined) : done(null, value)));
+  });
   registerFormBodyParser(fastify);
   // A request that sends no body at all (`curl -X POST`: no content type, no length) is marked,
   // so the validation pipe can read it as {} where every field is optional; a JSON `null`, an

@@ -4,11 +4,13 @@ import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module';
 import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
+import { DatabaseThrottlerStorage } from './database-throttler-storage';
 import { resolveJwtSecret } from './jwt-secret';
 import { address, addressAndEmail } from './login-throttler.guard';
 import { PasswordHasher } from './password-hasher';
@@ -37,8 +39,10 @@ import { UsersService } from './users.service';
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [AppConfig],
-      useFactory: (config: AppConfig) => ({
+      inject: [AppConfig, DataSource],
+      useFactory: (config: AppConfig, db: DataSource) => ({
+        // Several instances on one PostgreSQL count login attempts together; SQLite keeps them in memory.
+        ...(config.database.type === 'postgres' && { storage: new DatabaseThrottlerStorage(db) }),
         throttlers: [
           // Guessing one account's password is slowed down; colleagues behind the same gateway still sign in …
           { name: 'login', ttl: config.loginRateLimit.windowMs, limit: config.loginRateLimit.limit, getTracker: addressAndEmail },

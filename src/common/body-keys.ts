@@ -1,10 +1,18 @@
 import { defaultMetadataStorage } from 'class-transformer/cjs/storage';
 import { getMetadataStorage } from 'class-validator';
+import { CodedDetail } from './errors';
 
 /** How many object keys a body may hold when its DTO allows fewer (or takes no nested objects). */
 export const MIN_BODY_KEYS = 500;
 
 const budgets = new WeakMap<object, number>();
+
+/** The 413 detail for a body (or query) with more object keys than `budget`. */
+export const tooManyKeys = (budget: number): CodedDetail => ({
+  field: 'body',
+  code: 'too_many_keys',
+  message: `Dữ liệu gửi lên có hơn ${budget.toLocaleString('vi-VN')} trường.`,
+});
 
 /**
  * The most object keys a valid body of `dto` can hold, read from the DTO's own rules: one per

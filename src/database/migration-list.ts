@@ -9,6 +9,7 @@ import { ActionItemProgress1733000000000 } from './migrations/1733000000000-acti
 import { Attendance1733100000000 } from './migrations/1733100000000-attendance';
 import { AttendeeStatuses1733200000000 } from './migrations/1733200000000-attendee-statuses';
 import { TokenVersion1733300000000 } from './migrations/1733300000000-token-version';
+import { RateLimits1733400000000 } from './migrations/1733400000000-rate-limits';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   Attendance1733100000000,
   AttendeeStatuses1733200000000,
   TokenVersion1733300000000,
+  RateLimits1733400000000,
 ];

@@ -9,6 +9,8 @@ export interface ApiAnswer {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
   text: string;
+  /** How long the answer took, in ms. */
+  ms: number;
 }
 
 export interface ApiClient {
