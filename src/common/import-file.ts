@@ -1,8 +1,9 @@
 import { HttpException } from '@nestjs/common';
 import { CsvError, parse } from 'csv-parse/sync';
-import type { Workbook, Worksheet } from 'exceljs';
-import { badField } from './errors';
-import { loadExcel } from './spreadsheet-export';
+import { fileError, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, tooManyColumns, tooManyRows } from './import-limits';
+import { readXlsxRows } from './xlsx-sheet';
+
+export { fileError, MAX_IMPORT_COLUMNS, MAX_IMPORT_ROWS, MAX_IMPORT_UNCOMPRESSED_BYTES } from './import-limits';
 
 /** A cell as read: its text, or why it cannot be used (a formula without a value, an error value). */
 export type Cell = string | { invalid: string; reason?: 'formula_without_value' | 'error_value'; value?: string };
@@ -18,15 +19,6 @@ export interface Sheet {
   headers: string[];
   /** Data rows below the header; blank rows are left out. */
   rows: SheetRow[];
-}
-
-export const MAX_IMPORT_ROWS = 100_000;
-
-const isRefusal = (error: unknown): error is HttpException => error instanceof HttpException;
-
-/** A 400 about the uploaded file as a whole. */
-export function fileError(message: string, code: string): HttpException {
-  return badField('file', code, message);
 }
 
 const startsWith = (buffer: Buffer, bytes: number[]) => bytes.every((byte, i) => buffer[i] === byte);
@@ -61,40 +53,84 @@ function readCsv(buffer: Buffer): Sheet {
   }
   if (text.trim() === '') throw fileError('Tệp rỗng.', 'empty_file');
   const delimiter = guessDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  refuseWideRecords(text, delimiter);
+  let kept = 0;
+  let rows: SheetRow[];
   try {
-    records = parse(text, {
+    rows = parse(text, {
       delimiter,
       bom: true,
-      info: true,
       relax_column_count: true,
       relax_quotes: true,
       skip_empty_lines: true,
-    }) as { record: string[]; info: { lines: number } }[];
+      on_record: (record: string[], context) => {
+        if (record.length > MAX_IMPORT_COLUMNS) throw tooManyColumns(context.lines);
+        if (record.every((value) => value.trim() === '')) return null;
+        if (++kept > MAX_IMPORT_ROWS + 1) throw tooManyRows();
+        // context.lines is the line where the record ends; a quoted value may span lines.
+        const spanned = record.reduce((n, value) => n + (value.match(/\n/g)?.length ?? 0), 0);
+        return { row: context.lines - spanned, cells: record };
+      },
+    }) as SheetRow[];
   } catch (error) {
+    if (error instanceof HttpException) throw error;
     if (error instanceof CsvError) {
       const line = (error as CsvError & { lines?: number }).lines;
       throw fileError(`Không đọc được tệp CSV${line ? ` ở dòng ${line}` : ''} (${error.code}): hãy kiểm tra dấu ngoặc kép và dấu phân cách.`, 'unreadable_csv');
     }
     throw error;
   }
-  const rows: SheetRow[] = [];
-  for (const { record, info } of records) {
-    if (record.every((value) => value.trim() === '')) continue;
-    // info.lines is the line where the record ends; a quoted value may span lines.
-    const spanned = record.reduce((n, value) => n + (value.match(/\n/g)?.length ?? 0), 0);
-    rows.push({ row: info.lines - spanned, cells: record });
-    if (rows.length > MAX_IMPORT_ROWS + 1) throw tooManyRows();
-  }
   return sheetOf('csv', rows);
+}
+
+/**
+ * Refuses a record of more than MAX_IMPORT_COLUMNS fields before the parser builds it (a line
+ * of a million separators would be a million strings). Quotes are read as the parser reads them
+ * with relax_quotes: one opens a field only at its start; `""` inside is a quote.
+ */
+function refuseWideRecords(text: string, delimiter: string): void {
+  const separator = delimiter.charCodeAt(0);
+  let line = 1;
+  let recordLine = 1;
+  let fields = 1;
+  let fieldStart = true;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text.charCodeAt(i);
+    if (char === 0x0a) line++;
+    if (quoted) {
+      if (char !== 0x22) continue;
+      const next = text.charCodeAt(i + 1);
+      if (next === 0x22) i++;
+      else if (next === separator || next === 0x0a || next === 0x0d || Number.isNaN(next)) quoted = false;
+    } else if (char === separator) {
+      if (++fields > MAX_IMPORT_COLUMNS) throw tooManyColumns(recordLine);
+      fieldStart = true;
+    } else if (char === 0x0a) {
+      fields = 1;
+      fieldStart = true;
+      recordLine = line;
+    } else if (char === 0x22 && fieldStart) {
+      quoted = true;
+      fieldStart = false;
+    } else if (char !== 0x0d) {
+      fieldStart = false;
+    }
+  }
 }
 
 /** The separator of the header line: whichever of `,` `;` and tab it has most of, outside quotes. */
 function guessDelimiter(text: string): string {
-  const firstLine = text.replace(/^\uFEFF/, '').split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  let firstLine = '';
+  for (let start = text.charCodeAt(0) === 0xfeff ? 1 : 0; start < text.length && firstLine.trim() === ''; ) {
+    const end = text.indexOf('\n', start);
+    firstLine = text.slice(start, end === -1 ? text.length : end);
+    start = end === -1 ? text.length : end + 1;
+  }
   const counts = new Map<string, number>([[',', 0], [';', 0], ['\t', 0]]);
   let quoted = false;
-  for (const char of firstLine) {
+  // The first 64 K characters tell as well as a header line of megabytes.
+  for (const char of firstLine.slice(0, 65536)) {
     if (char === '"') quoted = !quoted;
     else if (!quoted && counts.has(char)) counts.set(char, counts.get(char)! + 1);
   }
@@ -102,65 +138,7 @@ function guessDelimiter(text: string): string {
 }
 
 async function readXlsx(buffer: Buffer): Promise<Sheet> {
-  const workbook = new (await loadExcel()).Workbook();
-  try {
-    await workbook.xlsx.load(buffer as unknown as Parameters<Workbook['xlsx']['load']>[0], {
-      ignoreNodes: ['dataValidations', 'conditionalFormatting', 'extLst', 'drawing', 'picture', 'tableParts', 'autoFilter'],
-    } as Parameters<Workbook['xlsx']['load']>[1]);
-  } catch (error) {
-    if (isRefusal(error)) throw error;
-    throw fileError('Không đọc được tệp XLSX.', 'unreadable_xlsx');
-  }
-  const sheet = firstSheet(workbook);
-  if (!sheet) throw fileError('Tệp là tệp nén ZIP nhưng không phải sổ tính XLSX có trang tính.', 'not_xlsx');
-  if (sheet.actualRowCount > MAX_IMPORT_ROWS + 1) throw tooManyRows();
-  const rows: SheetRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const values = row.values as unknown[];
-    const cells: Cell[] = [];
-    for (let column = 1; column < values.length; column++) cells.push(cellOf(values[column]));
-    if (cells.every((cell) => typeof cell === 'string' && cell.trim() === '')) return;
-    rows.push({ row: rowNumber, cells });
-  });
-  return sheetOf('xlsx', rows);
-}
-
-/** The first visible worksheet that has something in it. */
-function firstSheet(workbook: Workbook): Worksheet | undefined {
-  const sheets = workbook.worksheets;
-  return (
-    sheets.find((s) => s.state === 'visible' && s.actualRowCount > 0) ??
-    sheets.find((s) => s.actualRowCount > 0) ??
-    sheets[0]
-  );
-}
-
-/**
- * A cell's text. A formula gives its cached result (the value the person saw in Excel), never
- * the formula itself; a formula saved without a result, or an error value (#N/A), is unusable.
- */
-function cellOf(value: unknown): Cell {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    const v = value as Record<string, unknown>;
-    if ('formula' in v || 'sharedFormula' in v) {
-      if (v.result === undefined || v.result === null) {
-        return {
-          invalid: 'là công thức chưa có giá trị đã lưu: hãy mở tệp bằng Excel, để Excel tính xong, lưu lại rồi nhập lại',
-          reason: 'formula_without_value',
-        };
-      }
-      return cellOf(v.result);
-    }
-    if ('error' in v) return { invalid: `chứa giá trị lỗi ${String(v.error)}`, reason: 'error_value', value: String(v.error) };
-    if (Array.isArray(v.richText)) return (v.richText as { text: string }[]).map((part) => part.text).join('');
-    if ('text' in v) return cellOf(v.text);
-  }
-  return String(value);
+  return sheetOf('xlsx', await readXlsxRows(buffer));
 }
 
 function sheetOf(format: Sheet['format'], rows: SheetRow[]): Sheet {
@@ -170,6 +148,3 @@ function sheetOf(format: Sheet['format'], rows: SheetRow[]): Sheet {
   if (data.length > MAX_IMPORT_ROWS) throw tooManyRows();
   return { format, headers, rows: data };
 }
-
-const tooManyRows = () =>
-  fileError(`Tệp có hơn ${MAX_IMPORT_ROWS.toLocaleString('vi-VN')} dòng: hãy chia thành nhiều tệp.`, 'too_many_rows');

@@ -9,6 +9,7 @@ import { BridgePoint } from '../../src/bridge-points/bridge-point.entity';
 import { Conference } from '../../src/conferences/conference.entity';
 import { aConference, aMainPoint } from '../factories';
 import { startApp, TestApp } from '../harness';
+import { lyingWorkbook, zipBomb } from '../zip-files';
 
 const bearer = { type: 'bearer' as const };
 const HEADER = ['STT', 'Họ và tên', 'Chức vụ', 'Đơn vị', 'Email', 'Số điện thoại', 'Điểm cầu', 'Vai trò'];
@@ -448,6 +449,9 @@ describe('importing delegates (đại biểu) from CSV and XLSX', () => {
       ['a CSV named .xlsx', () => csvOf([['Họ và tên', 'Điểm cầu'], ['A', '24']]), 'gia.xlsx', 'not_xlsx', 'Tệp có đuôi .xlsx nhưng không phải là sổ tính XLSX.'],
       ['a CSV that is not UTF-8', () => Buffer.from('H\xe4 t\xean,\xd0i\xeam c\xe2u\nNguy\xean,24\n', 'latin1'), 'latin1.csv', 'not_utf8', 'Tệp không phải văn bản UTF-8'],
       ['a quote that is never closed', () => Buffer.from('Họ và tên,Điểm cầu\n"Nguyễn Văn An,24\n'), 'ngoac.csv', 'unreadable_csv', 'Không đọc được tệp CSV'],
+      ['a 1 MB ZIP bomb that declares 1 GB of XML', zipBomb, 'bom.xlsx', 'file_expands_too_much', 'Tệp XLSX khi giải nén lớn hơn 256 MB'],
+      ['a workbook whose ZIP directory understates a sheet', () => lyingWorkbook(), 'doi.xlsx', 'file_expands_too_much', 'Tệp XLSX khi giải nén lớn hơn 256 MB'],
+      ['a CSV header of a million columns', () => Buffer.from(`${'Họ và tên,'.repeat(1_000_000)}Điểm cầu\nA,24\n`), 'rong.csv', 'too_many_columns', 'Dòng 1 của tệp có hơn 200 cột'],
     ])('refuses %s', async (_what, build, name, code, message) => {
       const before = await snapshot(c.id);
       const res = await upload(c.id, build(), name).expect(400);
