@@ -30,4 +30,10 @@ describe('errorPage', () => {
   it('never shows the text of an unexpected error', () => {
     expect(errorPage(500, null, [])).toMatchObject({ title: 'Hệ thống đang gặp sự cố' });
   });
+
+  it('says why another request was refused when the refusal gives a reason, and a plain sentence when it does not', () => {
+    const control = { field: 'reason', code: 'control_character', message: 'Lý do chứa ký tự điều khiển (U+0007); chỉ được dùng dấu tab và xuống dòng.' };
+    expect(errorPage(400, 'Dữ liệu không hợp lệ.', [control])).toMatchObject({ title: 'Yêu cầu không hợp lệ', message: control.message });
+    expect(errorPage(400, null, []).message).toBe('Không thể xử lý yêu cầu này.');
+  });
 });

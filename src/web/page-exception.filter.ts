@@ -29,7 +29,11 @@ export function errorPage(status: number, message: string | null, details: Error
     };
   }
   if (status === 413) return { title: 'Nội dung quá dài', message: 'Nội dung gửi lên vượt quá giới hạn cho phép.' };
-  if (status >= 400 && status < 500) return { title: 'Yêu cầu không hợp lệ', message: 'Không thể xử lý yêu cầu này.', hint: CONTACT };
+  if (status >= 400 && status < 500) {
+    // The details are written for people (a control character pasted into a form, a request sent twice …): say which.
+    const why = details.map((d) => d.message).filter(Boolean).join(' ');
+    return { title: 'Yêu cầu không hợp lệ', message: why || 'Không thể xử lý yêu cầu này.', hint: CONTACT };
+  }
   return { title: 'Hệ thống đang gặp sự cố', message: 'Đã có lỗi xảy ra, chưa ghi nhận được yêu cầu. Vui lòng thử lại sau ít phút.', hint: CONTACT };
 }
 

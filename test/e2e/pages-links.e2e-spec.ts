@@ -196,6 +196,17 @@ describe('pages opened from an email link', () => {
       expect(await point(p.id)).toMatchObject({ confirmationStatus: 'pending', connectionStatus: 'untested', actualAttendees: null });
     });
 
+    it.each([
+      ['confirm', { chairName: 'Nguyễn\u0000Văn An', expectedAttendees: '10', contactName: 'B', contactPhone: '0912345678' }, 'U+0000'],
+      ['decline', { reason: 'Trùng lịch\u0007 họp' }, 'U+0007'],
+    ])('refuses a control character sent through the %s form with a page that names it, and writes nothing', async (action, fields, character) => {
+      const p = await newPoint({ name: `Điểm cầu ký tự điều khiển ${action} ${Math.random()}`, level: 'other' });
+      const res = await form(`/bridge-points/confirm/${await pointLink(p.id)}/${action}`, fields as Record<string, string>).expect(400);
+      expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(res.text).toContain(`chứa ký tự điều khiển (${character}); chỉ được dùng dấu tab và xuống dòng.`);
+      expect(await point(p.id)).toMatchObject({ confirmationStatus: 'pending', chairName: null, declineReason: null });
+    });
+
     it('answers 409 with a Vietnamese explanation when the state no longer allows the action (a stale page)', async () => {
       const p = await newPoint({ name: 'Điểm cầu tỉnh Hà Giang', level: 'provincial' });
       const token = await pointLink(p.id);
