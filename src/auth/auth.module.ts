@@ -10,10 +10,10 @@ import { AppConfig } from '../config/app-config';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
-import { DatabaseThrottlerStorage } from './database-throttler-storage';
 import { resolveJwtSecret } from './jwt-secret';
 import { address, addressAndEmail } from './login-throttler.guard';
 import { PasswordHasher } from './password-hasher';
+import { rateLimitStorage } from './rate-limit-storage';
 import { SignedLink } from './signed-link.entity';
 import { Sessions } from './session';
 import { SignedLinksService } from './signed-links.service';
@@ -41,8 +41,8 @@ import { UsersService } from './users.service';
     ThrottlerModule.forRootAsync({
       inject: [AppConfig, DataSource],
       useFactory: (config: AppConfig, db: DataSource) => ({
-        // Several instances on one PostgreSQL count login attempts together; SQLite keeps them in memory.
-        ...(config.database.type === 'postgres' && { storage: new DatabaseThrottlerStorage(db) }),
+        // Instances sharing Redis or one PostgreSQL count attempts together; SQLite keeps them in memory.
+        storage: rateLimitStorage(config, db),
         throttlers: [
           // Guessing one account's password is slowed down; colleagues behind the same gateway still sign in …
           { name: 'login', ttl: config.loginRateLimit.windowMs, limit: config.loginRateLimit.limit, getTracker: addressAndEmail },

@@ -32,6 +32,8 @@ export class AppConfig {
   readonly bodyLimitBytes: number;
   readonly loginRateLimit: { limit: number; addressLimit: number; windowMs: number };
   readonly passwordChecks: { concurrent: number; queued: number };
+  /** Where rate-limit counters live when several instances must share them (REDIS_URL); null: the database or memory. */
+  readonly redisUrl: string | null;
   /** Fastify's `trustProxy`: false, true, a hop count, or addresses and CIDR ranges. */
   readonly trustProxy: boolean | number | string[];
   readonly boardStreams: { perUser: number; max: number; heartbeatMs: number };
@@ -72,6 +74,7 @@ export class AppConfig {
     };
     this.boardStreams = { perUser: env.BOARD_STREAMS_PER_USER, max: env.BOARD_STREAMS_MAX, heartbeatMs: env.BOARD_HEARTBEAT_SECONDS * 1000 };
     this.passwordChecks = { concurrent: env.PASSWORD_CHECKS_CONCURRENT, queued: env.PASSWORD_CHECKS_QUEUED };
+    this.redisUrl = env.REDIS_URL ?? null;
     const trust = env.TRUST_PROXY.trim();
     this.trustProxy = trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/);
   }

@@ -43,6 +43,11 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// URL' })
   DATABASE_URL?: string;
 
+  /** Redis for the counters several instances share (login and registration limits); unset: the database keeps them. */
+  @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
+  REDIS_URL?: string;
+
   @IsString()
   SQLITE_PATH = 'data/hoi-nghi.sqlite';
 

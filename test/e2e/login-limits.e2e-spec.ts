@@ -1,4 +1,8 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
 import { ADMIN, startApp, TestApp } from '../harness';
+import { cloneTemplate, loadTemplateInfo } from '../test-databases';
+
 
 const login = (t: TestApp, email: string, from?: string) => {
   const req = t.http.post('/api/auth/login');
@@ -69,6 +73,34 @@ describe('login limits', () => {
       ]);
       // Once the flood has passed, signing in works again.
       await t.http.post('/api/auth/login').send(ADMIN).expect(200);
+    });
+  });
+
+  describe('with REDIS_URL pointing at nothing', () => {
+    let app: NestFastifyApplication;
+    let drop: () => Promise<void>;
+    beforeAll(async () => {
+      // Not the harness's startApp: it signs the admin in while starting, which needs the counters.
+      const database = await cloneTemplate(loadTemplateInfo());
+      drop = database.drop;
+      Object.assign(process.env, database.env, { REDIS_URL: 'redis://127.0.0.1:9/0' });
+      const { createApp } = await import('../../src/app');
+      app = await createApp();
+      await app.init();
+      await app.getHttpAdapter().getInstance().ready();
+    });
+    afterAll(async () => {
+      await app?.close();
+      await drop?.();
+    });
+
+    it('refuses a login it cannot count with 503 at once, instead of letting it through or hanging', async () => {
+      const started = Date.now();
+      const res = await request(app.getHttpServer()).post('/api/auth/login').send(ADMIN).expect(503);
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(res.body.details).toEqual([expect.objectContaining({ field: 'request', code: 'rate_limit_unavailable' })]);
+      // Routes without a limit keep answering.
+      await request(app.getHttpServer()).get('/health').expect(200);
     });
   });
 });
