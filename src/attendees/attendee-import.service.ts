@@ -172,15 +172,14 @@ export class AttendeeImportService {
 
     const emails = checked.valid.map((r) => r.email).filter((e): e is string => e !== undefined);
     const existing = await this.repository.byEmail(m, conferenceId, emails);
-    const codes = await this.repository.codesOf(m, conferenceId);
     const now = this.clock.now();
-    const toCreate: NewAttendee[] = [];
+    const fresh: ImportRow[] = [];
     const toUpdate: ChangedAttendee[] = [];
     let unchanged = 0;
     for (const row of checked.valid) {
       const current = row.email !== undefined ? existing.get(row.email) : undefined;
       if (!current) {
-        toCreate.push(this.newAttendee(conferenceId, row, codes, now));
+        fresh.push(row);
         continue;
       }
       const next = changed(current, row, now);
@@ -194,13 +193,16 @@ export class AttendeeImportService {
     job.rejected = rejected;
     job.processedRows = rejected + unchanged;
     if (write) {
-      await inChunks(toCreate, (chunk) => this.repository.insert(m, chunk), job);
+      // New delegates are built a chunk at a time as they are written: 100,000 of them at once
+      // held tens of MB more than the rows they come from.
+      const codes = await this.repository.codesOf(m, conferenceId);
+      await inChunks(fresh, (chunk) => this.repository.insert(m, chunk.map((row) => this.newAttendee(conferenceId, row, codes, now))), job);
       await inChunks(toUpdate, (chunk) => this.repository.update(m, chunk), job);
     }
     const outcome = {
       status: refused ? ('failed' as const) : ('done' as const),
       processedRows: job.totalRows,
-      created: refused ? 0 : toCreate.length,
+      created: refused ? 0 : fresh.length,
       updated: refused ? 0 : toUpdate.length,
       rejected,
       report: {
