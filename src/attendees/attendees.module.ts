@@ -14,14 +14,17 @@ import { AttendeesController } from './attendees.controller';
 import { AttendeesService } from './attendees.service';
 import { PublicRsvpController } from './public-rsvp.controller';
 import { PublicRsvpService } from './public-rsvp.service';
+import { PublicRegistrationConfirmationsController } from './public-registration-confirmations.controller';
 import { PublicRegistrationController } from './public-registration.controller';
+import { RegistrationConfirmationLinks } from './registration-confirmation-links';
+import { RegistrationRequest } from './registration-request.entity';
 import { RegistrationService } from './registration.service';
 import { Waitlist } from './waitlist';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference, AgendaItem]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
-  controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController],
-  providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations],
-  exports: [AttendeesService, PublicRsvpService, Waitlist, AttendeeInvitations],
+  imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference, AgendaItem, RegistrationRequest]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
+  controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController, PublicRegistrationConfirmationsController],
+  providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
+  exports: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
 })
 export class AttendeesModule {}

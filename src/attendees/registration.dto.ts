@@ -1,7 +1,9 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsUUID, MaxLength } from 'class-validator';
+import { Conference } from '../conferences/conference.entity';
 import { PersonDto } from './attendee.dto';
+import { Attendee, ATTENDEE_STATUSES, AttendeeStatus } from './attendee.entity';
 
 /** A person registering themselves (tự đăng ký) on the public registration page. */
 export class SelfRegistrationDto extends OmitType(PersonDto, ['email'] as const) {
@@ -47,12 +49,43 @@ export class RegistrationInfoResponseDto {
 
 export type RegistrationInfo = RegistrationInfoResponseDto;
 
+/** POST /api/public/conferences/:id/registration: the same answer for every address. */
+export class RegistrationPendingResponseDto {
+  @ApiProperty({ enum: ['pending_confirmation'], description: 'always pending_confirmation: nothing is registered before the mailed link is opened' })
+  status!: 'pending_confirmation';
+
+  @ApiProperty({
+    example: 'Vui lòng mở thư vừa được gửi tới địa chỉ email đã khai và bấm vào đường dẫn trong thư để xác nhận đăng ký. Đăng ký chỉ được ghi nhận sau khi xác nhận.',
+    description: 'what to do next, in Vietnamese, as the page shows it',
+  })
+  message!: string;
+}
+
+export type RegistrationPending = RegistrationPendingResponseDto;
+
+/** POST /api/public/registration-confirmations/:token: the attendee the confirmation made. */
 export class RegistrationResultResponseDto {
-  @ApiProperty({ description: 'UUID of the new attendee' }) attendeeId!: string;
+  @ApiProperty({ description: 'UUID of the attendee the confirmation created (the same on every later confirmation)' }) attendeeId!: string;
   @ApiProperty({ example: 'K7Q4ZP', description: 'the check-in code' }) code!: string;
-  @ApiProperty({ enum: ['registered', 'waitlisted'], description: 'registered, or waitlisted (danh sách chờ) when the places are taken' })
-  status!: 'registered' | 'waitlisted';
-  @ApiProperty({ nullable: true, type: Number, description: 'place on the waiting list; null when registered' }) waitlistPosition!: number | null;
+  @ApiProperty({
+    enum: ATTENDEE_STATUSES,
+    description: 'registered, or waitlisted (danh sách chờ) when the places were taken; on a later confirmation, the status the attendee has now',
+  })
+  status!: AttendeeStatus;
+  @ApiProperty({ nullable: true, type: Number, description: 'place on the waiting list; null when not waiting' }) waitlistPosition!: number | null;
+  @ApiProperty({ description: 'UUID of the conference (hội nghị)' }) conferenceId!: string;
+  @ApiProperty({ description: 'the conference title' }) conferenceTitle!: string;
 }
 
 export type RegistrationResult = RegistrationResultResponseDto;
+
+export function resultOf(conference: Pick<Conference, 'id' | 'title'>, attendee: Pick<Attendee, 'id' | 'code' | 'status' | 'waitlistPosition'>): RegistrationResult {
+  return {
+    attendeeId: attendee.id,
+    code: attendee.code,
+    status: attendee.status,
+    waitlistPosition: attendee.waitlistPosition,
+    conferenceId: conference.id,
+    conferenceTitle: conference.title,
+  };
+}

@@ -48,6 +48,8 @@ import { UsersService } from './users.service';
           { name: 'login', ttl: config.loginRateLimit.windowMs, limit: config.loginRateLimit.limit, getTracker: addressAndEmail },
           // … and one address cannot spread a flood over many accounts.
           { name: 'login-address', ttl: config.loginRateLimit.windowMs, limit: config.loginRateLimit.addressLimit, getTracker: address },
+          // Self-registration posts per address (each may send a mail); only its own guard counts them.
+          { name: 'registration', ttl: config.selfRegistration.rateWindowMs, limit: config.selfRegistration.rateLimit, getTracker: address },
         ],
       }),
     }),
@@ -63,6 +65,6 @@ import { UsersService } from './users.service';
     Sessions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, SignedLinksService, Sessions],
+  exports: [UsersService, SignedLinksService, Sessions, TokenMaker],
 })
 export class AuthModule {}

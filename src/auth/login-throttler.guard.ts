@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
 import { refusal } from '../common/errors';
 
 /** The client's address (behind a proxy, as TRUST_PROXY lets Fastify read it from X-Forwarded-For). */
@@ -18,6 +18,11 @@ export function addressAndEmail(request: Record<string, unknown>): string {
  */
 @Injectable()
 export class LoginThrottlerGuard extends ThrottlerGuard {
+  /** The throttlers named `login…` only: the others (self-registration) count other routes. */
+  protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
+    return request.throttler.name?.startsWith('login') ? super.handleRequest(request) : true;
+  }
+
   protected override async throwThrottlingException(): Promise<void> {
     throw refusal(429, [{ field: 'email', code: 'too_many_logins', message: 'Có quá nhiều lượt đăng nhập từ địa chỉ này hoặc vào tài khoản này. Vui lòng thử lại sau ít phút.' }]);
   }

@@ -14,7 +14,7 @@ export interface IssuedLink {
   expiresAt: Date;
 }
 
-const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
+export const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,100}$/;
 
 const DAY_MS = 24 * 3600 * 1000;
 

@@ -3,7 +3,7 @@
  * delegate. They travel in paths (the links mailed out) and never reach a log line; what the log
  * keeps is the route with `***` in the token's place.
  */
-const TOKEN_IN_PATH = /(\/(?:api\/public\/(?:rsvp|bridge-points|calendar)|rsvp|bridge-points\/confirm)\/)([^/?#]+?)(\.ics)?(?=[/?#]|$)/g;
+const TOKEN_IN_PATH = /(\/(?:api\/public\/(?:rsvp|bridge-points|calendar|registration-confirmations)|rsvp|bridge-points\/confirm|registration\/confirm)\/)([^/?#]+?)(\.ics)?(?=[/?#]|$)/g;
 const TOKEN_IN_QUERY = /([?&](?:token|access_token)=)[^&#]*/gi;
 
 export const MASK = '***';

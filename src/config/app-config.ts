@@ -27,11 +27,15 @@ export class AppConfig {
   };
   readonly reminderBeforeMinutes: number;
   readonly checkInOpensMinutes: number;
+  /** Training sessions: attendance opens `opensMinutes` before a session starts; a mark later than `lateAfterMinutes` after its start is late. */
+  readonly sessionAttendance: { opensMinutes: number; lateAfterMinutes: number };
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
   readonly loginRateLimit: { limit: number; addressLimit: number; windowMs: number };
   readonly passwordChecks: { concurrent: number; queued: number };
+  /** Self-registration: requests per client address per window, and how long a confirmation link works. */
+  readonly selfRegistration: { rateLimit: number; rateWindowMs: number; confirmationTtlMs: number };
   /** Where rate-limit counters live when several instances must share them (REDIS_URL); null: the database or memory. */
   readonly redisUrl: string | null;
   /** Fastify's `trustProxy`: false, true, a hop count, or addresses and CIDR ranges. */
@@ -64,6 +68,7 @@ export class AppConfig {
     };
     this.reminderBeforeMinutes = env.REMINDER_BEFORE_MINUTES;
     this.checkInOpensMinutes = env.CHECKIN_OPENS_MINUTES;
+    this.sessionAttendance = { opensMinutes: env.SESSION_ATTENDANCE_OPENS_MINUTES, lateAfterMinutes: env.SESSION_LATE_AFTER_MINUTES };
     this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;
     this.bodyLimitBytes = env.BODY_LIMIT_BYTES;
@@ -74,6 +79,11 @@ export class AppConfig {
     };
     this.boardStreams = { perUser: env.BOARD_STREAMS_PER_USER, max: env.BOARD_STREAMS_MAX, heartbeatMs: env.BOARD_HEARTBEAT_SECONDS * 1000 };
     this.passwordChecks = { concurrent: env.PASSWORD_CHECKS_CONCURRENT, queued: env.PASSWORD_CHECKS_QUEUED };
+    this.selfRegistration = {
+      rateLimit: env.REGISTRATION_RATE_LIMIT,
+      rateWindowMs: env.REGISTRATION_RATE_WINDOW_SECONDS * 1000,
+      confirmationTtlMs: env.REGISTRATION_CONFIRMATION_HOURS * 3600 * 1000,
+    };
     this.redisUrl = env.REDIS_URL ?? null;
     const trust = env.TRUST_PROXY.trim();
     this.trustProxy = trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/);

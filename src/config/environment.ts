@@ -130,6 +130,20 @@ export class EnvironmentVariables {
   @Max(10080)
   CHECKIN_OPENS_MINUTES = 120;
 
+  /** A training session's attendance (roll call by code, the code shown in the hall) opens this long before the session starts. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  SESSION_ATTENDANCE_OPENS_MINUTES = 30;
+
+  /** Someone marked more than this long after a session started is marked late (đi muộn) rather than present. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1440)
+  SESSION_LATE_AFTER_MINUTES = 15;
+
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO = true;
@@ -157,6 +171,24 @@ export class EnvironmentVariables {
   @IsInt()
   @Min(1)
   LOGIN_ADDRESS_RATE_LIMIT = 60;
+
+  /** Self-registrations (POST …/registration) one client address may send per REGISTRATION_RATE_WINDOW_SECONDS. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_RATE_LIMIT = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  REGISTRATION_RATE_WINDOW_SECONDS = 3600;
+
+  /** How long the link that confirms a self-registration works, from when its mail is written. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(720)
+  REGISTRATION_CONFIRMATION_HOURS = 48;
 
   /** Password hashes that may run at once (each takes a thread of the pool the database driver shares). */
   @Transform(toInt)

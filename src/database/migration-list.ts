@@ -10,6 +10,7 @@ import { Attendance1733100000000 } from './migrations/1733100000000-attendance';
 import { AttendeeStatuses1733200000000 } from './migrations/1733200000000-attendee-statuses';
 import { TokenVersion1733300000000 } from './migrations/1733300000000-token-version';
 import { RateLimits1733400000000 } from './migrations/1733400000000-rate-limits';
+import { RegistrationRequests1733500000000 } from './migrations/1733500000000-registration-requests';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AttendeeStatuses1733200000000,
   TokenVersion1733300000000,
   RateLimits1733400000000,
+  RegistrationRequests1733500000000,
 ];

@@ -4,6 +4,7 @@ import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { Speaker } from '../agenda/speaker.entity';
 import { Attendee } from '../attendees/attendee.entity';
+import { IssuedConfirmation, RegistrationConfirmationLinks } from '../attendees/registration-confirmation-links';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { CalendarLinksService } from '../calendar/calendar-links.service';
@@ -12,10 +13,16 @@ import { Conference } from '../conferences/conference.entity';
 import { AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutgoingMail } from './mail-transport';
-import { OutboxMessage } from './outbox-message.entity';
-import { bridgePointLinkMail, calendarMail, Rendered } from './templates';
+import { MessageKind, OutboxMessage } from './outbox-message.entity';
+import { bridgePointLinkMail, calendarMail, registrationConfirmationMail, registrationExistsMail, Rendered } from './templates';
 
 const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted', 'substituted'];
+/** Mails not about one attendee: a bridge point's link, a self-registration still to be confirmed. */
+const WITHOUT_ATTENDEE: MessageKind[] = ['bridge_point_link', 'registration_confirmation'];
+/** Mails that carry the conference in a calendar invitation (the others are plain letters). */
+const CALENDAR_KINDS: MessageKind[] = ['invitation', 'update', 'cancellation', 'reminder'];
+/** An already registered person whose invitation page no longer answers anything for them. */
+const NO_RSVP = ['cancelled', 'substituted'];
 
 /**
  * Turns outbox rows into emails from the data as it is when they are sent. Rows are composed a
@@ -32,6 +39,7 @@ export class MailComposer {
     private readonly calendar: CalendarService,
     private readonly feeds: CalendarLinksService,
     private readonly config: AppConfig,
+    private readonly registrationLinks: RegistrationConfirmationLinks,
   ) {}
 
   /** One entry per row: the mail, or null when the row is no longer worth sending (superseded, person gone). */
@@ -57,11 +65,11 @@ export class MailComposer {
       const conference = row.conferenceId ? conferences.get(row.conferenceId) : undefined;
       const attendee = row.attendeeId ? attendees.get(row.attendeeId) : undefined;
       const point = attendee ? points.get(attendee.bridgePointId) : row.bridgePointId ? points.get(row.bridgePointId) : undefined;
-      if (!conference || !point || (row.kind !== 'bridge_point_link' && !attendee)) {
+      if (!conference || !point || (!WITHOUT_ATTENDEE.includes(row.kind) && !attendee)) {
         result.set(row.id, null);
         continue;
       }
-      if (row.kind !== 'bridge_point_link' && this.superseded(row, conference, attendee!)) {
+      if (CALENDAR_KINDS.includes(row.kind) && this.superseded(row, conference, attendee!)) {
         result.set(row.id, null);
         continue;
       }
@@ -70,16 +78,25 @@ export class MailComposer {
 
     // Links the mails carry, issued together; their tokens exist only in the mails.
     const tokens = await this.tx.transaction(async (m) => {
-      const issued = new Map<string, { rsvp?: string; feed?: string; confirm?: string }>();
+      const issued = new Map<string, { rsvp?: string; feed?: string; confirm?: string; registration?: IssuedConfirmation }>();
       const expiry = (c: Conference) => this.links.expiryOf('attendee', c.endsAt);
-      const rsvpTargets = plans.filter((p) => p.attendee && p.row.kind !== 'cancellation');
+      const feedTargets = plans.filter((p) => CALENDAR_KINDS.includes(p.row.kind) && p.row.kind !== 'cancellation');
+      // "Already registered" carries the person's invitation page, while it can still answer for them.
+      const rsvpTargets = [...feedTargets, ...plans.filter((p) => p.row.kind === 'registration_exists' && !NO_RSVP.includes(p.attendee!.status))];
       const rsvp = await this.links.issueMany(m, 'attendee', rsvpTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: expiry(p.conference) })));
       const feedExpiry = (c: Conference) => this.links.expiryOf('calendar', c.endsAt);
-      const feed = await this.links.issueMany(m, 'calendar', rsvpTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: feedExpiry(p.conference) })));
-      rsvpTargets.forEach((p, i) => issued.set(p.row.id, { rsvp: rsvp[i].token, feed: feed[i].token }));
+      const feed = await this.links.issueMany(m, 'calendar', feedTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: feedExpiry(p.conference) })));
+      rsvpTargets.forEach((p, i) => issued.set(p.row.id, { rsvp: rsvp[i].token, feed: feed[i]?.token }));
       const pointTargets = plans.filter((p) => p.row.kind === 'bridge_point_link');
       const confirm = await this.links.issueMany(m, 'bridge_point', pointTargets.map((p) => ({ conferenceId: p.conference.id, bridgePointId: p.point.id, expiresAt: this.links.expiryOf('bridge_point', p.conference.endsAt) })));
       pointTargets.forEach((p, i) => issued.set(p.row.id, { confirm: confirm[i].token }));
+      const requestOf = (row: OutboxMessage) => String((row.payload as { requestId?: unknown } | null)?.requestId ?? '');
+      const registrationRows = plans.filter((p) => p.row.kind === 'registration_confirmation').map((p) => p.row);
+      const registrations = await this.registrationLinks.issue(m, registrationRows.map(requestOf));
+      for (const row of registrationRows) {
+        const confirmation = registrations.get(requestOf(row));
+        if (confirmation) issued.set(row.id, { registration: confirmation });
+      }
       return issued;
     });
 
@@ -87,6 +104,17 @@ export class MailComposer {
       const token = tokens.get(row.id) ?? {};
       if (row.kind === 'bridge_point_link') {
         result.set(row.id, this.mail(row, bridgePointLinkMail(conference, point, this.links.url('bridge-points/confirm', token.confirm!))));
+        continue;
+      }
+      if (row.kind === 'registration_confirmation') {
+        // Confirmed (or gone) since it was queued: nothing left to confirm.
+        const issued = token.registration;
+        const url = issued && this.links.url('registration/confirm', issued.token);
+        result.set(row.id, issued ? this.mail(row, registrationConfirmationMail(conference, point, issued.request, url!, issued.request.expiresAt)) : null);
+        continue;
+      }
+      if (row.kind === 'registration_exists') {
+        result.set(row.id, this.mail(row, registrationExistsMail(conference, attendee!, point, token.rsvp ? this.links.url('rsvp', token.rsvp) : null)));
         continue;
       }
       const items = agenda.get(conference.id) ?? [];

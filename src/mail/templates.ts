@@ -46,7 +46,7 @@ ${outro.map((p) => `<p>${escape(p)}</p>`).join('')}
 }
 
 export interface CalendarMailContext {
-  kind: Exclude<MessageKind, 'bridge_point_link'>;
+  kind: Exclude<MessageKind, 'bridge_point_link' | 'registration_confirmation' | 'registration_exists'>;
   conference: Conference;
   attendee: Attendee;
   bridgePoint: BridgePoint;
@@ -110,5 +110,51 @@ export function bridgePointLinkMail(conference: Conference, point: BridgePoint, 
       { label: 'Trang xác nhận', value: url, href: url },
     ],
     ['Trang xác nhận không cần tài khoản; đường dẫn chỉ dành cho điểm cầu của đồng chí, vui lòng không chuyển tiếp.'],
+  );
+}
+
+/** The link that confirms a self-registration, mailed to the address the person gave. */
+export function registrationConfirmationMail(
+  conference: Conference,
+  point: BridgePoint,
+  person: { fullName: string },
+  url: string,
+  expiresAt: Date,
+): Rendered {
+  return render(
+    `Xác nhận đăng ký tham dự: ${conference.title}`,
+    `Kính gửi đồng chí ${person.fullName},`,
+    `Ban Tổ chức đã nhận được yêu cầu đăng ký tham dự ${conference.title} bằng địa chỉ email này. Để hoàn tất đăng ký, đồng chí vui lòng mở đường dẫn dưới đây và bấm nút “Xác nhận đăng ký”.`,
+    [
+      { label: 'Thời gian', value: vnRange(conference.startsAt, conference.endsAt, conference.timezone) },
+      { label: 'Điểm cầu', value: point.address ? `${point.name} – ${point.address}` : point.name },
+      { label: 'Xác nhận đăng ký', value: url, href: url },
+      { label: 'Hiệu lực đến', value: vnDateTime(expiresAt, conference.timezone) },
+    ],
+    [
+      'Đăng ký chỉ được ghi nhận, và chỉ giữ chỗ, sau khi đồng chí xác nhận.',
+      'Nếu đồng chí không gửi yêu cầu này, vui lòng bỏ qua thư; sẽ không có đăng ký nào được ghi nhận.',
+    ],
+  );
+}
+
+/** To an address already on the list that was used to register again: nothing new is registered. */
+export function registrationExistsMail(conference: Conference, attendee: Attendee, point: BridgePoint, rsvpUrl: string | null): Rendered {
+  const lines: Line[] = [
+    { label: 'Thời gian', value: vnRange(conference.startsAt, conference.endsAt, conference.timezone) },
+    { label: 'Điểm cầu', value: point.address ? `${point.name} – ${point.address}` : point.name },
+  ];
+  if (rsvpUrl) lines.push({ label: 'Thư mời của đồng chí', value: rsvpUrl, href: rsvpUrl });
+  return render(
+    `Đăng ký tham dự: ${conference.title}`,
+    `Kính gửi đồng chí ${attendee.fullName},`,
+    `Ban Tổ chức vừa nhận được yêu cầu đăng ký tham dự ${conference.title} bằng địa chỉ email này. Địa chỉ này đã có trong danh sách đại biểu của hội nghị, nên không cần đăng ký lại.`,
+    lines,
+    [
+      rsvpUrl
+        ? 'Đồng chí có thể xem thư mời và trả lời tham dự tại đường dẫn trên.'
+        : 'Nếu cần thay đổi thông tin đăng ký, vui lòng liên hệ Ban Tổ chức.',
+      'Nếu đồng chí không gửi yêu cầu này, vui lòng bỏ qua thư.',
+    ],
   );
 }

@@ -13,13 +13,15 @@ import { BoardRepository } from './board.repository';
 import { BoardService } from './board.service';
 import { ConfirmPageController } from './confirm-page.controller';
 import { ConfirmPageService } from './confirm-page.service';
+import { RegistrationConfirmPageController } from './registration-confirm-page.controller';
+import { RegistrationConfirmPageService } from './registration-confirm-page.service';
 import { RsvpPageController } from './rsvp-page.controller';
 import { RsvpPageService } from './rsvp-page.service';
 
-/** The server-rendered pages: bridge-point confirmation, RSVP and the status board (with its data and live stream). */
+/** The server-rendered pages: bridge-point confirmation, RSVP, self-registration confirmation and the status board (with its data and live stream). */
 @Module({
   imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule],
-  controllers: [AssetsController, ConfirmPageController, RsvpPageController, BoardPageController, BoardController],
-  providers: [ConfirmPageService, RsvpPageService, BoardRepository, BoardService, BoardFeed, BoardStreams],
+  controllers: [AssetsController, ConfirmPageController, RsvpPageController, RegistrationConfirmPageController, BoardPageController, BoardController],
+  providers: [ConfirmPageService, RsvpPageService, RegistrationConfirmPageService, BoardRepository, BoardService, BoardFeed, BoardStreams],
 })
 export class WebModule {}

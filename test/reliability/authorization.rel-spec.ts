@@ -147,6 +147,8 @@ const TABLE: readonly Row[] = [
   ['POST /api/public/rsvp/{token}/substitute',                                          Y, Y, Y, Y, Y, RSVP_LINK],
   ['GET /api/public/conferences/{id}/registration',                                     Y, Y, Y, Y, Y, ANYONE],
   ['POST /api/public/conferences/{id}/registration',                                    Y, Y, Y, Y, Y, ANYONE],
+  // The token is mailed to the address that registered; anyone holding it confirms (a wrong one answers 404).
+  ['POST /api/public/registration-confirmations/{token}',                               Y, Y, Y, Y, Y, ANYONE],
 
   ['GET /api/conferences/{id}/calendar.ics',                                            Y, Y, Y, Y, Y, TOKEN],
   // An invitation to send on, not a record to read: the attendee's data itself is readable by viewers.
@@ -216,6 +218,9 @@ const PAGES: readonly (readonly [route: string, anonymous: Entry])[] = [
   ['POST /rsvp/{token}/decline',                           RSVP_LINK],
   ['POST /rsvp/{token}/substitute',                        RSVP_LINK],
   ['POST /rsvp/{token}/calendar-feed',                     RSVP_LINK],
+  // The page reads nothing until its button is pressed (mail scanners fetch links); the button's post confirms.
+  ['GET /registration/confirm/{token}',                    ANYONE],
+  ['POST /registration/confirm/{token}',                   ANYONE],
   // The page holds no data; its script signs in to the board's API.
   ['GET /board/{conferenceId}',                            ANYONE],
   ['GET /assets/site.css',                                 ANYONE],
