@@ -9,9 +9,10 @@ import { invitedAttendees } from './invitation-messages';
 import { OutboxService } from './outbox.service';
 
 /**
- * Queues a reminder to every invited attendee when a published conference is within
- * REMINDER_BEFORE_MINUTES of its start; keyed by attendee and start time, so it goes once per
- * start (and again if the conference is moved).
+ * Queues a reminder to every attendee invited before the reminder time when a published
+ * conference is within REMINDER_BEFORE_MINUTES of its start; keyed by attendee and start time, so
+ * it goes once per start (and again if the conference is moved). Someone invited within that time
+ * has just received the invitation, with everything a reminder says: they get no second mail.
  */
 @Injectable()
 export class Reminders {
@@ -37,7 +38,8 @@ export class Reminders {
         .getMany();
       let queued = 0;
       for (const conference of soon) {
-        const attendees = await invitedAttendees(m, conference.id);
+        const remindFrom = conference.startsAt.getTime() - minutes * 60_000;
+        const attendees = (await invitedAttendees(m, conference.id)).filter((a) => a.invitedAt!.getTime() <= remindFrom);
         queued += await this.outbox.enqueue(
           m,
           attendees.map((a) => ({

@@ -6,6 +6,8 @@ import { DataSource } from 'typeorm';
 import { MailComposer } from '../../src/mail/mail-composer';
 import { MailDispatcher } from '../../src/mail/mail-dispatcher';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { Reminders } from '../../src/mail/reminders';
+import { Attendee } from '../../src/attendees/attendee.entity';
 import { aConference } from '../factories';
 import { startAnotherInstance, startApp, TestApp } from '../harness';
 import { ReceivedMail, SmtpSink } from '../smtp-sink';
@@ -92,6 +94,35 @@ describe('invitations by email, through the outbox, to a real SMTP server', () =
     expect((await attendeeOf(id, answered.id)).status).toBe('accepted');
     const added = (await t.http.get(`/api/conferences/${id}/attendees?status=added`).auth(t.adminToken, bearer).expect(200)).body;
     expect(added.items.map((a: { id: string }) => a.id)).toEqual([noEmail.id]);
+  });
+
+  it('reminds, before the start, those invited before the reminder time, once, and not those who just got their invitation', async () => {
+    const startsAt = new Date(Date.now() + 2 * 3600_000);
+    const c = (
+      await t.http
+        .post('/api/conferences')
+        .auth(t.adminToken, bearer)
+        .send(aConference({ startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 3 * 3600_000).toISOString() }))
+        .expect(201)
+    ).body;
+    const point = (await t.http.post(`/api/conferences/${c.id}/bridge-points`).auth(t.adminToken, bearer).send({ name: 'Điểm cầu Trung ương', level: 'central', isMain: true }).expect(201)).body;
+    await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(200);
+    const add = async (fullName: string, email: string) =>
+      (await t.http.post(`/api/conferences/${c.id}/attendees`).auth(t.adminToken, bearer).send({ bridgePointId: point.id, fullName, email }).expect(201)).body;
+    const early = await add('Mời từ tuần trước', 'moi.som@tinh.gov.vn');
+    await add('Vừa được mời', 'vua.moi@tinh.gov.vn');
+    await invite(c.id).expect(202);
+    await dispatcher.drain();
+    const reminders = t.app.get(Reminders);
+    // Both were invited minutes ago, inside the 24 hours before the start: the invitation says it all.
+    expect(await reminders.queueDue()).toBe(0);
+    // One of them was invited three days ago.
+    await t.app.get(DataSource).getRepository(Attendee).update({ id: early.id }, { invitedAt: new Date(Date.now() - 3 * 86_400_000) });
+    expect(await reminders.queueDue()).toBe(1);
+    expect(await reminders.queueDue()).toBe(0);
+    await dispatcher.drain();
+    expect(smtp.to('moi.som@tinh.gov.vn')).toHaveLength(2);
+    expect(smtp.to('vua.moi@tinh.gov.vn')).toHaveLength(1);
   });
 
   it('refuses, in Vietnamese with a code, invitations to a draft, resending a mail still waiting, and a mail of another conference', async () => {
