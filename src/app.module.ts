@@ -22,6 +22,7 @@ import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { SeedingModule } from './seeding/seeding.module';
+import { TrainingModule } from './training/training.module';
 import { WebModule } from './web/web.module';
 
 @Module({
@@ -55,6 +56,7 @@ import { WebModule } from './web/web.module';
     CalendarModule,
     MailModule,
     MinutesModule,
+    TrainingModule,
     WebModule,
     HealthModule,
     SeedingModule,

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 import { coded } from '../common/validation-messages';
 import { IsIsoInstant, IsText } from '../common/validators';
 import { AGENDA_ITEM_KINDS, AgendaItem, AgendaItemKind } from './agenda-item.entity';
@@ -23,6 +23,8 @@ const speakerIdsMessage = () =>
 const KIND_HELP =
   'the kind of item: opening (khai mạc), report (báo cáo), presentation (tham luận), discussion (thảo luận), directive (phát biểu chỉ đạo), conclusion (kết luận), award_ceremony (trao khen thưởng), closing (bế mạc) or break (giải lao)';
 const TIME_HELP = 'ISO 8601 with an offset, e.g. 2025-07-15T08:30:00+07:00';
+const SESSION_HELP =
+  'true: the item is a session (buổi học, chuyên đề) of a training event, whose attendance (điểm danh) is taken and counts toward completion';
 
 export class CreateAgendaItemDto {
   @ApiProperty({
@@ -83,6 +85,11 @@ export class CreateAgendaItemDto {
   @Min(0)
   @Max(MAX_POSITION)
   position?: number;
+
+  @ApiPropertyOptional({ default: false, description: SESSION_HELP })
+  @IsOptional()
+  @IsBoolean()
+  attendanceRequired?: boolean;
 }
 
 /** Only the fields given change; description and bridgePointId may be cleared with null. */
@@ -130,6 +137,11 @@ export class UpdateAgendaItemDto {
   @Min(0)
   @Max(MAX_POSITION)
   position?: number;
+
+  @ApiPropertyOptional({ description: `${SESSION_HELP}; may not be null` })
+  @NotNullIfPresent()
+  @IsBoolean()
+  attendanceRequired?: boolean;
 }
 
 export class AgendaItemResponseDto {
@@ -143,6 +155,7 @@ export class AgendaItemResponseDto {
   @ApiProperty({ nullable: true, type: String, description: 'UUID of the bridge point it is presented from; null: the main hall' }) bridgePointId!: string | null;
   @ApiProperty({ type: [String], description: 'UUIDs of its speakers, in the order they speak' }) speakerIds!: string[];
   @ApiProperty({ type: 'integer', description: 'order among items starting at the same time' }) position!: number;
+  @ApiProperty({ description: SESSION_HELP }) attendanceRequired!: boolean;
   @ApiProperty({ type: 'integer', description: 'the version to send back with the next change' }) version!: number;
 }
 
@@ -158,6 +171,7 @@ export function toAgendaItemResponse(item: AgendaItem, speakerIds: string[]): Ag
     bridgePointId: item.bridgePointId,
     speakerIds,
     position: item.position,
+    attendanceRequired: item.attendanceRequired,
     version: item.version,
   };
 }

@@ -44,6 +44,10 @@ export class AgendaItem {
   @Column({ type: 'integer', default: 0 })
   position!: number;
 
+  /** A session (buổi học, chuyên đề) of a training event: attendance is taken for it and counts toward completion. */
+  @Column({ type: 'boolean', default: false })
+  attendanceRequired!: boolean;
+
   @Column({ type: 'integer', default: 1 })
   version!: number;
 

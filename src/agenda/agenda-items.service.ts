@@ -49,6 +49,7 @@ export class AgendaItemsService {
         description: dto.description ?? null,
         bridgePointId: dto.bridgePointId ?? null,
         position: dto.position ?? (await this.agenda.nextPosition(m, conferenceId)),
+        attendanceRequired: dto.attendanceRequired ?? false,
         version: 1,
       };
       await this.assertSchedulable(m, conference, item, speakerIds);
@@ -80,6 +81,7 @@ export class AgendaItemsService {
         ...(dto.description !== undefined && { description: dto.description }),
         ...(dto.bridgePointId !== undefined && { bridgePointId: dto.bridgePointId }),
         ...(dto.position !== undefined && { position: dto.position }),
+        ...(dto.attendanceRequired !== undefined && { attendanceRequired: dto.attendanceRequired }),
       };
       const next = { ...current, ...changes };
       const speakerIds = dto.speakerIds ?? currentSpeakerIds;

@@ -20,7 +20,8 @@ export interface AuditRecord {
     | 'award_recipient'
     | 'minutes'
     | 'action_item'
-    | 'conclusion_notice';
+    | 'conclusion_notice'
+    | 'session_attendance';
   entityId: string;
   action: string;
   before?: object | null;

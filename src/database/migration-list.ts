@@ -11,6 +11,7 @@ import { AttendeeStatuses1733200000000 } from './migrations/1733200000000-attend
 import { TokenVersion1733300000000 } from './migrations/1733300000000-token-version';
 import { RateLimits1733400000000 } from './migrations/1733400000000-rate-limits';
 import { RegistrationRequests1733500000000 } from './migrations/1733500000000-registration-requests';
+import { SessionAttendance1733600000000 } from './migrations/1733600000000-session-attendance';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   TokenVersion1733300000000,
   RateLimits1733400000000,
   RegistrationRequests1733500000000,
+  SessionAttendance1733600000000,
 ];

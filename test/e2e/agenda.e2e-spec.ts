@@ -91,6 +91,7 @@ describe('agenda items (chương trình)', () => {
         bridgePointId: point,
         speakerIds: [second, first],
         position: 0,
+        attendanceRequired: false,
         version: 1,
       });
       expect((await list(conference)).items).toEqual([res.body]);

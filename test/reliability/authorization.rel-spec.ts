@@ -120,6 +120,13 @@ const TABLE: readonly Row[] = [
   ['POST /api/conferences/{id}/agenda-items',                                           Y, Y, N, N, N, TOKEN],
   ['PATCH /api/conferences/{id}/agenda-items/{itemId}',                                 Y, Y, N, N, N, TOKEN],
   ['DELETE /api/conferences/{id}/agenda-items/{itemId}',                                Y, Y, N, N, N, TOKEN],
+  // Session attendance (the fixture's item is a session): an operator marks and sees the people of its own points (others' codes are "unknown").
+  ['GET /api/conferences/{id}/agenda-items/{itemId}/attendance',                        Y, Y, Y, Y, Y, TOKEN],
+  ['POST /api/conferences/{id}/agenda-items/{itemId}/attendance',                       Y, Y, N, Y, Y, TOKEN],
+  ['POST /api/conferences/{id}/agenda-items/{itemId}/attendance/import',                Y, Y, N, Y, Y, TOKEN],
+  // The rotating code a session's hall screen shows (a point's screen too); the holder of an RSVP link enters it.
+  ['GET /api/conferences/{id}/agenda-items/{itemId}/check-in-code',                     Y, Y, N, Y, Y, TOKEN],
+  ['POST /api/public/rsvp/{token}/sessions/{itemId}/check-in',                          Y, Y, Y, Y, Y, RSVP_LINK],
   ['GET /api/speakers',                                                                 Y, Y, Y, Y, Y, TOKEN],
   ['POST /api/speakers',                                                                Y, Y, N, N, N, TOKEN],
   ['GET /api/speakers/{id}',                                                            Y, Y, Y, Y, Y, TOKEN],
@@ -246,6 +253,10 @@ const SAFE_BODIES: Record<string, unknown> = {
   // A point that does not exist, and a code nobody has: 400 or nothing checked in, were the conference not hidden.
   'POST /api/conferences/{id}/attendees': { bridgePointId: randomUUID(), fullName: 'Nguyễn Văn Kiểm Tra', role: 'delegate' },
   'POST /api/conferences/{id}/attendees/check-in': { codes: ['ZZZZZZ'] },
+  // A code nobody has; the fixture's session (2030) has not opened, so nobody would be marked.
+  'POST /api/conferences/{id}/agenda-items/{itemId}/attendance': { codes: ['ZZZZZZ'] },
+  // A code nobody is shown; the fixture's session (2030) is outside its roll call anyway, so nobody would be marked.
+  'POST /api/public/rsvp/{token}/sessions/{itemId}/check-in': { code: 'ZZZZZZ' },
   // No force; the fixture's conference (2030) is outside the attendance window, so nobody would be checked in.
   'POST /api/conferences/{id}/attendees/{attendeeId}/check-in': {},
   'POST /api/conferences/{id}/bridge-points/{bpId}/confirm': { version: STALE },

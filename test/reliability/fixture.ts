@@ -36,6 +36,7 @@ export async function buildFixture(api: ApiClient): Promise<Fixture> {
     title: 'Khai mạc Hội nghị',
     kind: 'opening',
     speakerIds: [speaker.body.id],
+    attendanceRequired: true,
   });
   const attendee = await api.expect(201, 'POST', `/api/conferences/${conferenceId}/attendees`, {
     bridgePointId,
@@ -216,7 +217,7 @@ export function idResolver(f: Fixture & Partial<AccessFixture>): (path: string, 
       case 'attendeeId':
         return f.attendeeId;
       case 'itemId':
-        if (path.includes('agenda-items')) return f.agendaItemId;
+        if (path.includes('agenda-items') || path.includes('/sessions/')) return f.agendaItemId;
         return f.actionItemId ?? f.conferenceId;
       case 'decisionId':
         return f.awardDecisionId ?? f.conferenceId;

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Not, Repository } from 'typeorm';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { attendeeNotFound } from '../attendees/attendee-errors';
+import { Attendee } from '../attendees/attendee.entity';
+import { linkActor } from '../audit/actor';
+import { SignedLinksService } from '../auth/signed-links.service';
+import { User } from '../auth/user.entity';
+import { Clock } from '../common/clock';
+import { badField, conferenceNotFound, conflict, notFound } from '../common/errors';
+import { Conference } from '../conferences/conference.entity';
+import { TransactionRunner } from '../database/transaction-runner';
+import { SelfCheckInResponseDto, SessionCheckInCodeDto, toSessionAttendanceResponse } from './session-attendance.dto';
+import { SessionAttendance } from './session-attendance.entity';
+import { SessionAttendanceRepository } from './session-attendance.repository';
+import { SessionAttendanceService } from './session-attendance.service';
+import { SessionCodes } from './session-codes';
+import { holdsPlace, notHoldingPlaceMessage } from './session-eligibility';
+import { SessionWindow } from './session-window';
+
+/**
+ * Checking oneself in to a session: the hall screen shows a code that rotates (SessionCodes), and
+ * a person enters it on the page of their own RSVP link while the session's roll call is open.
+ * Entering it again changes nothing.
+ */
+@Injectable()
+export class SessionSelfCheckInService {
+  constructor(
+    @InjectRepository(SessionAttendance) private readonly rows: Repository<SessionAttendance>,
+    private readonly attendance: SessionAttendanceService,
+    private readonly reads: SessionAttendanceRepository,
+    private readonly window: SessionWindow,
+    private readonly codes: SessionCodes,
+    private readonly links: SignedLinksService,
+    private readonly tx: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The code to show now, with when the session's roll call opens and closes: a screen may show it
+   * ahead of time (it stores nothing); it is accepted only inside that window.
+   */
+  async currentCode(conferenceId: string, itemId: string, user: User): Promise<SessionCheckInCodeDto> {
+    const { conference, item } = await this.attendance.sessionOf(this.rows.manager, conferenceId, itemId, user);
+    this.window.assertLiveConference(conference);
+    const { code, expiresAt } = this.codes.current(item.id);
+    return { code, expiresAt: expiresAt.toISOString(), opensAt: this.window.opensAt(item).toISOString(), closesAt: item.endsAt.toISOString() };
+  }
+
+  async checkIn(token: string, itemId: string, code: string): Promise<SelfCheckInResponseDto> {
+    const link = await this.links.resolve(token, 'attendee');
+    return this.tx.transaction(async (m) => {
+      const conference = await m.findOneBy(Conference, { id: link.conferenceId });
+      if (!conference) throw conferenceNotFound('token');
+      const item = await m.findOneBy(AgendaItem, { id: itemId, conferenceId: conference.id });
+      if (!item) throw notFound('itemId', 'agenda_item_not_found', 'Không tìm thấy buổi học này trong hội nghị của bạn.');
+      if (!item.attendanceRequired) throw conflict('itemId', 'not_a_session', `Mục chương trình "${item.title}" không phải là buổi học cần điểm danh.`);
+      const attendee = link.attendeeId ? await m.findOneBy(Attendee, { id: link.attendeeId }) : null;
+      if (!attendee) throw attendeeNotFound('token');
+      this.window.assertLive(conference, item);
+      if (!holdsPlace(attendee)) throw conflict('token', 'not_holding_place', notHoldingPlaceMessage(attendee));
+      const reading = this.codes.read(item.id, code);
+      if (reading !== 'current') await this.refuseCode(conference.id, item, code, reading);
+      const marks = await this.reads.marksOf(m, item.id, [attendee.id]);
+      const mark = marks.get(attendee.id);
+      if (mark && (mark.status === 'present' || mark.status === 'late')) return { ...toSessionAttendanceResponse(item.id, attendee, mark), alreadyMarked: true };
+      const status = this.window.arrivalStatus(item, this.clock.now());
+      const session = { conference, item, scope: null };
+      const applied = await this.attendance.apply(m, session, [{ attendee, status, method: 'self_code' }], linkActor(link.id), 'self_check_in', marks);
+      return { ...[...applied.created, ...applied.updated][0], alreadyMarked: false };
+    });
+  }
+
+  /** 400 naming why the code is not this session's current one: another session's, expired, or wrong. */
+  private async refuseCode(conferenceId: string, item: AgendaItem, code: string, reading: 'expired' | 'wrong'): Promise<never> {
+    if (reading === 'wrong') {
+      const others = await this.rows.manager.find(AgendaItem, { where: { conferenceId, attendanceRequired: true, id: Not(item.id) } });
+      const other = others.find((session) => this.codes.read(session.id, code) !== 'wrong');
+      if (other) {
+        throw badField('code', 'code_of_another_session', `Mã này là của buổi "${other.title}", không phải buổi "${item.title}". Hãy nhập mã đang hiện trên màn hình của buổi này.`);
+      }
+      throw badField('code', 'code_wrong', 'Mã không đúng. Hãy nhập mã đang hiện trên màn hình hội trường.');
+    }
+    throw badField('code', 'code_expired', 'Mã đã hết hạn. Hãy nhập mã đang hiện trên màn hình hội trường.');
+  }
+}

@@ -1,0 +1,40 @@
+import { Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { Attendee } from '../attendees/attendee.entity';
+import { AuditModule } from '../audit/audit.module';
+import { AuthModule } from '../auth/auth.module';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { registerMultipartOn } from '../common/import-upload';
+import { Conference } from '../conferences/conference.entity';
+import { SessionAttendanceImportService } from './session-attendance-import.service';
+import { SessionAttendanceController } from './session-attendance.controller';
+import { SessionAttendance } from './session-attendance.entity';
+import { SessionAttendanceRepository } from './session-attendance.repository';
+import { SessionAttendanceService } from './session-attendance.service';
+import { PublicSessionCheckInController, SessionCheckInCodeController } from './session-check-in.controller';
+import { SessionCodes } from './session-codes';
+import { SessionSelfCheckInService } from './session-self-check-in.service';
+import { SessionWindow } from './session-window';
+
+/** Training events: attendance of their sessions (agenda items with attendanceRequired). */
+@Module({
+  imports: [
+    // Conferences, agenda items, attendees and points are read here, not written.
+    TypeOrmModule.forFeature([SessionAttendance, Conference, AgendaItem, Attendee, BridgePoint]),
+    AuditModule,
+    AuthModule,
+  ],
+  controllers: [SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController],
+  providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService],
+  exports: [SessionAttendanceService],
+})
+export class TrainingModule implements OnModuleInit {
+  constructor(private readonly adapterHost: HttpAdapterHost) {}
+
+  /** Sign-in sheets are multipart uploads. */
+  onModuleInit(): void {
+    registerMultipartOn(this.adapterHost);
+  }
+}
