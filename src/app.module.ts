@@ -9,6 +9,7 @@ import { AttendeesModule } from './attendees/attendees.module';
 import { AuditModule } from './audit/audit.module';
 import { BridgePointsModule } from './bridge-points/bridge-points.module';
 import { CalendarModule } from './calendar/calendar.module';
+import { CalendarRepliesModule } from './calendar-replies/calendar-replies.module';
 import { ConferencesModule } from './conferences/conferences.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
@@ -54,6 +55,7 @@ import { WebModule } from './web/web.module';
     AttendeesModule,
     AttendeeFilesModule,
     CalendarModule,
+    CalendarRepliesModule,
     MailModule,
     MinutesModule,
     TrainingModule,

@@ -1,6 +1,34 @@
 import { resolve } from 'node:path';
 import { EnvironmentVariables } from './environment';
 
+export interface ImapSettings {
+  host: string;
+  port: number;
+  /** imaps:// (TLS from the start); imap:// uses STARTTLS when the server offers it. */
+  secure: boolean;
+  user: string;
+  password: string;
+  /** The folder replies arrive in (the URL's path; INBOX when it has none). */
+  mailbox: string;
+  processedFolder: string;
+  pollSeconds: number;
+}
+
+function imapSettings(url: string, processedFolder: string, pollSeconds: number): ImapSettings {
+  const parsed = new URL(url);
+  const secure = parsed.protocol === 'imaps:';
+  return {
+    host: parsed.hostname,
+    port: parsed.port ? Number(parsed.port) : secure ? 993 : 143,
+    secure,
+    user: decodeURIComponent(parsed.username),
+    password: decodeURIComponent(parsed.password),
+    mailbox: decodeURIComponent(parsed.pathname.replace(/^\/+/, '')) || 'INBOX',
+    processedFolder,
+    pollSeconds,
+  };
+}
+
 /** The typed, derived configuration the rest of the app reads (never `process.env`). */
 export class AppConfig {
   readonly nodeEnv: EnvironmentVariables['NODE_ENV'];
@@ -38,6 +66,8 @@ export class AppConfig {
   readonly selfRegistration: { rateLimit: number; rateWindowMs: number; confirmationTtlMs: number };
   /** Where rate-limit counters live when several instances must share them (REDIS_URL); null: the database or memory. */
   readonly redisUrl: string | null;
+  /** The organizer mailbox read for calendar replies (IMAP_URL); null: none are read. */
+  readonly imap: ImapSettings | null;
   /** Fastify's `trustProxy`: false, true, a hop count, or addresses and CIDR ranges. */
   readonly trustProxy: boolean | number | string[];
   readonly boardStreams: { perUser: number; max: number; heartbeatMs: number };
@@ -85,6 +115,7 @@ export class AppConfig {
       confirmationTtlMs: env.REGISTRATION_CONFIRMATION_HOURS * 3600 * 1000,
     };
     this.redisUrl = env.REDIS_URL ?? null;
+    this.imap = env.IMAP_URL ? imapSettings(env.IMAP_URL, env.IMAP_PROCESSED_FOLDER, env.IMAP_POLL_SECONDS) : null;
     const trust = env.TRUST_PROXY.trim();
     this.trustProxy = trust === 'true' ? true : trust === 'false' ? false : /^\d+$/.test(trust) ? Number(trust) : trust.split(/\s*,\s*/);
   }

@@ -48,6 +48,25 @@ export class EnvironmentVariables {
   @Matches(/^rediss?:\/\/.+/, { message: 'REDIS_URL must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
+  /** The organizer mailbox whose calendar replies (Accept / Decline) are read; unset: none are read. */
+  @IsOptional()
+  @Matches(/^imaps?:\/\/[^/@\s]+:[^/@\s]*@[^/:\s]+(:\d{1,5})?(\/[^\s]*)?$/, {
+    message: 'IMAP_URL must be imap:// or imaps:// with user and password, e.g. imaps://user:pass@mail.example.vn:993/INBOX',
+  })
+  IMAP_URL?: string;
+
+  /** Where read calendar replies are moved (created when missing). */
+  @IsString()
+  @MinLength(1, { message: 'IMAP_PROCESSED_FOLDER must not be empty' })
+  IMAP_PROCESSED_FOLDER = 'Đã xử lý';
+
+  /** How often the mailbox is looked at again besides IDLE (and the only way on a server without IDLE). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  IMAP_POLL_SECONDS = 60;
+
   @IsString()
   SQLITE_PATH = 'data/hoi-nghi.sqlite';
 

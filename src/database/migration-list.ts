@@ -12,6 +12,7 @@ import { TokenVersion1733300000000 } from './migrations/1733300000000-token-vers
 import { RateLimits1733400000000 } from './migrations/1733400000000-rate-limits';
 import { RegistrationRequests1733500000000 } from './migrations/1733500000000-registration-requests';
 import { SessionAttendance1733600000000 } from './migrations/1733600000000-session-attendance';
+import { CalendarReplies1733700000000 } from './migrations/1733700000000-calendar-replies';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   RateLimits1733400000000,
   RegistrationRequests1733500000000,
   SessionAttendance1733600000000,
+  CalendarReplies1733700000000,
 ];

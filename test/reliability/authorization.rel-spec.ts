@@ -166,6 +166,7 @@ const TABLE: readonly Row[] = [
   ['GET /api/conferences/{id}/deliveries',                                              Y, Y, N, N, N, TOKEN],
   ['GET /api/conferences/{id}/deliveries/{deliveryId}',                                 Y, Y, N, N, N, TOKEN],
   ['POST /api/conferences/{id}/deliveries/{deliveryId}/resend',                         Y, Y, N, N, N, TOKEN],
+  ['GET /api/conferences/{id}/calendar-replies',                                        Y, Y, Y, N, N, TOKEN],
 
   ['GET /api/award-forms',                                                              Y, Y, Y, Y, Y, TOKEN],
   ['POST /api/award-forms',                                                             Y, Y, N, N, N, TOKEN],
