@@ -8,6 +8,7 @@ import { Conference } from '../conferences/conference.entity';
 import { PageQueryDto, skipOf } from '../common/pagination';
 import { AgendaItemSpeaker } from './agenda-item-speaker.entity';
 import { AgendaItem } from './agenda-item.entity';
+import { forUpdate } from '../database/row-lock';
 
 /** The agenda's queries that go beyond one table or take locks. */
 @Injectable()
@@ -53,7 +54,7 @@ export class AgendaItemRepository {
   lockConference(manager: EntityManager, conferenceId: string): Promise<Conference | null> {
     return manager.findOne(Conference, {
       where: { id: conferenceId },
-      ...(manager.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
+      ...forUpdate(manager),
     });
   }
 

@@ -4,6 +4,7 @@ import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { PointRef } from '../bridge-points/point-directory';
 import { Attendee } from './attendee.entity';
+import { forUpdate } from '../database/row-lock';
 
 /** Rows per INSERT: 500 rows of 22 columns stay well under SQLite's and PostgreSQL's parameter limits. */
 export const WRITE_CHUNK = 500;
@@ -64,7 +65,7 @@ export class AttendeeImportRepository {
       .where('a.conferenceId = :conferenceId AND a.email IS NOT NULL', { conferenceId })
       .getRawMany<{ email: string }>();
     const matched = known.map((r) => r.email).filter((email) => wanted.has(email));
-    const lock = m.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {};
+    const lock = forUpdate(m);
     for (let i = 0; i < matched.length; i += READ_CHUNK) {
       const rows = await m.find(Attendee, {
         select: MATCHED_COLUMNS,

@@ -38,6 +38,7 @@ import { Attendee, AttendeeStatus } from './attendee.entity';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
 import { badField, conflict, forbidden } from '../common/errors';
 import { attendeeNotFound } from './attendee-errors';
+import { forUpdateClause } from '../database/row-lock';
 
 export const RSVP_PAGE = 'rsvp';
 /** The action a closed attendance window refuses, as its message names it. */
@@ -500,7 +501,7 @@ export class AttendeesService {
   private async attendeeOrFail(m: EntityManager, conferenceId: string, attendeeId: string, who: AttendeeActor, forUpdate = false): Promise<Attendee> {
     // A prepared statement: this read is on the check-in path, thousands of times at once.
     const table = entityRows(m, Attendee);
-    const lock = forUpdate && m.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+    const lock = forUpdate ? forUpdateClause(m) : '';
     const { rows } = await this.tx.sql(m, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1 AND conference_id = $2${lock}`, [
       attendeeId,
       conferenceId,

@@ -18,6 +18,7 @@ import { alreadyRegisteredKey, MAILS_PER_ADDRESS_PER_HOUR, mailWindowStart, PEND
 import { RegistrationRequest } from './registration-request.entity';
 import { RegistrationInfo, RegistrationPending, RegistrationResult, resultOf, SelfRegistrationDto } from './registration.dto';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
+import { forUpdate } from '../database/row-lock';
 
 /** A conference without self-registration has no registration to show or to post to. */
 const registrationNotEnabled = () => notFound('registration', 'registration_not_enabled', 'Hội nghị này không mở đăng ký trực tuyến.');
@@ -245,7 +246,7 @@ export class RegistrationService {
   private async lockConference(m: EntityManager, conferenceId: string): Promise<Conference> {
     const conference = await m.findOne(Conference, {
       where: { id: conferenceId },
-      ...(m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
+      ...forUpdate(m),
     });
     if (!conference || conference.status === 'draft') throw conferenceNotFound();
     return conference;

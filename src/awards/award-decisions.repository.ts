@@ -7,6 +7,7 @@ import { AwardDecision } from './award-decision.entity';
 import { AwardForm } from './award-form.entity';
 import { AwardRecipient } from './award-recipient.entity';
 import { compareDecisions } from './award-order';
+import { forUpdate } from '../database/row-lock';
 
 /** The part of an award form that heads and orders its decisions. */
 export type FormHeading = Pick<AwardForm, 'code' | 'name' | 'level' | 'issuingAuthority'>;
@@ -73,7 +74,7 @@ export class AwardDecisionsRepository {
   lockConference(m: EntityManager, conferenceId: string): Promise<Conference | null> {
     return m.findOne(Conference, {
       where: { id: conferenceId },
-      ...(m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
+      ...forUpdate(m),
     });
   }
 

@@ -15,6 +15,7 @@ import { ReadMessage, readReplyMessage } from './calendar-reply-message';
 import { decideReply, lastAnswerAt } from './calendar-reply-rules';
 import { CalendarReply, CalendarReplyOutcome, MESSAGE_KEY_LENGTH } from './calendar-reply.entity';
 import { CalendarReplyListQueryDto, CalendarReplyResponseDto, toCalendarReplyResponse } from './calendar-reply.dto';
+import { forUpdate } from '../database/row-lock';
 
 /** Who the audit log names for an answer that came as a calendar reply. */
 export const CALENDAR_REPLY_ACTOR: Actor = { label: 'calendar reply', userId: null };
@@ -96,9 +97,8 @@ export class CalendarRepliesService {
     const conference = await this.conferenceOf(m, answer.uid);
     // Locked on PostgreSQL until the answer is applied, so two replies of one person read by two instances apply in turn
     // and the newer wins (on SQLite writes run one at a time).
-    const lock = m.connection.options.type === 'postgres' ? { lock: { mode: 'pessimistic_write' as const } } : {};
     const attendee = conference
-      ? await m.findOne(Attendee, { where: { conferenceId: conference.id, email: answer.attendeeEmail }, ...lock })
+      ? await m.findOne(Attendee, { where: { conferenceId: conference.id, email: answer.attendeeEmail }, ...forUpdate(m) })
       : null;
     const lastApplied = attendee
       ? await m.findOne(CalendarReply, { where: { attendeeId: attendee.id, outcome: 'applied' }, order: { processedAt: 'DESC' } })

@@ -4,6 +4,7 @@ import { conferenceNotFound } from '../common/errors';
 import { TransactionRunner } from '../database/transaction-runner';
 import { assertOpen } from './conference-lifecycle';
 import { Conference, ConferenceStatus } from './conference.entity';
+import { forUpdateClause } from '../database/row-lock';
 
 /** The part of a conference the hot write paths check: its state and when it starts. */
 export interface ConferenceState {
@@ -57,7 +58,7 @@ export async function rowOfOpenConference<T>(
   id: string,
   lock: boolean,
 ): Promise<{ row: T | null; conference: ConferenceState }> {
-  const forUpdate = lock && m.connection.options.type === 'postgres' ? ' FOR UPDATE' : '';
+  const forUpdate = lock ? forUpdateClause(m) : '';
   const { rows } = await tx.sql(m, `SELECT ${table.columns}, ${STATE_COLUMNS} FROM ${table.table} WHERE conference_id = $1 AND id = $2${forUpdate}`, [
     conferenceId,
     id,

@@ -28,7 +28,7 @@ import {
 import { ActionItem } from './action-item.entity';
 import { ActionItemRepository } from './action-item.repository';
 import { assertMinutesStage } from './minutes-errors';
-import { forUpdate } from './row-lock';
+import { forUpdate } from '../database/row-lock';
 
 /** The vn-34 catalogue is in force from this day (Nghị quyết 202/2025/QH15). */
 const VN34_FROM = Date.UTC(2025, 5, 30, 17); // 2025-07-01 00:00 +07:00

@@ -25,7 +25,7 @@ import { ConclusionNotice } from './conclusion-notice.entity';
 import { formatDocumentNumber } from './document-number';
 import { minutesIn, noMinutes, noNotice, noticeExists } from './minutes-errors';
 import { Minutes } from './minutes.entity';
-import { forUpdate } from './row-lock';
+import { forUpdate } from '../database/row-lock';
 
 const numberOf = (s: NoticeSections) => formatDocumentNumber(s.header.number, 'TB', s.header.abbreviation);
 

@@ -33,7 +33,7 @@ import {
   UpdateMinutesDto,
 } from './minutes.dto';
 import { Minutes } from './minutes.entity';
-import { forUpdate } from './row-lock';
+import { forUpdate } from '../database/row-lock';
 
 /**
  * Minutes (biên bản): drafted once from the conference's data, edited while a draft (each save
