@@ -17,6 +17,7 @@ import { AgendaItemRepository } from './agenda-item.repository';
 import { assertNoOverlap, assertWithinConference } from './agenda-overlap';
 import { Speaker } from './speaker.entity';
 import { badField, conferenceNotFound, notFound } from '../common/errors';
+import { versionedUpdate } from '../database/versioned-update';
 
 /** A conference's programme (chương trình): items in time order, one at a time in each place. */
 @Injectable()
@@ -86,15 +87,7 @@ export class AgendaItemsService {
       const next = { ...current, ...changes };
       const speakerIds = dto.speakerIds ?? currentSpeakerIds;
       await this.assertSchedulable(m, conference, next, speakerIds);
-      // The version in the WHERE clause makes the check and the write one atomic step.
-      const result = await m.update(
-        AgendaItem,
-        { id: itemId, version: dto.version },
-        { ...changes, version: dto.version + 1 },
-      );
-      if (result.affected !== 1) {
-        assertVersion(await m.findOneByOrFail(AgendaItem, { id: itemId }), dto.version);
-      }
+      await versionedUpdate(m, AgendaItem, { id: itemId, version: dto.version }, changes);
       if (dto.speakerIds) await this.agenda.replaceSpeakers(m, itemId, speakerIds);
       const updated = toAgendaItemResponse(await m.findOneByOrFail(AgendaItem, { id: itemId }), speakerIds);
       await this.audit.record(m, userActor(user), {

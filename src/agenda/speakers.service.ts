@@ -19,6 +19,7 @@ import {
   UpdateSpeakerDto,
 } from './speaker.dto';
 import { Speaker } from './speaker.entity';
+import { versionedUpdate } from '../database/versioned-update';
 
 const speakerSearchKey = (s: Pick<Speaker, 'fullName' | 'title' | 'organization'>) =>
   searchKey([s.fullName, s.title, s.organization].filter(Boolean).join(' '));
@@ -77,13 +78,7 @@ export class SpeakersService {
         ...(dto.bio !== undefined && { bio: dto.bio }),
       };
       const next = { ...current, ...given };
-      // The version in the WHERE clause makes the check and the write one atomic step.
-      const result = await m.update(
-        Speaker,
-        { id, version: dto.version },
-        { ...given, searchKey: speakerSearchKey(next), version: dto.version + 1 },
-      );
-      if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Speaker, { id }), dto.version);
+      await versionedUpdate(m, Speaker, { id, version: dto.version }, { ...given, searchKey: speakerSearchKey(next) });
       return m.findOneByOrFail(Speaker, { id });
     });
     return toSpeakerResponse(speaker);

@@ -39,6 +39,7 @@ import { HOLDS_PLACE, Waitlist } from './waitlist';
 import { badField, conflict, forbidden } from '../common/errors';
 import { attendeeNotFound } from './attendee-errors';
 import { forUpdateClause } from '../database/row-lock';
+import { versionedUpdate } from '../database/versioned-update';
 
 export const RSVP_PAGE = 'rsvp';
 /** The action a closed attendance window refuses, as its message names it. */
@@ -205,7 +206,7 @@ export class AttendeesService {
         searchKey: attendeeSearchKey(next),
         ...(dto.status && dto.status !== current.status && { respondedAt: this.clock.now() }),
       };
-      await this.versionedUpdate(m, current, changes);
+      await versionedUpdate(m, Attendee, current, changes);
       if (current.checkedInAt && next.bridgePointId !== current.bridgePointId) {
         await this.points.countCheckIns(m, current.bridgePointId, -1);
         await this.points.countCheckIns(m, next.bridgePointId, 1);
@@ -324,7 +325,7 @@ export class AttendeesService {
       assertOpen(await conferenceOrFail(m, conferenceId));
       const current = await this.attendeeOrFail(m, conferenceId, attendeeId, { actor, scope: null }, true);
       this.assertCanRespond(current);
-      await this.versionedUpdate(m, current, {
+      await versionedUpdate(m, Attendee, current, {
         status: answer,
         declineReason: answer === 'declined' ? reason : null,
         respondedAt: this.clock.now(),
@@ -386,7 +387,7 @@ export class AttendeesService {
         version: 1,
       };
       await m.insert(Attendee, substitute);
-      await this.versionedUpdate(m, current, { status: 'substituted', respondedAt: now });
+      await versionedUpdate(m, Attendee, current, { status: 'substituted', respondedAt: now });
       if (current.invitedAt) {
         await this.outbox.enqueue(m, [
           ...calendarMessages(conference, [current], 'cancellation'),
@@ -468,11 +469,6 @@ export class AttendeesService {
         ? { ...attendee, checkedInAt: now, checkedInBy: actor.label, status: 'attended' as const, version: attendee.version + 1 }
         : await m.findOneByOrFail(Attendee, { id: attendee.id });
     return { ...toAttendeeResponse(after), alreadyCheckedIn: first.affected !== 1 };
-  }
-
-  private async versionedUpdate(m: EntityManager, current: Attendee, changes: Partial<Attendee>): Promise<void> {
-    const result = await m.update(Attendee, { id: current.id, version: current.version }, { ...changes, version: current.version + 1 });
-    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Attendee, { id: current.id }), current.version);
   }
 
   private async assertEmailFree(m: EntityManager, conferenceId: string, email: string): Promise<void> {

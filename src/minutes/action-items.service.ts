@@ -29,6 +29,7 @@ import { ActionItem } from './action-item.entity';
 import { ActionItemRepository } from './action-item.repository';
 import { assertMinutesStage } from './minutes-errors';
 import { forUpdate } from '../database/row-lock';
+import { versionedUpdate } from '../database/versioned-update';
 
 /** The vn-34 catalogue is in force from this day (Nghị quyết 202/2025/QH15). */
 const VN34_FROM = Date.UTC(2025, 5, 30, 17); // 2025-07-01 00:00 +07:00
@@ -150,10 +151,8 @@ export class ActionItemsService {
         ...(dto.progressNote !== undefined && { progressNote: dto.progressNote }),
         status,
         doneAt: status === 'done' ? (current.doneAt ?? this.clock.now()) : null,
-        version: current.version + 1,
       };
-      const result = await m.update(ActionItem, { id: itemId, version: current.version }, changes);
-      if (result.affected !== 1) assertVersion(await m.findOneByOrFail(ActionItem, { id: itemId }), current.version);
+      await versionedUpdate(m, ActionItem, current, changes);
       const updated = await m.findOneByOrFail(ActionItem, { id: itemId });
       await this.audit.record(m, userActor(user), {
         conferenceId,

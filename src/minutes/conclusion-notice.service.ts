@@ -26,6 +26,7 @@ import { formatDocumentNumber } from './document-number';
 import { minutesIn, noMinutes, noNotice, noticeExists } from './minutes-errors';
 import { Minutes } from './minutes.entity';
 import { forUpdate } from '../database/row-lock';
+import { versionedUpdate } from '../database/versioned-update';
 
 const numberOf = (s: NoticeSections) => formatDocumentNumber(s.header.number, 'TB', s.header.abbreviation);
 
@@ -108,14 +109,7 @@ export class ConclusionNoticeService {
       const patch = toNoticeSectionsPatch(dto.sections);
       const sections: NoticeSections = { ...current.sections, ...patch };
       const number = numberOf(sections);
-      const result = await m.update(
-        ConclusionNotice,
-        { id: current.id, version: current.version },
-        { sections, number, version: current.version + 1 },
-      );
-      if (result.affected !== 1) {
-        assertVersion(await m.findOneByOrFail(ConclusionNotice, { id: current.id }), current.version);
-      }
+      await versionedUpdate(m, ConclusionNotice, current, { sections, number });
       await this.audit.record(m, userActor(user), {
         conferenceId,
         entityType: 'conclusion_notice',

@@ -34,6 +34,7 @@ import {
 } from './minutes.dto';
 import { Minutes } from './minutes.entity';
 import { forUpdate } from '../database/row-lock';
+import { versionedUpdate } from '../database/versioned-update';
 
 /**
  * Minutes (biên bản): drafted once from the conference's data, edited while a draft (each save
@@ -132,7 +133,7 @@ export class MinutesService {
     }
     const sections: MinutesSections = { ...current.sections, ...patch };
     const next = { ...current, sections, number: numberOf(sections), revision: current.revision + 1 };
-    await this.versionedUpdate(m, current, { sections, number: next.number, revision: next.revision });
+    await versionedUpdate(m, Minutes, current, { sections, number: next.number, revision: next.revision });
     await this.saveRevision(m, next, 'edit', actor);
     await this.audit.record(m, actor, {
       conferenceId,
@@ -160,7 +161,7 @@ export class MinutesService {
     assertVersion(current, version);
     const contentHash = minutesContentHash({ conferenceId, number: current.number, sections: current.sections });
     const approvedAt = this.clock.now();
-    await this.versionedUpdate(m, current, {
+    await versionedUpdate(m, Minutes, current, {
       status: 'approved',
       contentHash,
       approvedAt,
@@ -186,7 +187,7 @@ export class MinutesService {
       if (current.status !== 'approved') throw minutesIn(current.status, 'mở lại biên bản', 'approved');
       assertVersion(current, dto.version);
       const next = { ...current, chain: current.chain + 1, revision: 1 };
-      await this.versionedUpdate(m, current, {
+      await versionedUpdate(m, Minutes, current, {
         status: 'draft',
         contentHash: null,
         approvedAt: null,
@@ -247,13 +248,6 @@ export class MinutesService {
     });
   }
 
-  /** Writes `changes` only if the row still has the version read, and bumps it. */
-  private async versionedUpdate(m: EntityManager, current: Minutes, changes: Partial<Minutes>): Promise<void> {
-    const result = await m.update(Minutes, { id: current.id, version: current.version }, { ...changes, version: current.version + 1 });
-    if (result.affected !== 1) {
-      assertVersion(await m.findOneByOrFail(Minutes, { id: current.id }), current.version);
-    }
-  }
 }
 
 const numberOf = (s: MinutesSections) => formatDocumentNumber(s.header.number, 'BB', s.header.abbreviation);

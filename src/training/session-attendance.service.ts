@@ -30,6 +30,7 @@ import { SessionAttendance, SessionAttendanceMethod, SessionAttendanceStatus } f
 import { SessionAttendanceRepository } from './session-attendance.repository';
 import { holdsPlace, notHoldingPlaceMessage } from './session-eligibility';
 import { SESSION_STATUS_WORDS, SessionWindow } from './session-window';
+import { versionedUpdate } from '../database/versioned-update';
 
 /** A session of a conference as the caller may act on it. */
 export interface SessionContext {
@@ -213,10 +214,9 @@ export class SessionAttendanceService {
         continue;
       }
       if (mark) {
-        const next = { status, method, at: now, markedBy: actor.label, version: mark.version + 1 };
-        const updated = await m.update(SessionAttendance, { id: mark.id, version: mark.version }, next);
-        if (updated.affected !== 1) assertVersion(await m.findOneByOrFail(SessionAttendance, { id: mark.id }), mark.version);
-        const after = { ...mark, ...next };
+        const next = { status, method, at: now, markedBy: actor.label };
+        await versionedUpdate(m, SessionAttendance, mark, next);
+        const after = { ...mark, ...next, version: mark.version + 1 };
         result.updated.push(toSessionAttendanceResponse(itemId, attendee, after));
         audits.push(this.auditOf(session, after, action, mark));
         continue;
