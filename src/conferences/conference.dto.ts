@@ -7,6 +7,7 @@ import {
   IsOptional,
   IsString,
   IsUrl,
+  Max,
   MaxLength,
   Min,
   ValidateNested,
@@ -22,6 +23,7 @@ import {
   ConferenceFormat,
   ConferenceKind,
   ConferenceStatus,
+  CompletionRule,
   RegistrationSettings,
 } from './conference.entity';
 
@@ -52,6 +54,27 @@ export class RegistrationSettingsDto {
   @IsInt()
   @Min(1)
   capacity?: number | null;
+}
+
+const MIN_ATTENDANCE =
+  'the least share of the sessions (agenda items with attendanceRequired) an attendee must attend, present or late, to complete the ' +
+  'training, a whole percent from 1 to 100; 100 (the default) is "tham gia học tập đầy đủ"';
+const REQUIRE_EVALUATION =
+  'whether the evaluation form (phiếu đánh giá) must also be submitted; evaluations are not collected yet, so while this is true nobody completes';
+
+/** The completion rule as sent: a field left out takes its default on create, and keeps its value on PATCH. */
+export class CompletionRuleDto {
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 100, description: MIN_ATTENDANCE })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  minAttendancePercent?: number;
+
+  @ApiPropertyOptional({ default: false, description: REQUIRE_EVALUATION })
+  @IsOptional()
+  @IsBoolean()
+  requireEvaluation?: boolean;
 }
 
 export class CreateConferenceDto {
@@ -99,6 +122,12 @@ export class CreateConferenceDto {
   @ValidateNested()
   @Type(() => RegistrationSettingsDto)
   registration?: RegistrationSettingsDto;
+
+  @ApiPropertyOptional({ type: CompletionRuleDto, description: 'when an attendee has completed the training (hoàn thành khóa học); defaults to 100 % of the sessions, no evaluation required' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompletionRuleDto)
+  completionRule?: CompletionRuleDto;
 }
 
 /** Only the fields given change; nullable ones are cleared with null. */
@@ -138,6 +167,11 @@ export class UpdateConferenceDto {
   @ValidateNested()
   @Type(() => RegistrationSettingsDto)
   registration?: RegistrationSettingsDto;
+  @ApiPropertyOptional({ type: CompletionRuleDto, description: 'when an attendee has completed the training; the fields given change, the others keep their value' })
+  @IsOmittable()
+  @ValidateNested()
+  @Type(() => CompletionRuleDto)
+  completionRule?: CompletionRuleDto;
 }
 
 export class TransitionDto {
@@ -190,6 +224,12 @@ export class RegistrationSettingsResponseDto {
   @ApiProperty({ nullable: true, type: Number, description: 'places for the whole conference; null: no limit' }) capacity!: number | null;
 }
 
+/** The completion rule as answered: both fields, the defaults when never set. */
+export class CompletionRuleResponseDto {
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: 100, description: MIN_ATTENDANCE }) minAttendancePercent!: number;
+  @ApiProperty({ description: REQUIRE_EVALUATION }) requireEvaluation!: boolean;
+}
+
 export class ConferenceResponseDto {
   @ApiProperty({ format: 'uuid', description: 'UUID of the conference' }) id!: string;
   @ApiProperty({ description: 'title (tên hội nghị)' }) title!: string;
@@ -207,6 +247,7 @@ export class ConferenceResponseDto {
   @ApiProperty({ nullable: true, type: String, description: "the chair's position" }) chairTitle!: string | null;
   @ApiProperty({ nullable: true, type: String, description: 'why it was cancelled; null unless cancelled' }) cancelReason!: string | null;
   @ApiProperty({ type: RegistrationSettingsResponseDto, description: 'self-registration settings' }) registration!: RegistrationSettings;
+  @ApiProperty({ type: CompletionRuleResponseDto, description: 'when an attendee has completed the training (hoàn thành khóa học)' }) completionRule!: CompletionRule;
   @ApiProperty({ nullable: true, type: String, description: 'UUID of the conference this one was cloned from, if any' }) clonedFromId!: string | null;
   @ApiProperty({ description: 'optimistic-locking version; send it back when changing the conference' }) version!: number;
   @ApiProperty({ description: 'calendar revision (iCalendar SEQUENCE)' }) sequence!: number;
@@ -215,6 +256,8 @@ export class ConferenceResponseDto {
 }
 
 export const DEFAULT_REGISTRATION: RegistrationSettings = { enabled: false, opensAt: null, closesAt: null, capacity: null };
+/** 'tham gia học tập đầy đủ': every session, no evaluation required. */
+export const DEFAULT_COMPLETION_RULE: CompletionRule = { minAttendancePercent: 100, requireEvaluation: false };
 
 export function toConferenceResponse(c: Conference): ConferenceResponseDto {
   return {
@@ -234,6 +277,7 @@ export function toConferenceResponse(c: Conference): ConferenceResponseDto {
     chairTitle: c.chairTitle,
     cancelReason: c.cancelReason,
     registration: c.registration ?? DEFAULT_REGISTRATION,
+    completionRule: { ...DEFAULT_COMPLETION_RULE, ...c.completionRule },
     clonedFromId: c.clonedFromId,
     version: c.version,
     sequence: c.sequence,

@@ -15,6 +15,15 @@ export interface RegistrationSettings {
   capacity: number | null;
 }
 
+/**
+ * When an attendee has completed a training (hoàn thành khóa học): the least share of the
+ * sessions attended, and whether the evaluation form must be submitted. src/training/completion.ts applies it.
+ */
+export interface CompletionRule {
+  minAttendancePercent: number;
+  requireEvaluation: boolean;
+}
+
 /** hội nghị */
 @Entity('conferences')
 export class Conference {
@@ -68,6 +77,10 @@ export class Conference {
 
   @Column({ type: 'simple-json', nullable: true })
   registration!: RegistrationSettings | null;
+
+  /** null: the default rule (100 %, no evaluation required). */
+  @Column({ type: 'simple-json', nullable: true })
+  completionRule!: CompletionRule | null;
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   clonedFromId!: string | null;

@@ -35,7 +35,7 @@ export class ConferencesController {
   @ApiOperation({
     summary: 'Create a conference (hội nghị)',
     description:
-      'Creates a conference in the draft state (bản nháp) with its time, place, chair and self-registration settings. ' +
+      'Creates a conference in the draft state (bản nháp) with its time, place, chair, self-registration settings and completion rule (when a training attendee has completed). ' +
       'Admins and organizers only. endsAt must be after startsAt. Recorded in the audit trail.',
   })
   @ApiErrors({ 400: 'a field is wrong, or endsAt is not after startsAt (ends_before_start)', 403: ORGANIZERS })

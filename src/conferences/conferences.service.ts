@@ -30,6 +30,7 @@ import {
   ConferenceListQueryDto,
   ConferenceResponseDto,
   CreateConferenceDto,
+  DEFAULT_COMPLETION_RULE,
   DEFAULT_REGISTRATION,
   toConferenceResponse,
   TimedTransitionDto,
@@ -81,6 +82,7 @@ export class ConferencesService {
         chairTitle: dto.chairTitle ?? null,
         cancelReason: null,
         registration: { ...DEFAULT_REGISTRATION, ...dto.registration },
+        completionRule: { ...DEFAULT_COMPLETION_RULE, ...dto.completionRule },
         clonedFromId: null,
         createdBy: user.id,
         version: 1,
@@ -158,6 +160,7 @@ export class ConferencesService {
         ...(dto.chairName !== undefined && { chairName: dto.chairName }),
         ...(dto.chairTitle !== undefined && { chairTitle: dto.chairTitle }),
         ...(dto.registration !== undefined && { registration: { ...DEFAULT_REGISTRATION, ...dto.registration } }),
+        ...(dto.completionRule !== undefined && { completionRule: { ...DEFAULT_COMPLETION_RULE, ...current.completionRule, ...dto.completionRule } }),
         startsAt,
         endsAt,
       };

@@ -13,6 +13,7 @@ import { RateLimits1733400000000 } from './migrations/1733400000000-rate-limits'
 import { RegistrationRequests1733500000000 } from './migrations/1733500000000-registration-requests';
 import { SessionAttendance1733600000000 } from './migrations/1733600000000-session-attendance';
 import { CalendarReplies1733700000000 } from './migrations/1733700000000-calendar-replies';
+import { CompletionRule1733800000000 } from './migrations/1733800000000-completion-rule';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   RegistrationRequests1733500000000,
   SessionAttendance1733600000000,
   CalendarReplies1733700000000,
+  CompletionRule1733800000000,
 ];

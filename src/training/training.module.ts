@@ -8,6 +8,9 @@ import { AuthModule } from '../auth/auth.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { registerMultipartOn } from '../common/import-upload';
 import { Conference } from '../conferences/conference.entity';
+import { CompletionController } from './completion.controller';
+import { CompletionRepository } from './completion.repository';
+import { CompletionService } from './completion.service';
 import { SessionAttendanceImportService } from './session-attendance-import.service';
 import { SessionAttendanceController } from './session-attendance.controller';
 import { SessionAttendance } from './session-attendance.entity';
@@ -18,7 +21,7 @@ import { SessionCodes } from './session-codes';
 import { SessionSelfCheckInService } from './session-self-check-in.service';
 import { SessionWindow } from './session-window';
 
-/** Training events: attendance of their sessions (agenda items with attendanceRequired). */
+/** Training events: attendance of their sessions (agenda items with attendanceRequired) and who completed them. */
 @Module({
   imports: [
     // Conferences, agenda items, attendees and points are read here, not written.
@@ -26,8 +29,8 @@ import { SessionWindow } from './session-window';
     AuditModule,
     AuthModule,
   ],
-  controllers: [SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController],
-  providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService],
+  controllers: [CompletionController, SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController],
+  providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository],
   exports: [SessionAttendanceService],
 })
 export class TrainingModule implements OnModuleInit {

@@ -127,6 +127,9 @@ const TABLE: readonly Row[] = [
   // The rotating code a session's hall screen shows (a point's screen too); the holder of an RSVP link enters it.
   ['GET /api/conferences/{id}/agenda-items/{itemId}/check-in-code',                     Y, Y, N, Y, Y, TOKEN],
   ['POST /api/public/rsvp/{token}/sessions/{itemId}/check-in',                          Y, Y, Y, Y, Y, RSVP_LINK],
+  // Completion of a training: every role reads it; an operator sees the people of its own points.
+  ['GET /api/conferences/{id}/completions',                                             Y, Y, Y, Y, Y, TOKEN],
+  ['GET /api/conferences/{id}/completions.xlsx',                                        Y, Y, Y, Y, Y, TOKEN],
   ['GET /api/speakers',                                                                 Y, Y, Y, Y, Y, TOKEN],
   ['POST /api/speakers',                                                                Y, Y, N, N, N, TOKEN],
   ['GET /api/speakers/{id}',                                                            Y, Y, Y, Y, Y, TOKEN],

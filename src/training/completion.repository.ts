@@ -1,0 +1,104 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, SelectQueryBuilder } from 'typeorm';
+import { AgendaItem } from '../agenda/agenda-item.entity';
+import { Attendee } from '../attendees/attendee.entity';
+import { HOLDS_PLACE } from '../attendees/waitlist';
+import { BridgePoint } from '../bridge-points/bridge-point.entity';
+import { OperatorScope, whereInScope } from '../bridge-points/bridge-point-scope';
+import { ATTENDED_STATUSES } from './completion';
+import { SessionAttendance } from './session-attendance.entity';
+
+export interface CompletionFilter {
+  conferenceId: string;
+  scope: OperatorScope | null;
+  bridgePointId?: string;
+  /** The conference's sessions (agenda items with attendanceRequired). */
+  sessionIds: string[];
+  /** Only people who attended at least (`atLeast`) or fewer than (`fewerThan`) this many sessions; `none`: nobody. */
+  attended?: { atLeast: number } | { fewerThan: number } | 'none';
+}
+
+/** One person who holds a place, with the sessions they attended. */
+export interface AttendedRow {
+  attendeeId: string;
+  fullName: string;
+  title: string | null;
+  organization: string | null;
+  bridgePointId: string;
+  sessionsAttended: number;
+}
+
+/** Reads for completion: the people who hold a place, each with a count of the sessions they attended (GROUP BY). */
+@Injectable()
+export class CompletionRepository {
+  constructor(@InjectRepository(SessionAttendance) private readonly marks: Repository<SessionAttendance>) {}
+
+  /** The ids of the conference's sessions, in agenda order. */
+  async sessionIds(conferenceId: string): Promise<string[]> {
+    const items = await this.marks.manager.find(AgendaItem, { select: { id: true }, where: { conferenceId, attendanceRequired: true } });
+    return items.map((i) => i.id);
+  }
+
+  /** One page, by name (two queries), or every row when `page` is not given (one query). */
+  async rows(filter: CompletionFilter, page?: { skip: number; take: number }): Promise<{ rows: AttendedRow[]; total: number }> {
+    const qb = this.people(filter);
+    const listed = qb
+      .clone()
+      .select('a.id', 'attendeeId')
+      .addSelect('a.fullName', 'fullName')
+      .addSelect('a.title', 'title')
+      .addSelect('a.organization', 'organization')
+      .addSelect('a.bridgePointId', 'bridgePointId')
+      .addSelect(this.attendedOf(filter), 'sessionsAttended')
+      .orderBy('a.searchKey', 'ASC')
+      .addOrderBy('a.id', 'ASC');
+    if (page) listed.offset(page.skip).limit(page.take);
+    const raw = await listed.getRawMany<Omit<AttendedRow, 'sessionsAttended'> & { sessionsAttended: string | number }>();
+    const rows = raw.map((r) => ({ ...r, sessionsAttended: Number(r.sessionsAttended) }));
+    const total = page ? await qb.getCount() : rows.length;
+    return { rows, total };
+  }
+
+  private attendedOf(filter: CompletionFilter): string {
+    return filter.sessionIds.length > 0 ? 'COALESCE(c.attended, 0)' : '0';
+  }
+
+  private people(filter: CompletionFilter): SelectQueryBuilder<Attendee> {
+    const m = this.marks.manager;
+    const qb = m
+      .createQueryBuilder(Attendee, 'a')
+      .where('a.conferenceId = :conferenceId', { conferenceId: filter.conferenceId })
+      .andWhere('a.status IN (:...holds)', { holds: HOLDS_PLACE });
+    if (filter.sessionIds.length > 0) {
+      // Marks of items that are no longer sessions do not count.
+      qb.leftJoin(
+        (sub: SelectQueryBuilder<SessionAttendance>) =>
+          sub
+            .select('s.attendeeId', 'attendee_id')
+            .addSelect('COUNT(*)', 'attended')
+            .from(SessionAttendance, 's')
+            .where('s.conferenceId = :conferenceId', { conferenceId: filter.conferenceId })
+            .andWhere('s.agendaItemId IN (:...sessionIds)', { sessionIds: filter.sessionIds })
+            .andWhere('s.status IN (:...attendedStatuses)', { attendedStatuses: ATTENDED_STATUSES })
+            .groupBy('s.attendeeId'),
+        'c',
+        'c.attendee_id = a.id',
+      );
+    }
+    if (filter.bridgePointId) qb.andWhere('a.bridgePointId = :bp', { bp: filter.bridgePointId });
+    if (filter.scope) {
+      const points = whereInScope(
+        m.createQueryBuilder(BridgePoint, 'bp').select('bp.id').where('bp.conferenceId = :conferenceId', { conferenceId: filter.conferenceId }),
+        'bp',
+        filter.scope,
+      );
+      qb.andWhere(`a.bridgePointId IN (${points.getQuery()})`, points.getParameters());
+    }
+    const attended = this.attendedOf(filter);
+    if (filter.attended === 'none') qb.andWhere('1 = 0');
+    else if (filter.attended && 'atLeast' in filter.attended) qb.andWhere(`${attended} >= :atLeast`, { atLeast: filter.attended.atLeast });
+    else if (filter.attended) qb.andWhere(`${attended} < :fewerThan`, { fewerThan: filter.attended.fewerThan });
+    return qb;
+  }
+}
