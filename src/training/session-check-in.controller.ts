@@ -1,8 +1,9 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, Public, Roles } from '../auth/auth.decorators';
 import { User } from '../auth/user.entity';
 import { ApiErrors } from '../common/api-errors.decorator';
+import { ApiFileResponse } from '../common/file-response.decorator';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
 import { SelfCheckInDto, SelfCheckInResponseDto, SessionCheckInCodeDto } from './session-attendance.dto';
 import { CODE_STEP_SECONDS } from './session-codes';
@@ -13,12 +14,12 @@ const LIVE_409 = `${CONFERENCE_409}; or the session's roll call is not open yet 
 
 @ApiTags('training')
 @ApiBearerAuth()
-@Controller('api/conferences/:id/agenda-items/:itemId/check-in-code')
+@Controller('api/conferences/:id/agenda-items/:itemId')
 export class SessionCheckInCodeController {
   constructor(private readonly selfCheckIn: SessionSelfCheckInService) {}
 
   @Roles('admin', 'organizer', 'operator')
-  @Get()
+  @Get('check-in-code')
   @ApiOperation({
     summary: "The session's current check-in code",
     description:
@@ -35,6 +36,26 @@ export class SessionCheckInCodeController {
   })
   code(@Param('id', ParseUuidPipe) id: string, @Param('itemId', ParseUuidPipe) itemId: string, @CurrentUser() user: User): Promise<SessionCheckInCodeDto> {
     return this.selfCheckIn.currentCode(id, itemId, user);
+  }
+
+  @Roles('admin', 'organizer', 'operator')
+  @Get('check-in-code.svg')
+  @Header('Content-Type', 'image/svg+xml; charset=utf-8')
+  @Header('Cache-Control', 'no-store')
+  @ApiOperation({
+    summary: "The session's current check-in code as a QR code",
+    description:
+      'The QR code the hall screen shows (SVG): it encodes PUBLIC_BASE_URL/s/{itemId}/{code} with the current code, a page a phone ' +
+      "camera opens to check its holder in with the RSVP link it remembers. Same code, rotation and roles as check-in-code.",
+  })
+  @ApiFileResponse('image/svg+xml', 'the QR code of the check-in page of the current code, as SVG')
+  @ApiErrors({
+    403: 'the caller is a viewer',
+    404: 'the conference does not exist or an operator may not see it (conference_not_found), or the item is not one of its (agenda_item_not_found)',
+    409: CONFERENCE_409,
+  })
+  codeQr(@Param('id', ParseUuidPipe) id: string, @Param('itemId', ParseUuidPipe) itemId: string, @CurrentUser() user: User): Promise<string> {
+    return this.selfCheckIn.currentCodeQr(id, itemId, user);
   }
 }
 

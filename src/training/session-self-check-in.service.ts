@@ -8,7 +8,9 @@ import { linkActor } from '../audit/actor';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
+import { qrSvg } from '../common/qr-svg';
 import { badField, conferenceNotFound, conflict, notFound } from '../common/errors';
+import { AppConfig } from '../config/app-config';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SelfCheckInResponseDto, SessionCheckInCodeDto, toSessionAttendanceResponse } from './session-attendance.dto';
@@ -16,6 +18,7 @@ import { SessionAttendance } from './session-attendance.entity';
 import { SessionAttendanceRepository } from './session-attendance.repository';
 import { SessionAttendanceService } from './session-attendance.service';
 import { SessionCodes } from './session-codes';
+import { sessionScanPath } from './session-scan-link';
 import { holdsPlace, notHoldingPlaceMessage } from './session-eligibility';
 import { SessionWindow } from './session-window';
 
@@ -35,6 +38,7 @@ export class SessionSelfCheckInService {
     private readonly links: SignedLinksService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   /**
@@ -46,6 +50,12 @@ export class SessionSelfCheckInService {
     this.window.assertLiveConference(conference);
     const { code, expiresAt } = this.codes.current(item.id);
     return { code, expiresAt: expiresAt.toISOString(), opensAt: this.window.opensAt(item).toISOString(), closesAt: item.endsAt.toISOString() };
+  }
+
+  /** The current code as a QR code (SVG) of the page a phone opens to check in with it. */
+  async currentCodeQr(conferenceId: string, itemId: string, user: User): Promise<string> {
+    const { code } = await this.currentCode(conferenceId, itemId, user);
+    return qrSvg(`${this.config.publicBaseUrl}${sessionScanPath(itemId, code)}`, `Mã QR điểm danh, mã ${code}`);
   }
 
   async checkIn(token: string, itemId: string, code: string): Promise<SelfCheckInResponseDto> {

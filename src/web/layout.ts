@@ -2,6 +2,8 @@ import { html, SafeHtml } from './html';
 
 export const SITE_CSS_PATH = '/assets/site.css';
 export const BOARD_JS_PATH = '/assets/board.js';
+export const SCREEN_JS_PATH = '/assets/screen.js';
+export const CHECK_IN_JS_PATH = '/assets/check-in.js';
 
 export interface PageOptions {
   title: string;

@@ -7,24 +7,21 @@ import { SignedLinksService } from '../auth/signed-links.service';
 import { CalendarFilesService } from '../calendar/calendar-files.service';
 import { CalendarLinksService } from '../calendar/calendar-links.service';
 import { IcsFile } from '../calendar/ics-file';
+import { qrSvg } from '../common/qr-svg';
 import { isClosed } from '../conferences/conference-lifecycle';
 import { ConferenceStatus } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { timeOf } from './conference-card';
 import { FormFields } from './form-body';
 import { googleCalendarUrl } from './google-calendar';
-import { escapeHtml } from './html';
 import { readForm } from './page-form';
 import { PageResult, problemMessage, refusalOf } from './page-result';
 import { RSVP_FORMS, RsvpAction, rsvpPage, RsvpPageState } from './rsvp-page';
 import { FormState } from './widgets';
 
 /** The QR code of an attendee code as inline SVG, labelled for screen readers. */
-export async function qrSvg(code: string): Promise<string> {
-  // qrcode (~8 MB once loaded) comes with the first invitation page, not at start.
-  const { toString: qrToString } = await import('qrcode');
-  const svg = await qrToString(code, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
-  return svg.replace('<svg ', `<svg class="qr" role="img" aria-label="Mã QR của mã đại biểu ${escapeHtml(code)}" `);
+export function attendeeCodeQr(code: string): Promise<string> {
+  return qrSvg(code, `Mã QR của mã đại biểu ${code}`);
 }
 
 /** The Google Calendar event of an invitation: the person's bridge point, the online link and their code. */
@@ -127,7 +124,7 @@ export class RsvpPageService {
       ...state,
       canAnswer: canAnswerInvitation(view.attendee.status as AttendeeStatus),
       closed: isClosed(view.conference.status as ConferenceStatus),
-      qrSvg: await qrSvg(view.attendee.code),
+      qrSvg: await attendeeCodeQr(view.attendee.code),
       googleUrl: googleUrlOf(view),
     });
   }

@@ -3,7 +3,7 @@ import { RsvpView } from '../attendees/public-rsvp.service';
 import { agendaList, conferenceFacts, instantIn } from './conference-card';
 import { html, SafeHtml, trusted } from './html';
 import { ATTENDEE_STATUS_LABELS } from './labels';
-import { page } from './layout';
+import { CHECK_IN_JS_PATH, page } from './layout';
 import { FormSpec } from './page-form';
 import { emptyForm, errorSummary, FormState, input, notice } from './widgets';
 
@@ -160,6 +160,7 @@ ${trusted(state.qrSvg)}
 ${!state.closed && state.canAnswer && answerForms(token, view, state)}
 ${!state.closed && !state.canAnswer && notice('info', CLOSED_ANSWERS[status] ?? 'Thư mời này không còn nhận trả lời qua trang này. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.')}
 ${view.conference.status !== 'cancelled' && holdsInvitation && !view.substitute && calendarSection(token, state)}
-<p class="muted small">Liên kết này dành riêng cho ${a.fullName}, có hiệu lực đến ${instantIn(view.linkExpiresAt, tz)}.</p>`;
-  return page({ title: 'Thư mời tham dự hội nghị', body });
+<p class="muted small" data-rsvp-token="${token}">Liên kết này dành riêng cho ${a.fullName}, có hiệu lực đến ${instantIn(view.linkExpiresAt, tz)}. Trình duyệt này ghi nhớ liên kết để bạn quét mã QR điểm danh buổi học tại hội trường.</p>`;
+  // The script remembers the link on this phone, so that scanning a hall QR code checks its holder in.
+  return page({ title: 'Thư mời tham dự hội nghị', body, scripts: [CHECK_IN_JS_PATH] });
 }

@@ -17,11 +17,13 @@ import { RegistrationConfirmPageController } from './registration-confirm-page.c
 import { RegistrationConfirmPageService } from './registration-confirm-page.service';
 import { RsvpPageController } from './rsvp-page.controller';
 import { RsvpPageService } from './rsvp-page.service';
+import { SessionPagesController } from './session-pages.controller';
+import { SessionPagesService } from './session-pages.service';
 
-/** The server-rendered pages: bridge-point confirmation, RSVP, self-registration confirmation and the status board (with its data and live stream). */
+/** The server-rendered pages: bridge-point confirmation, RSVP, self-registration confirmation, the status board (with its data and live stream) and a session's hall screen with the page its QR code opens. */
 @Module({
   imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule],
-  controllers: [AssetsController, ConfirmPageController, RsvpPageController, RegistrationConfirmPageController, BoardPageController, BoardController],
-  providers: [ConfirmPageService, RsvpPageService, RegistrationConfirmPageService, BoardRepository, BoardService, BoardFeed, BoardStreams],
+  controllers: [AssetsController, ConfirmPageController, RsvpPageController, RegistrationConfirmPageController, BoardPageController, BoardController, SessionPagesController],
+  providers: [ConfirmPageService, RsvpPageService, RegistrationConfirmPageService, BoardRepository, BoardService, BoardFeed, BoardStreams, SessionPagesService],
 })
 export class WebModule {}

@@ -126,6 +126,7 @@ const TABLE: readonly Row[] = [
   ['POST /api/conferences/{id}/agenda-items/{itemId}/attendance/import',                Y, Y, N, Y, Y, TOKEN],
   // The rotating code a session's hall screen shows (a point's screen too); the holder of an RSVP link enters it.
   ['GET /api/conferences/{id}/agenda-items/{itemId}/check-in-code',                     Y, Y, N, Y, Y, TOKEN],
+  ['GET /api/conferences/{id}/agenda-items/{itemId}/check-in-code.svg',                 Y, Y, N, Y, Y, TOKEN],
   ['POST /api/public/rsvp/{token}/sessions/{itemId}/check-in',                          Y, Y, Y, Y, Y, RSVP_LINK],
   // Completion of a training: every role reads it; an operator sees the people of its own points.
   ['GET /api/conferences/{id}/completions',                                             Y, Y, Y, Y, Y, TOKEN],
@@ -236,6 +237,11 @@ const PAGES: readonly (readonly [route: string, anonymous: Entry])[] = [
   ['GET /board/{conferenceId}',                            ANYONE],
   ['GET /assets/site.css',                                 ANYONE],
   ['GET /assets/board.js',                                 ANYONE],
+  // The hall screen holds no data (its script signs in); the scan page's script checks in with the link the phone remembers.
+  ['GET /sessions/{itemId}/screen',                        ANYONE],
+  ['GET /s/{itemId}/{code}',                               ANYONE],
+  ['GET /assets/screen.js',                                ANYONE],
+  ['GET /assets/check-in.js',                              ANYONE],
 ];
 
 /**

@@ -66,6 +66,11 @@ summary{cursor:pointer;font-weight:600;color:#0b4f94;padding:.35rem 0}
 .code-box{text-align:center;border:2px dashed #8a94a3;border-radius:8px;padding:1rem;margin-top:1rem}
 .code{font-size:2rem;font-weight:700;letter-spacing:.2em;font-family:ui-monospace,Menlo,Consolas,monospace;margin:.25rem 0}
 svg.qr{width:11rem;height:11rem;max-width:100%}
+.screen-code{text-align:center}
+.screen-lead{font-size:1.25rem;margin:.5rem 0}
+.screen-qr{display:block;margin:0 auto;width:min(70vh,100%);height:auto;aspect-ratio:1}
+.code.big{font-size:clamp(2.5rem,12vw,6rem);letter-spacing:.15em}
+.screen-closed{font-size:1.25rem}
 code.wrap-anywhere{word-break:break-all}
 .message h1{margin-top:0}
 .board-head{display:flex;flex-wrap:wrap;justify-content:space-between;gap:.5rem 1rem;align-items:flex-start}
