@@ -37,6 +37,8 @@ import {
   TransitionDto,
   UpdateConferenceDto,
 } from './conference.dto';
+import { forUpdate } from '../database/row-lock';
+import { versionedUpdate } from '../database/versioned-update';
 
 /** Fields whose change makes calendars need an update (iCalendar SEQUENCE). */
 const CALENDAR_FIELDS = ['startsAt', 'endsAt', 'venue', 'onlineUrl', 'timezone'] as const;
@@ -94,7 +96,7 @@ export class ConferencesService {
         entityType: 'conference',
         entityId: created.id,
         action: 'create',
-        after: toConferenceResponse({ ...created, createdAt: new Date(), updatedAt: new Date() }),
+        after: toConferenceResponse({ ...created, createdAt: this.clock.now(), updatedAt: this.clock.now() }),
       });
       return m.findOneByOrFail(Conference, { id: created.id });
     });
@@ -168,7 +170,7 @@ export class ConferencesService {
         (f) => JSON.stringify(before[f]) !== JSON.stringify(toConferenceResponse(next)[f]),
       );
       const { id: _id, createdAt: _c, updatedAt: _u, version: _v, ...changes } = next;
-      await this.versionedUpdate(m, current, {
+      await versionedUpdate(m, Conference, current, {
         ...changes,
         sequence: current.sequence + (calendarChanged ? 1 : 0),
       });
@@ -229,7 +231,7 @@ export class ConferencesService {
         // A cancellation is a new calendar revision: clients drop the event only if SEQUENCE grew.
         changes.sequence = current.sequence + 1;
       }
-      await this.versionedUpdate(m, current, changes);
+      await versionedUpdate(m, Conference, current, changes);
       const updated = await m.findOneByOrFail(Conference, { id });
       if (transition === 'cancel') {
         await this.outbox.enqueue(m, calendarMessages(updated, await invitedAttendees(m, id), 'cancellation'));
@@ -377,20 +379,10 @@ export class ConferencesService {
   private async lockedOrFail(m: EntityManager, id: string): Promise<Conference> {
     const found = await m.findOne(Conference, {
       where: { id },
-      ...(m.connection.options.type === 'postgres' && { lock: { mode: 'pessimistic_write' as const } }),
+      ...forUpdate(m),
     });
     if (!found) throw conferenceNotFound();
     return found;
-  }
-
-  /** Writes `changes` only if the row still has the version read, and bumps it. */
-  private async versionedUpdate(m: EntityManager, current: Conference, changes: Partial<Conference>): Promise<void> {
-    const result = await m.update(
-      Conference,
-      { id: current.id, version: current.version },
-      { ...changes, version: current.version + 1 },
-    );
-    if (result.affected !== 1) assertVersion(await m.findOneByOrFail(Conference, { id: current.id }), current.version);
   }
 
   /**
