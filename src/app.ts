@@ -10,6 +10,7 @@ import { documentCommonErrors, ErrorEnvelopeDto } from './common/api-errors.deco
 import { refusal } from './common/errors';
 import { jsonTextProblem, routeKeyBudgets } from './common/route-key-budgets';
 import { bodyError } from './common/error-envelope';
+import { drainRefusedBody } from './common/lingering-read';
 import { NO_BODY } from './common/validation';
 import { AppConfig } from './config/app-config';
 import { validateEnvironment } from './config/environment';
@@ -57,6 +58,13 @@ export async function createApp(): Promise<NestFastifyApplication> {
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
+  });
+
+  // A body refused as too large before it was read is read and dropped (bounded) before the 413
+  // goes out, so that a client still sending it gets the answer rather than a reset connection.
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    if (reply.statusCode === 413) await drainRefusedBody(request.raw);
+    return payload;
   });
 
   // Fastify's JSON parser (which refuses `__proto__` keys) with its errors in the envelope's terms.

@@ -1,3 +1,4 @@
+import { AddressInfo, connect } from 'node:net';
 import { aConference, aMainPoint } from '../factories';
 import { startApp, TestApp } from '../harness';
 
@@ -57,6 +58,42 @@ describe('requests refused by their shape', () => {
       const query = Array.from({ length: 60 }, (_, i) => `p${i}=1`).join('&');
       const res = await t.http.get(`/api/conferences?${query}`).auth(t.adminToken, bearer).expect(413);
       expect(res.body.details[0].code).toBe('too_many_keys');
+    });
+  });
+
+  describe('a body over the size limit', () => {
+    /** Sends a body of `length` bytes 64 KB at a time, 10 ms apart (a client on a slow line), and answers what came back. */
+    const sendSlowly = (port: number, length: number) =>
+      new Promise<{ answer: string; written: boolean; error?: string }>((resolve) => {
+        const body = Buffer.from(JSON.stringify({ x: 'y'.repeat(length) }));
+        let answer = '';
+        let written = false;
+        let error: string | undefined;
+        const socket = connect(port, '127.0.0.1', async () => {
+          socket.write(`POST /api/auth/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`);
+          for (let i = 0; i < body.length && !socket.destroyed; i += 65_536) {
+            await new Promise((r) => setTimeout(r, 10));
+            socket.write(body.subarray(i, i + 65_536));
+          }
+          written = !socket.destroyed;
+        });
+        socket.on('data', (chunk) => (answer += chunk.toString()));
+        socket.on('error', (e: NodeJS.ErrnoException) => (error = e.code));
+        socket.on('close', () => resolve({ answer, written, error }));
+      });
+
+    it('is answered 413 after the server has read it, so that a client still sending sees the answer and not a reset', async () => {
+      const server = t.app.getHttpServer();
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const { answer, written, error } = await sendSlowly((server.address() as AddressInfo).port, 1_200_000);
+        expect(error).toBeUndefined();
+        expect(written).toBe(true);
+        expect(answer).toMatch(/^HTTP\/1\.1 413 /);
+        expect(answer).toContain('"code":"body_too_large"');
+      } finally {
+        await new Promise((resolve) => server.close(resolve));
+      }
     });
   });
 
