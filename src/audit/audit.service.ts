@@ -21,7 +21,8 @@ export interface AuditRecord {
     | 'minutes'
     | 'action_item'
     | 'conclusion_notice'
-    | 'session_attendance';
+    | 'session_attendance'
+    | 'certificate';
   entityId: string;
   action: string;
   before?: object | null;

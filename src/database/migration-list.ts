@@ -14,6 +14,8 @@ import { RegistrationRequests1733500000000 } from './migrations/1733500000000-re
 import { SessionAttendance1733600000000 } from './migrations/1733600000000-session-attendance';
 import { CalendarReplies1733700000000 } from './migrations/1733700000000-calendar-replies';
 import { CompletionRule1733800000000 } from './migrations/1733800000000-completion-rule';
+import { Certificates1733900000000 } from './migrations/1733900000000-certificates';
+import { Evaluations1734000000000 } from './migrations/1734000000000-evaluations';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -33,4 +35,6 @@ export const migrations = [
   SessionAttendance1733600000000,
   CalendarReplies1733700000000,
   CompletionRule1733800000000,
+  Certificates1733900000000,
+  Evaluations1734000000000,
 ];

@@ -133,6 +133,11 @@ export function pdfDefinition(doc: DecreeDocument): TDocumentDefinitions {
   };
 }
 
+/** Any pdfmake definition as PDF bytes, with the embedded Tinos and no file or URL access (certificates). */
+export function renderPdfDefinition(definition: TDocumentDefinitions): Promise<Buffer> {
+  return printer().createPdf(definition).getBuffer();
+}
+
 /** The document as PDF bytes, every glyph from the embedded Tinos. */
 export function renderPdf(doc: DecreeDocument): Promise<Buffer> {
   return printer().createPdf(pdfDefinition(doc)).getBuffer();

@@ -14,7 +14,8 @@ import { AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutgoingMail } from './mail-transport';
 import { MessageKind, OutboxMessage } from './outbox-message.entity';
-import { bridgePointLinkMail, calendarMail, registrationConfirmationMail, registrationExistsMail, Rendered } from './templates';
+import { Certificate } from '../training/certificate.entity';
+import { bridgePointLinkMail, calendarMail, certificateMail, registrationConfirmationMail, registrationExistsMail, Rendered } from './templates';
 
 const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted', 'substituted'];
 /** Mails not about one attendee: a bridge point's link, a self-registration still to be confirmed. */
@@ -100,8 +101,18 @@ export class MailComposer {
       return issued;
     });
 
+    // Certificates revoked (or gone) since they were queued are not sent.
+    const certificateIds = plans.filter((p) => p.row.kind === 'certificate').map((p) => String((p.row.payload as { certificateId?: unknown } | null)?.certificateId ?? ''));
+    const certificates = new Map((certificateIds.length ? await db.findBy(Certificate, { id: In(certificateIds) }) : []).map((c) => [c.id, c]));
+
     for (const { row, conference, attendee, point } of plans) {
       const token = tokens.get(row.id) ?? {};
+      if (row.kind === 'certificate') {
+        const certificate = certificates.get(String((row.payload as { certificateId?: unknown } | null)?.certificateId ?? ''));
+        const url = certificate && `${this.config.publicBaseUrl}/verify/${certificate.code}`;
+        result.set(row.id, certificate?.status === 'valid' ? this.mail(row, certificateMail(conference, certificate.holderName, certificate, url!)) : null);
+        continue;
+      }
       if (row.kind === 'bridge_point_link') {
         result.set(row.id, this.mail(row, bridgePointLinkMail(conference, point, this.links.url('bridge-points/confirm', token.confirm!))));
         continue;

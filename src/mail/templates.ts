@@ -46,7 +46,7 @@ ${outro.map((p) => `<p>${escape(p)}</p>`).join('')}
 }
 
 export interface CalendarMailContext {
-  kind: Exclude<MessageKind, 'bridge_point_link' | 'registration_confirmation' | 'registration_exists'>;
+  kind: Exclude<MessageKind, 'bridge_point_link' | 'registration_confirmation' | 'registration_exists' | 'certificate'>;
   conference: Conference;
   attendee: Attendee;
   bridgePoint: BridgePoint;
@@ -156,5 +156,20 @@ export function registrationExistsMail(conference: Conference, attendee: Attende
         : 'Nếu cần thay đổi thông tin đăng ký, vui lòng liên hệ Ban Tổ chức.',
       'Nếu đồng chí không gửi yêu cầu này, vui lòng bỏ qua thư.',
     ],
+  );
+}
+
+/** A training certificate: its number, the issuing office and the link that verifies it (and shows it). */
+export function certificateMail(conference: Conference, holderName: string, certificate: { number: string; issuerOffice: string }, verifyUrl: string): Rendered {
+  return render(
+    `Giấy chứng nhận hoàn thành khóa học: ${conference.title}`,
+    `Kính gửi đồng chí ${holderName},`,
+    `${certificate.issuerOffice} đã cấp giấy chứng nhận hoàn thành khóa học ${conference.title} cho đồng chí.`,
+    [
+      { label: 'Số giấy chứng nhận', value: certificate.number },
+      { label: 'Cơ quan cấp', value: certificate.issuerOffice },
+      { label: 'Tra cứu giấy chứng nhận', value: verifyUrl, href: verifyUrl },
+    ],
+    ['Bản giấy chứng nhận có chữ ký, đóng dấu sẽ được Ban Tổ chức gửi tới đồng chí. Đường dẫn trên cho phép bất kỳ ai kiểm tra giấy chứng nhận còn hiệu lực.'],
   );
 }

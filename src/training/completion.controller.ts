@@ -15,8 +15,7 @@ const RULE =
   "Judged by the conference's completionRule: the sessions are its agenda items with attendanceRequired; a session counts as attended " +
   'when the person is marked present or late (excused and absent do not count); attendancePercent is the share attended as a whole ' +
   'percent, rounded down; someone has completed (hoàn thành khóa học) when there is at least one session, attendancePercent reaches ' +
-  'minAttendancePercent, and, if requireEvaluation, they submitted the evaluation form. Evaluations are not collected yet: ' +
-  'evaluationSubmitted is false for everyone, so with requireEvaluation nobody has completed. A conference without sessions has ' +
+  'minAttendancePercent, and, if requireEvaluation, they submitted the evaluation form (phiếu đánh giá, through their RSVP link). A conference without sessions has ' +
   'sessionsRequired 0 and nobody completed. People listed: those who hold a place (not declined, waitlisted, cancelled or substituted). ' +
   'Every role may read it; an operator sees only the people of the bridge points in their scope.';
 

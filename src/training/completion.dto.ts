@@ -35,7 +35,7 @@ export class CompletionResponseDto {
   @ApiProperty({ type: 'integer', description: 'sessions this person attended: marked present or late (excused and absent do not count)' }) sessionsAttended!: number;
   @ApiProperty({ type: 'integer', minimum: 0, maximum: 100, description: 'sessionsAttended as a whole percent of sessionsRequired, rounded down; 0 when there are no sessions' })
   attendancePercent!: number;
-  @ApiProperty({ description: 'whether they submitted the evaluation form (phiếu đánh giá); evaluations are not collected yet, so always false' })
+  @ApiProperty({ description: 'whether they submitted the evaluation form (phiếu đánh giá)' })
   evaluationSubmitted!: boolean;
   @ApiProperty({
     description:

@@ -7,6 +7,7 @@ import { HOLDS_PLACE } from '../attendees/waitlist';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { OperatorScope, whereInScope } from '../bridge-points/bridge-point-scope';
 import { ATTENDED_STATUSES } from './completion';
+import { EvaluationSubmission } from './evaluation.entity';
 import { SessionAttendance } from './session-attendance.entity';
 
 export interface CompletionFilter {
@@ -17,7 +18,12 @@ export interface CompletionFilter {
   sessionIds: string[];
   /** Only people who attended at least (`atLeast`) or fewer than (`fewerThan`) this many sessions; `none`: nobody. */
   attended?: { atLeast: number } | { fewerThan: number } | 'none';
+  /** With `attended`: completing also needs the evaluation submitted (the rule's requireEvaluation). */
+  requireEvaluation?: boolean;
 }
+
+/** 1 when the person submitted the evaluation, else 0. */
+const SUBMITTED = 'CASE WHEN ev.attendeeId IS NULL THEN 0 ELSE 1 END';
 
 /** One person who holds a place, with the sessions they attended. */
 export interface AttendedRow {
@@ -27,6 +33,7 @@ export interface AttendedRow {
   organization: string | null;
   bridgePointId: string;
   sessionsAttended: number;
+  evaluationSubmitted: boolean;
 }
 
 /** Reads for completion: the people who hold a place, each with a count of the sessions they attended (GROUP BY). */
@@ -51,11 +58,12 @@ export class CompletionRepository {
       .addSelect('a.organization', 'organization')
       .addSelect('a.bridgePointId', 'bridgePointId')
       .addSelect(this.attendedOf(filter), 'sessionsAttended')
+      .addSelect(SUBMITTED, 'evaluationSubmitted')
       .orderBy('a.searchKey', 'ASC')
       .addOrderBy('a.id', 'ASC');
     if (page) listed.offset(page.skip).limit(page.take);
-    const raw = await listed.getRawMany<Omit<AttendedRow, 'sessionsAttended'> & { sessionsAttended: string | number }>();
-    const rows = raw.map((r) => ({ ...r, sessionsAttended: Number(r.sessionsAttended) }));
+    const raw = await listed.getRawMany<Omit<AttendedRow, 'sessionsAttended' | 'evaluationSubmitted'> & { sessionsAttended: string | number; evaluationSubmitted: string | number }>();
+    const rows = raw.map((r) => ({ ...r, sessionsAttended: Number(r.sessionsAttended), evaluationSubmitted: Number(r.evaluationSubmitted) === 1 }));
     const total = page ? await qb.getCount() : rows.length;
     return { rows, total };
   }
@@ -69,7 +77,9 @@ export class CompletionRepository {
     const qb = m
       .createQueryBuilder(Attendee, 'a')
       .where('a.conferenceId = :conferenceId', { conferenceId: filter.conferenceId })
-      .andWhere('a.status IN (:...holds)', { holds: HOLDS_PLACE });
+      .andWhere('a.status IN (:...holds)', { holds: HOLDS_PLACE })
+      // Who submitted the evaluation (never what they answered).
+      .leftJoin(EvaluationSubmission, 'ev', 'ev.conferenceId = a.conferenceId AND ev.attendeeId = a.id');
     if (filter.sessionIds.length > 0) {
       // Marks of items that are no longer sessions do not count.
       qb.leftJoin(
@@ -97,8 +107,13 @@ export class CompletionRepository {
     }
     const attended = this.attendedOf(filter);
     if (filter.attended === 'none') qb.andWhere('1 = 0');
-    else if (filter.attended && 'atLeast' in filter.attended) qb.andWhere(`${attended} >= :atLeast`, { atLeast: filter.attended.atLeast });
-    else if (filter.attended) qb.andWhere(`${attended} < :fewerThan`, { fewerThan: filter.attended.fewerThan });
+    else if (filter.attended && 'atLeast' in filter.attended) {
+      qb.andWhere(`${attended} >= :atLeast`, { atLeast: filter.attended.atLeast });
+      if (filter.requireEvaluation) qb.andWhere('ev.attendeeId IS NOT NULL');
+    } else if (filter.attended) {
+      const short = `${attended} < :fewerThan`;
+      qb.andWhere(filter.requireEvaluation ? `(${short} OR ev.attendeeId IS NULL)` : short, { fewerThan: filter.attended.fewerThan });
+    }
     return qb;
   }
 }

@@ -16,9 +16,6 @@ import { CompletionFilterDto, CompletionListQueryDto, CompletionPageDto, Complet
 import { AttendedRow, CompletionFilter, CompletionRepository } from './completion.repository';
 import { SessionAttendance } from './session-attendance.entity';
 
-/** Evaluations are not collected yet: nobody has submitted one. */
-const EVALUATION_SUBMITTED = false;
-
 /**
  * Who completed a training (hoàn thành khóa học) under the conference's completion rule, from
  * the attendance of its sessions. Every role reads it; an operator sees only the people of the
@@ -60,8 +57,8 @@ export class CompletionService {
   }
 
   private completion(rule: CompletionRule, sessionsRequired: number, row: AttendedRow): CompletionResponseDto {
-    const { sessionsAttended, ...person } = row;
-    return { ...person, ...completionOf(rule, { sessionsRequired, sessionsAttended, evaluationSubmitted: EVALUATION_SUBMITTED }) };
+    const { sessionsAttended, evaluationSubmitted, ...person } = row;
+    return { ...person, ...completionOf(rule, { sessionsRequired, sessionsAttended, evaluationSubmitted }) };
   }
 
   private async filterOf(
@@ -75,12 +72,13 @@ export class CompletionService {
     const point = query.bridgePointId ? await this.pointOrFail(conferenceId, query.bridgePointId, scope) : null;
     const rule = { ...DEFAULT_COMPLETION_RULE, ...conference.completionRule };
     const sessionIds = await this.reads.sessionIds(conferenceId);
-    // The list filters on the count of sessions attended that completes (see sessionsNeeded), so paging stays in SQL.
-    const needed = sessionsNeeded(rule, sessionIds.length, EVALUATION_SUBMITTED);
+    // The list filters on the count of sessions attended that completes (see sessionsNeeded) and, when the rule asks
+    // for it, on the evaluation submitted, so paging stays in SQL.
+    const needed = sessionsNeeded(rule, sessionIds.length, true);
     let attended: CompletionFilter['attended'];
     if (query.completed === 'true') attended = needed === null ? 'none' : { atLeast: needed };
     if (query.completed === 'false') attended = needed === null ? undefined : { fewerThan: needed };
-    return { conference, rule, point, filter: { conferenceId, scope, bridgePointId: query.bridgePointId, sessionIds, attended } };
+    return { conference, rule, point, filter: { conferenceId, scope, bridgePointId: query.bridgePointId, sessionIds, attended, requireEvaluation: rule.requireEvaluation } };
   }
 
   private async pointOrFail(conferenceId: string, bridgePointId: string, scope: OperatorScope | null): Promise<BridgePoint> {

@@ -8,9 +8,16 @@ import { AuthModule } from '../auth/auth.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { registerMultipartOn } from '../common/import-upload';
 import { Conference } from '../conferences/conference.entity';
+import { OutboxModule } from '../mail/outbox.module';
+import { CertificateController, PublicCertificateController } from './certificate.controller';
+import { Certificate, CertificateRegister } from './certificate.entity';
+import { CertificateService } from './certificate.service';
 import { CompletionController } from './completion.controller';
 import { CompletionRepository } from './completion.repository';
 import { CompletionService } from './completion.service';
+import { EvaluationController, PublicEvaluationController } from './evaluation.controller';
+import { EvaluationForm, EvaluationResponse, EvaluationSubmission } from './evaluation.entity';
+import { EvaluationService } from './evaluation.service';
 import { SessionAttendanceImportService } from './session-attendance-import.service';
 import { SessionAttendanceController } from './session-attendance.controller';
 import { SessionAttendance } from './session-attendance.entity';
@@ -25,13 +32,14 @@ import { SessionWindow } from './session-window';
 @Module({
   imports: [
     // Conferences, agenda items, attendees and points are read here, not written.
-    TypeOrmModule.forFeature([SessionAttendance, Conference, AgendaItem, Attendee, BridgePoint]),
+    TypeOrmModule.forFeature([SessionAttendance, Conference, AgendaItem, Attendee, BridgePoint, EvaluationForm, EvaluationResponse, EvaluationSubmission, Certificate, CertificateRegister]),
     AuditModule,
+    OutboxModule,
     AuthModule,
   ],
-  controllers: [CompletionController, SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController],
-  providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository],
-  exports: [SessionAttendanceService],
+  controllers: [CompletionController, CertificateController, PublicCertificateController, SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController, EvaluationController, PublicEvaluationController],
+  providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository, EvaluationService, CertificateService],
+  exports: [SessionAttendanceService, EvaluationService, CertificateService],
 })
 export class TrainingModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

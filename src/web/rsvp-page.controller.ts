@@ -7,6 +7,7 @@ import { FormFields } from './form-body';
 import { PageExceptionFilter } from './page-exception.filter';
 import { sendPage } from './page-result';
 import { RSVP_ACTIONS, RsvpAction } from './rsvp-page';
+import { EVALUATION_DONE_KEY } from './rsvp-evaluation';
 import { RsvpPageService } from './rsvp-page.service';
 
 const doneAction = (value: unknown): RsvpAction | undefined => RSVP_ACTIONS.find((action) => action === value);
@@ -26,7 +27,7 @@ export class RsvpPageController {
     @Query('lich') feed: unknown,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    sendPage(reply, await this.pages.show(token, doneAction(done), typeof feed === 'string' ? feed : undefined));
+    sendPage(reply, await this.pages.show(token, doneAction(done), typeof feed === 'string' ? feed : undefined, done === EVALUATION_DONE_KEY));
   }
 
   @Get('invite.ics')
@@ -48,6 +49,11 @@ export class RsvpPageController {
   @Post('substitute')
   async substitute(@Param('token') token: string, @Body() body: FormFields, @Res() reply: FastifyReply): Promise<void> {
     sendPage(reply, await this.pages.submit(token, 'substitute', body));
+  }
+
+  @Post('evaluation')
+  async evaluation(@Param('token') token: string, @Body() body: FormFields, @Res() reply: FastifyReply): Promise<void> {
+    sendPage(reply, await this.pages.evaluate(token, body));
   }
 
   @Post('calendar-feed')

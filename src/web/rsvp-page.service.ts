@@ -11,9 +11,11 @@ import { qrSvg } from '../common/qr-svg';
 import { isClosed } from '../conferences/conference-lifecycle';
 import { ConferenceStatus } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
+import { EvaluationService } from '../training/evaluation.service';
 import { timeOf } from './conference-card';
 import { FormFields } from './form-body';
 import { googleCalendarUrl } from './google-calendar';
+import { answersOfForm, EVALUATION_DONE_KEY, evaluationErrors } from './rsvp-evaluation';
 import { readForm } from './page-form';
 import { PageResult, problemMessage, refusalOf } from './page-result';
 import { RSVP_FORMS, RsvpAction, rsvpPage, RsvpPageState } from './rsvp-page';
@@ -53,11 +55,29 @@ export class RsvpPageService {
     private readonly feeds: CalendarLinksService,
     private readonly calendarFiles: CalendarFilesService,
     private readonly tx: TransactionRunner,
+    private readonly evaluations: EvaluationService,
   ) {}
 
-  async show(token: string, done?: RsvpAction, feedToken?: string): Promise<PageResult> {
+  async show(token: string, done?: RsvpAction, feedToken?: string, evaluated = false): Promise<PageResult> {
     const view = await this.rsvp.view(token);
-    return { status: 200, html: await this.render(token, view, { done, feed: await this.feedOf(view, feedToken) }) };
+    const evaluation = { of: await this.evaluations.ofLink(token), done: evaluated };
+    return { status: 200, html: await this.render(token, view, { done, feed: await this.feedOf(view, feedToken), evaluation }) };
+  }
+
+  /** The evaluation form posted (POST/redirect/GET); its answers judged by the API's rules, its messages shown by question. */
+  async evaluate(token: string, fields: FormFields | undefined): Promise<PageResult> {
+    try {
+      await this.evaluations.submit(token, answersOfForm(fields));
+    } catch (error) {
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      const errors = evaluationErrors(refusal.details);
+      const form = { values: fields ?? {}, errors, problem: Object.keys(errors).length ? undefined : problemMessage(refusal) };
+      const view = await this.rsvp.view(token);
+      const evaluation = { of: await this.evaluations.ofLink(token), form };
+      return { status: refusal.status, html: await this.render(token, view, { evaluation }) };
+    }
+    return { redirect: `/rsvp/${token}?xong=${EVALUATION_DONE_KEY}#danh-gia` };
   }
 
   async submit(token: string, action: RsvpAction, fields: FormFields | undefined): Promise<PageResult> {
@@ -116,10 +136,10 @@ export class RsvpPageService {
 
   private async again(token: string, action: RsvpAction, form: FormState, status: number): Promise<PageResult> {
     const view = await this.rsvp.view(token);
-    return { status, html: await this.render(token, view, { failed: { action, form } }) };
+    return { status, html: await this.render(token, view, { failed: { action, form }, evaluation: { of: await this.evaluations.ofLink(token) } }) };
   }
 
-  private async render(token: string, view: RsvpView, state: Pick<RsvpPageState, 'done' | 'failed' | 'feed'>): Promise<string> {
+  private async render(token: string, view: RsvpView, state: Pick<RsvpPageState, 'done' | 'failed' | 'feed' | 'evaluation'>): Promise<string> {
     return rsvpPage(token, view, {
       ...state,
       canAnswer: canAnswerInvitation(view.attendee.status as AttendeeStatus),

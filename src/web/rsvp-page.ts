@@ -5,6 +5,8 @@ import { html, SafeHtml, trusted } from './html';
 import { ATTENDEE_STATUS_LABELS } from './labels';
 import { CHECK_IN_JS_PATH, page } from './layout';
 import { FormSpec } from './page-form';
+import { evaluationSection } from './rsvp-evaluation';
+import { EvaluationOfLink } from '../training/evaluation.service';
 import { emptyForm, errorSummary, FormState, input, notice } from './widgets';
 
 export const RSVP_ACTIONS = ['accept', 'decline', 'substitute'] as const;
@@ -49,6 +51,8 @@ export interface RsvpPageState {
   googleUrl: string;
   /** A personal feed link issued just now (shown once). */
   feed?: { url: string; webcalUrl: string };
+  /** The evaluation form of the link's holder, a form that came back with messages, and whether it was just sent. */
+  evaluation?: { of: EvaluationOfLink; form?: FormState; done?: boolean };
 }
 
 function formState(state: RsvpPageState, action: RsvpAction): FormState {
@@ -159,6 +163,7 @@ ${trusted(state.qrSvg)}
 </section>
 ${!state.closed && state.canAnswer && answerForms(token, view, state)}
 ${!state.closed && !state.canAnswer && notice('info', CLOSED_ANSWERS[status] ?? 'Thư mời này không còn nhận trả lời qua trang này. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.')}
+${state.evaluation && evaluationSection(token, state.evaluation.of, state.evaluation.form, state.evaluation.done ?? false)}
 ${view.conference.status !== 'cancelled' && holdsInvitation && !view.substitute && calendarSection(token, state)}
 <p class="muted small" data-rsvp-token="${token}">Liên kết này dành riêng cho ${a.fullName}, có hiệu lực đến ${instantIn(view.linkExpiresAt, tz)}. Trình duyệt này ghi nhớ liên kết để bạn quét mã QR điểm danh buổi học tại hội trường.</p>`;
   // The script remembers the link on this phone, so that scanning a hall QR code checks its holder in.

@@ -4,6 +4,8 @@ import { AuthModule } from '../auth/auth.module';
 import { BridgePointsModule } from '../bridge-points/bridge-points.module';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { TrainingModule } from '../training/training.module';
+import { VerifyPageController } from './verify-page.controller';
 import { AssetsController } from './assets.controller';
 import { BoardFeed } from './board-feed';
 import { BoardStreams } from './board-streams';
@@ -22,8 +24,8 @@ import { SessionPagesService } from './session-pages.service';
 
 /** The server-rendered pages: bridge-point confirmation, RSVP, self-registration confirmation, the status board (with its data and live stream) and a session's hall screen with the page its QR code opens. */
 @Module({
-  imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule],
-  controllers: [AssetsController, ConfirmPageController, RsvpPageController, RegistrationConfirmPageController, BoardPageController, BoardController, SessionPagesController],
+  imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule, TrainingModule],
+  controllers: [AssetsController, ConfirmPageController, RsvpPageController, RegistrationConfirmPageController, BoardPageController, BoardController, SessionPagesController, VerifyPageController],
   providers: [ConfirmPageService, RsvpPageService, RegistrationConfirmPageService, BoardRepository, BoardService, BoardFeed, BoardStreams, SessionPagesService],
 })
 export class WebModule {}

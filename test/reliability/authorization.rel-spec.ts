@@ -131,6 +131,20 @@ const TABLE: readonly Row[] = [
   // Completion of a training: every role reads it; an operator sees the people of its own points.
   ['GET /api/conferences/{id}/completions',                                             Y, Y, Y, Y, Y, TOKEN],
   ['GET /api/conferences/{id}/completions.xlsx',                                        Y, Y, Y, Y, Y, TOKEN],
+  // Certificates belong to the issuing office's register: organizers issue and revoke, viewers read, operators neither.
+  ['POST /api/conferences/{id}/certificates',                                           Y, Y, N, N, N, TOKEN],
+  ['GET /api/conferences/{id}/certificates',                                            Y, Y, Y, N, N, TOKEN],
+  ['GET /api/conferences/{id}/certificates.pdf',                                        Y, Y, Y, N, N, TOKEN],
+  ['GET /api/conferences/{id}/certificates/{certId}.pdf',                               Y, Y, Y, N, N, TOKEN],
+  ['POST /api/conferences/{id}/certificates/{certId}/revoke',                           Y, Y, N, N, N, TOKEN],
+  // Anyone holding a certificate's code may check it; an unknown code answers 404 alike.
+  ['GET /api/public/certificates/{code}',                                               Y, Y, Y, Y, Y, ANYONE],
+  ['GET /api/conferences/{id}/evaluation-form',                                         Y, Y, Y, Y, Y, TOKEN],
+  ['PUT /api/conferences/{id}/evaluation-form',                                         Y, Y, N, N, N, TOKEN],
+  ['GET /api/conferences/{id}/evaluations/summary',                                     Y, Y, Y, N, N, TOKEN],
+  ['GET /api/conferences/{id}/evaluations.xlsx',                                        Y, Y, Y, N, N, TOKEN],
+  ['GET /api/public/rsvp/{token}/evaluation',                                           Y, Y, Y, Y, Y, RSVP_LINK],
+  ['POST /api/public/rsvp/{token}/evaluation',                                          Y, Y, Y, Y, Y, RSVP_LINK],
   ['GET /api/speakers',                                                                 Y, Y, Y, Y, Y, TOKEN],
   ['POST /api/speakers',                                                                Y, Y, N, N, N, TOKEN],
   ['GET /api/speakers/{id}',                                                            Y, Y, Y, Y, Y, TOKEN],
@@ -230,6 +244,7 @@ const PAGES: readonly (readonly [route: string, anonymous: Entry])[] = [
   ['POST /rsvp/{token}/decline',                           RSVP_LINK],
   ['POST /rsvp/{token}/substitute',                        RSVP_LINK],
   ['POST /rsvp/{token}/calendar-feed',                     RSVP_LINK],
+  ['POST /rsvp/{token}/evaluation',                        RSVP_LINK],
   // The page reads nothing until its button is pressed (mail scanners fetch links); the button's post confirms.
   ['GET /registration/confirm/{token}',                    ANYONE],
   ['POST /registration/confirm/{token}',                   ANYONE],
@@ -242,6 +257,7 @@ const PAGES: readonly (readonly [route: string, anonymous: Entry])[] = [
   ['GET /s/{itemId}/{code}',                               ANYONE],
   ['GET /assets/screen.js',                                ANYONE],
   ['GET /assets/check-in.js',                              ANYONE],
+  ['GET /verify/{code}',                                   ANYONE],
 ];
 
 /**
@@ -281,6 +297,8 @@ const SAFE_BODIES: Record<string, unknown> = {
   'POST /api/public/bridge-points/{token}/attendance': { actualAttendees: 0 },
   'POST /api/public/rsvp/{token}/decline': { reason: REASON },
   'POST /api/public/rsvp/{token}/substitute': { fullName: 'Nguyễn Văn Thay Thế' },
+  // No answer at all; the fixture's conference has no evaluation form (and has not started), so nothing would be recorded.
+  'POST /api/public/rsvp/{token}/evaluation': { answers: {} },
 };
 
 /** A body no DTO accepts: the answer is 400 once the guard has let the caller in. */

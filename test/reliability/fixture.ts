@@ -102,6 +102,26 @@ export interface AccessFixture extends Fixture {
   expiredRsvpToken: string;
   revokedCalendarToken: string;
   expiredCalendarToken: string;
+  /** A training under way now whose one delegate attended its one session and holds `certificateId`. */
+  trainingConferenceId: string;
+  certificateId: string;
+  certificateCode: string;
+}
+
+/** A training that started 20 minutes ago, its session 10 minutes ago: its one delegate was present and is certified. */
+async function aCertificate(api: ApiClient): Promise<{ conferenceId: string; id: string; code: string }> {
+  const now = Date.now();
+  const at = (minutes: number) => new Date(now + minutes * 60_000).toISOString();
+  const training = await api.expect(201, 'POST', '/api/conferences', aConference({ title: 'Lớp bồi dưỡng nghiệp vụ công tác dân vận', kind: 'training', startsAt: at(-20), endsAt: at(180) }));
+  const id: string = training.body.id;
+  const point = await api.expect(201, 'POST', `/api/conferences/${id}/bridge-points`, aMainPoint());
+  const session = await api.expect(201, 'POST', `/api/conferences/${id}/agenda-items`, { startsAt: at(-10), endsAt: at(60), kind: 'report', title: 'Chuyên đề 1', attendanceRequired: true });
+  await api.expect(200, 'POST', `/api/conferences/${id}/publish`, {});
+  const person = await api.expect(201, 'POST', `/api/conferences/${id}/attendees`, { bridgePointId: point.body.id, fullName: 'Hoàng Văn Học', role: 'delegate' });
+  await api.expect(200, 'POST', `/api/conferences/${id}/agenda-items/${session.body.id}/attendance`, { attendeeId: person.body.id, status: 'present' });
+  await api.expect(200, 'POST', `/api/conferences/${id}/certificates`, { office: 'Ban Dân vận Tỉnh ủy Hà Tĩnh', signerName: 'Trương Thanh Huyền', signerTitle: 'Trưởng ban', place: 'Hà Tĩnh' });
+  const [certificate] = (await api.expect(200, 'GET', `/api/conferences/${id}/certificates`)).body.items;
+  return { conferenceId: id, id: certificate.id, code: certificate.code };
 }
 
 const PASSWORD = 'mat-khau-du-dai';
@@ -164,6 +184,7 @@ export async function buildAccessFixture(api: ApiClient): Promise<AccessFixture>
   await api.expect(201, 'POST', `${conference}/conclusion-notice`, {});
 
   const wait = soon.getTime() + 100 - Date.now();
+  const certificate = await aCertificate(api);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return {
     ...f,
@@ -187,6 +208,9 @@ export async function buildAccessFixture(api: ApiClient): Promise<AccessFixture>
     expiredRsvpToken: expiredRsvp.body.token,
     revokedCalendarToken: revokedCalendar.body.token,
     expiredCalendarToken: expiredCalendar.body.token,
+    trainingConferenceId: certificate.conferenceId,
+    certificateId: certificate.id,
+    certificateCode: certificate.code,
   };
 }
 
@@ -232,13 +256,17 @@ export function idResolver(f: Fixture & Partial<AccessFixture>): (path: string, 
         if (path.includes('/calendar/')) return f.calendarToken;
         return f.bridgePointToken;
       case 'code':
+        if (path.includes('/certificates/') || path.startsWith('/verify/')) return f.certificateCode ?? '24';
         return '24';
+      case 'certId':
+        return f.certificateId ?? f.conferenceId;
       case 'expiredToken':
         return f.expiredToken;
       case 'uuid':
         return f.conferenceId;
       case 'id':
         if (path.startsWith('/api/users')) return f.userId;
+        if (path.includes('/certificates')) return f.trainingConferenceId ?? f.conferenceId;
         if (path.startsWith('/api/speakers')) return f.speakerId;
         return f.conferenceId;
       default:
