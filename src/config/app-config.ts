@@ -56,7 +56,7 @@ export class AppConfig {
   readonly reminderBeforeMinutes: number;
   readonly checkInOpensMinutes: number;
   /** Training sessions: attendance opens `opensMinutes` before a session starts; a mark later than `lateAfterMinutes` after its start is late. */
-  readonly sessionAttendance: { opensMinutes: number; lateAfterMinutes: number };
+  readonly sessionAttendance: { opensMinutes: number; lateAfterMinutes: number; checkInAttempts: number; checkInWindowMs: number };
   readonly seedDemo: boolean;
   readonly logLevel: string;
   readonly bodyLimitBytes: number;
@@ -98,7 +98,12 @@ export class AppConfig {
     };
     this.reminderBeforeMinutes = env.REMINDER_BEFORE_MINUTES;
     this.checkInOpensMinutes = env.CHECKIN_OPENS_MINUTES;
-    this.sessionAttendance = { opensMinutes: env.SESSION_ATTENDANCE_OPENS_MINUTES, lateAfterMinutes: env.SESSION_LATE_AFTER_MINUTES };
+    this.sessionAttendance = {
+      opensMinutes: env.SESSION_ATTENDANCE_OPENS_MINUTES,
+      lateAfterMinutes: env.SESSION_LATE_AFTER_MINUTES,
+      checkInAttempts: env.SESSION_CHECK_IN_ATTEMPTS,
+      checkInWindowMs: env.SESSION_CHECK_IN_WINDOW_SECONDS * 1000,
+    };
     this.seedDemo = env.SEED_DEMO;
     this.logLevel = env.LOG_LEVEL;
     this.bodyLimitBytes = env.BODY_LIMIT_BYTES;

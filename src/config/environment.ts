@@ -163,6 +163,21 @@ export class EnvironmentVariables {
   @Max(1440)
   SESSION_LATE_AFTER_MINUTES = 15;
 
+  /**
+   * Codes one RSVP link may enter for one session per SESSION_CHECK_IN_WINDOW_SECONDS (counted per
+   * link, not per address: a whole hall shares one Wi-Fi address). Guessing a code from home is
+   * slowed down to nothing; a phone that scans twice is far below it.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_CHECK_IN_ATTEMPTS = 10;
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  SESSION_CHECK_IN_WINDOW_SECONDS = 600;
+
   @Transform(toBoolean)
   @IsBoolean()
   SEED_DEMO = true;

@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Not, Repository } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
@@ -9,7 +10,7 @@ import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { qrSvg } from '../common/qr-svg';
-import { badField, conferenceNotFound, conflict, notFound } from '../common/errors';
+import { badField, conferenceNotFound, conflict, notFound, tooMany } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -39,6 +40,8 @@ export class SessionSelfCheckInService {
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    // The login limits' storage (memory, PostgreSQL or Redis): every instance counts together.
+    @Inject(ThrottlerStorage) private readonly attempts: ThrottlerStorage,
   ) {}
 
   /**
@@ -60,6 +63,7 @@ export class SessionSelfCheckInService {
 
   async checkIn(token: string, itemId: string, code: string): Promise<SelfCheckInResponseDto> {
     const link = await this.links.resolve(token, 'attendee');
+    await this.countAttempt(link.id, itemId);
     return this.tx.transaction(async (m) => {
       const conference = await m.findOneBy(Conference, { id: link.conferenceId });
       if (!conference) throw conferenceNotFound('token');
@@ -80,6 +84,20 @@ export class SessionSelfCheckInService {
       const applied = await this.attendance.apply(m, session, [{ attendee, status, method: 'self_code' }], linkActor(link.id), 'self_check_in', marks);
       return { ...[...applied.created, ...applied.updated][0], alreadyMarked: false };
     });
+  }
+
+  /**
+   * Every code entered under one link for one session counts, right or wrong, before it is read:
+   * past SESSION_CHECK_IN_ATTEMPTS in the window, 429 until the window has passed, so the code
+   * cannot be guessed from outside the hall.
+   */
+  private async countAttempt(linkId: string, itemId: string): Promise<void> {
+    const { checkInAttempts, checkInWindowMs } = this.config.sessionAttendance;
+    const hit = await this.attempts.increment(`session-check-in:${linkId}:${itemId}`, checkInWindowMs, checkInAttempts, checkInWindowMs, 'session-check-in');
+    if (hit.isBlocked) {
+      const minutes = Math.max(1, Math.ceil(hit.timeToBlockExpire / 60));
+      throw tooMany('code', 'too_many_code_attempts', `Đồng chí đã nhập mã quá nhiều lần cho buổi này. Vui lòng thử lại sau ${minutes} phút hoặc báo cán bộ điểm danh tại hội trường.`);
+    }
   }
 
   /** 400 naming why the code is not this session's current one: another session's, expired, or wrong. */

@@ -1,3 +1,4 @@
+import { Workbook } from 'exceljs';
 import { Clock } from '../../src/common/clock';
 import { aConference, aMainPoint, anAgendaItem } from '../factories';
 import { startApp, TestApp } from '../harness';
@@ -306,6 +307,21 @@ describe('session attendance (điểm danh buổi học)', () => {
       expect(again.body).toMatchObject({ marked: 0, updated: 0, unchanged: 3 });
     });
 
+    it('reads a sign-in sheet kept in Excel: Vietnamese headers, a code typed in lower case, an email cell that is a mail link, statuses in words', async () => {
+      const c = await aTraining();
+      now('10:30');
+      const workbook = new Workbook();
+      const ws = workbook.addWorksheet('Danh sách ký tên');
+      ws.addRow(['STT', 'Họ và tên', 'Mã', 'Email', 'Trạng thái', 'Ký tên']);
+      ws.addRow([1, 'Nguyễn Văn An', c.an.code.toLowerCase(), null, 'Có mặt', '(đã ký)']);
+      ws.addRow([2, 'Trần Thị Bình', null, { text: 'binh@example.vn', hyperlink: 'mailto:binh@example.vn' }, 'Có phép', null]);
+      ws.addRow([3, 'Lê Văn Cường', c.cuong.code, null, null, '(đã ký)']);
+      const file = Buffer.from(await workbook.xlsx.writeBuffer());
+      const res = await t.http.post(api(`${c.path}/import`)).auth(t.adminToken, bearer).attach('file', file, 'Danh sách ký tên.xlsx').expect(201);
+      expect(res.body).toMatchObject({ status: 'done', dryRun: false, marked: 3, rejected: 0 });
+      expect((await get(c.path).expect(200)).body.totals).toEqual({ present: 2, late: 0, excused: 1, absent: 0, unmarked: 0 });
+    });
+
     it("reads an operator's own people only, refuses a sheet without a code or email column, and one before the session", async () => {
       const c = await aTraining();
       const operator = await t.userWithRole('operator', { bridgePointIds: [c.province.id] });
@@ -401,6 +417,22 @@ describe('session attendance (điểm danh buổi học)', () => {
       await selfCheckIn('not-a-token', c.session.id, sessionCode).expect(404);
       await t.http.post(`/api/public/rsvp/${an}/sessions/${c.session.id}/check-in`).send({}).expect(400);
       expect((await get(c.path).expect(200)).body.totals).toMatchObject({ present: 0, late: 0, unmarked: 3 });
+    });
+
+    it('stops a link that enters too many codes for one session, even the right one, but not the people beside it', async () => {
+      const c = await aTraining();
+      const an = await rsvpLink(c.id, c.an.id);
+      const binh = await rsvpLink(c.id, c.binh.id);
+      now('08:10');
+      const code = (await get(`/${c.id}/agenda-items/${c.session.id}/check-in-code`).expect(200)).body.code as string;
+      // SESSION_CHECK_IN_ATTEMPTS is 10: ten wrong guesses are answered as wrong …
+      for (let i = 0; i < 10; i++) expect((await selfCheckIn(an, c.session.id, 'ZZZZZZ').expect(400)).body.details[0].code).toBe('code_wrong');
+      // … and the eleventh code, right or wrong, is not even read.
+      const stopped = await selfCheckIn(an, c.session.id, code).expect(429);
+      expect(stopped.body.details[0]).toMatchObject({ field: 'code', code: 'too_many_code_attempts', message: expect.stringMatching(/thử lại sau \d+ phút/) });
+      // Everyone in the hall shares one address; the next person checks in as usual.
+      expect((await selfCheckIn(binh, c.session.id, code).expect(200)).body).toMatchObject({ status: 'present', alreadyMarked: false });
+      expect((await get(c.path).expect(200)).body.totals).toMatchObject({ present: 1 });
     });
   });
 });
