@@ -22,7 +22,8 @@ export interface AuditRecord {
     | 'action_item'
     | 'conclusion_notice'
     | 'session_attendance'
-    | 'certificate';
+    | 'certificate'
+    | 'evaluation_form';
   entityId: string;
   action: string;
   before?: object | null;

@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { AttendanceWindow } from './attendance-window';
+import { ConferenceCloneSteps } from './conference-clone-steps';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
 import { ConferencesController } from './conferences.controller';
@@ -15,7 +16,7 @@ import { ConferencesService } from './conferences.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem, AgendaItemSpeaker, Attendee]), AuditModule, OutboxModule],
   controllers: [ConferencesController],
-  providers: [ConferencesService, ConferenceRepository, AttendanceWindow],
-  exports: [ConferencesService, AttendanceWindow],
+  providers: [ConferencesService, ConferenceRepository, AttendanceWindow, ConferenceCloneSteps],
+  exports: [ConferencesService, AttendanceWindow, ConferenceCloneSteps],
 })
 export class ConferencesModule {}

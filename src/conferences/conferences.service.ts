@@ -20,6 +20,7 @@ import { Clock } from '../common/clock';
 import { badField, conferenceNotFound, conflict, refusal } from '../common/errors';
 import { vnDateTime } from '../common/vietnamese-time';
 import { AttendanceWindow } from './attendance-window';
+import { ConferenceCloneSteps } from './conference-clone-steps';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
 import { conferenceOrFail } from './conference-visibility';
@@ -59,6 +60,7 @@ export class ConferencesService {
     private readonly reader: ConferenceRepository,
     private readonly window: AttendanceWindow,
     private readonly clock: Clock,
+    private readonly cloneSteps: ConferenceCloneSteps,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -251,7 +253,8 @@ export class ConferencesService {
 
   /**
    * A new draft with the same settings, bridge points (unconfirmed, untested, no attendance)
-   * and agenda, every time shifted so that the conference starts at `startsAt`.
+   * and agenda, every time shifted so that the conference starts at `startsAt`; modules built on
+   * conferences copy their own settings through ConferenceCloneSteps (the evaluation form).
    */
   async clone(id: string, dto: CloneConferenceDto, user: User): Promise<ConferenceResponseDto> {
     const conference = await this.tx.transaction(async (m) => {
@@ -323,12 +326,13 @@ export class ConferencesService {
         const speakerCopies = speakers.map((s) => ({ ...s, agendaItemId: itemIds.get(s.agendaItemId)! }));
         for (let i = 0; i < speakerCopies.length; i += 200) await m.insert(AgendaItemSpeaker, speakerCopies.slice(i, i + 200));
       }
+      const copied = await this.cloneSteps.runAll({ manager: m, sourceId: source.id, copyId: copy.id, agendaItemIds: itemIds });
       await this.audit.record(m, userActor(user), {
         conferenceId: copy.id,
         entityType: 'conference',
         entityId: copy.id,
         action: 'clone',
-        after: { clonedFromId: source.id, bridgePoints: points.length, agendaItems: items.length },
+        after: { clonedFromId: source.id, bridgePoints: points.length, agendaItems: items.length, copied },
       });
       return m.findOneByOrFail(Conference, { id: copy.id });
     });

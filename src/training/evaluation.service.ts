@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, QueryFailedError, Repository } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { Attendee } from '../attendees/attendee.entity';
 import { HOLDS_PLACE } from '../attendees/waitlist';
+import { userActor } from '../audit/actor';
+import { AuditService } from '../audit/audit.service';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { conflict, notFound } from '../common/errors';
 import { contentDisposition, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
+import { CloneContext, ConferenceCloneSteps } from '../conferences/conference-clone-steps';
 import { isClosed } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { conferenceOrFail } from '../conferences/conference-visibility';
@@ -37,13 +40,20 @@ export interface EvaluationOfLink {
  * same transaction, so each person answers once and completion can count it.
  */
 @Injectable()
-export class EvaluationService {
+export class EvaluationService implements OnModuleInit {
   constructor(
     @InjectRepository(EvaluationForm) private readonly forms: Repository<EvaluationForm>,
     private readonly links: SignedLinksService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly cloneSteps: ConferenceCloneSteps,
   ) {}
+
+  /** A clone of a conference gets a copy of its form (questions about a session follow the session's copy), with no answers. */
+  onModuleInit(): void {
+    this.cloneSteps.register('evaluationForm', (context) => this.copyForm(context));
+  }
 
   async form(conferenceId: string, user: User): Promise<EvaluationFormResponseDto> {
     const m = this.forms.manager;
@@ -63,8 +73,23 @@ export class EvaluationService {
       const [form, responses] = await Promise.all([m.findOneBy(EvaluationForm, { conferenceId }), m.countBy(EvaluationResponse, { conferenceId })]);
       if (form && responses > 0) checkEdit(form.questions, questions);
       const saved = await m.save(EvaluationForm, { conferenceId, questions, version: (form?.version ?? 0) + 1 });
+      await this.audit.record(m, userActor(user), {
+        conferenceId,
+        entityType: 'evaluation_form',
+        entityId: conferenceId,
+        action: form ? 'update' : 'create',
+        before: form ? { questions: form.questions, version: form.version } : null,
+        after: { questions: saved.questions, version: saved.version },
+      });
       return { questions: saved.questions, version: saved.version, responses };
     });
+  }
+
+  private async copyForm({ manager: m, sourceId, copyId, agendaItemIds }: CloneContext): Promise<void> {
+    const form = await m.findOneBy(EvaluationForm, { conferenceId: sourceId });
+    if (!form) return;
+    const questions = form.questions.map((q) => (q.agendaItemId ? { ...q, agendaItemId: agendaItemIds.get(q.agendaItemId) ?? q.agendaItemId } : q));
+    await m.insert(EvaluationForm, { conferenceId: copyId, questions, version: 1 });
   }
 
   /** The form as the holder of an RSVP link sees it. */

@@ -8,6 +8,7 @@ import { AuthModule } from '../auth/auth.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { registerMultipartOn } from '../common/import-upload';
 import { Conference } from '../conferences/conference.entity';
+import { ConferencesModule } from '../conferences/conferences.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { CertificateController, PublicCertificateController } from './certificate.controller';
 import { Certificate, CertificateRegister } from './certificate.entity';
@@ -36,6 +37,7 @@ import { SessionWindow } from './session-window';
     AuditModule,
     OutboxModule,
     AuthModule,
+    ConferencesModule,
   ],
   controllers: [CompletionController, CertificateController, PublicCertificateController, SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController, EvaluationController, PublicEvaluationController],
   providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository, EvaluationService, CertificateService],

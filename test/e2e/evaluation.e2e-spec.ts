@@ -106,6 +106,39 @@ describe('evaluation (phiếu đánh giá)', () => {
     await put(`/${'00000000-0000-4000-8000-000000000000'}/evaluation-form`, { questions: [] }).expect(404);
   });
 
+  it('audits every change of the form with what it was and what it became', async () => {
+    const c = await aTraining();
+    await put(`/${c.id}/evaluation-form`, { questions: QUESTIONS(c.s1.id, c.s2.id) }).expect(200);
+    const organizer = await t.userWithRole('organizer');
+    await put(`/${c.id}/evaluation-form`, { questions: [{ id: 'chung', text: 'Mức độ hài lòng chung', kind: 'rating' }] }, organizer).expect(200);
+    const entries = (await get(`/${c.id}/audit`).expect(200)).body.items.filter((e: { entityType: string }) => e.entityType === 'evaluation_form');
+    expect(entries.map((e: { action: string }) => e.action).sort()).toEqual(['create', 'update']);
+    const update = entries.find((e: { action: string }) => e.action === 'update');
+    expect(update.before).toMatchObject({ version: 1, questions: expect.arrayContaining([expect.objectContaining({ id: 'cd2' })]) });
+    expect(update.after).toEqual({ version: 2, questions: [{ id: 'chung', text: 'Mức độ hài lòng chung', kind: 'rating' }] });
+  });
+
+  it('copies the form into a clone, with its session questions following the sessions\' copies and no answers', async () => {
+    const c = await aTraining();
+    await put(`/${c.id}/evaluation-form`, { questions: QUESTIONS(c.s1.id, c.s2.id) }).expect(200);
+    const clone = (await post(`/${c.id}/clone`, { startsAt: '2031-07-15T08:00:00+07:00' }).expect(201)).body;
+    const items = (await get(`/${clone.id}/agenda-items`).expect(200)).body.items as { id: string; title: string }[];
+    const copyOf = (title: string) => items.find((i) => i.title === title)!.id;
+    const copied = (await get(`/${clone.id}/evaluation-form`).expect(200)).body;
+    expect(copied).toEqual({
+      version: 1,
+      responses: 0,
+      questions: QUESTIONS(copyOf(c.s1.title), copyOf(c.s2.title)).map((q) => ({ ...q, id: q.id ?? 'q1' })),
+    });
+    expect(copied.questions[2].agendaItemId).not.toBe(c.s1.id);
+    const audit = (await get(`/${clone.id}/audit`).expect(200)).body.items.find((e: { action: string }) => e.action === 'clone');
+    expect(audit.after).toMatchObject({ copied: ['evaluationForm'] });
+    // A conference without a form clones into one without a form.
+    const bare = await aTraining();
+    const bareClone = (await post(`/${bare.id}/clone`, { startsAt: '2031-07-15T08:00:00+07:00' }).expect(201)).body;
+    expect((await get(`/${bareClone.id}/evaluation-form`).expect(200)).body).toEqual({ questions: [], version: 0, responses: 0 });
+  });
+
   it('takes answers once through the RSVP link, stores them without who gave them, summarizes and exports them', async () => {
     const c = await aTraining();
     await put(`/${c.id}/evaluation-form`, { questions: QUESTIONS(c.s1.id, c.s2.id) }).expect(200);
