@@ -175,3 +175,14 @@ export function toAgendaItemResponse(item: AgendaItem, speakerIds: string[]): Ag
     version: item.version,
   };
 }
+
+/** DELETE of an item: `force=true` also deletes the records other modules keep against it (a session's attendance). */
+export class RemoveAgendaItemQueryDto {
+  @ApiPropertyOptional({
+    enum: ['true', 'false'],
+    description: "also delete what is recorded against the item (a session's attendance marks); without it such an item answers 409. Counted in the audit entry.",
+  })
+  @IsOptional()
+  @IsIn(['true', 'false'])
+  force?: 'true' | 'false';
+}

@@ -6,7 +6,7 @@ import { ApiErrors } from '../common/api-errors.decorator';
 import { ApiPageResponse } from '../common/page-response.decorator';
 import { Page, PageQueryDto } from '../common/pagination';
 import { ParseUuidPipe } from '../common/parse-uuid.pipe';
-import { AgendaItemResponseDto, CreateAgendaItemDto, UpdateAgendaItemDto } from './agenda-item.dto';
+import { AgendaItemResponseDto, CreateAgendaItemDto, RemoveAgendaItemQueryDto, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItemsService } from './agenda-items.service';
 
 @ApiTags('agenda')
@@ -89,19 +89,21 @@ export class AgendaItemsController {
     summary: 'Remove an agenda item',
     description:
       'Removes the item and its list of speakers (the speakers stay in the directory). Roles: admin, organizer. ' +
-      'Not possible once the conference is completed or cancelled.',
+      'Not possible once the conference is completed or cancelled. A training session with attendance marks answers 409 ' +
+      '(session_has_attendance) unless force=true, which deletes the marks with it and counts them in the audit entry.',
   })
   @ApiNoContentResponse({ description: 'removed' })
   @ApiErrors({
     403: 'the caller is neither admin nor organizer',
     404: 'the conference does not exist, or the item is not one of its items (agenda_item_not_found)',
-    409: 'the conference is completed or cancelled (conference_closed)',
+    409: 'the conference is completed or cancelled (conference_closed), or the session has attendance marks and force is not true (session_has_attendance)',
   })
   remove(
     @Param('id', ParseUuidPipe) id: string,
     @Param('itemId', ParseUuidPipe) itemId: string,
+    @Query() query: RemoveAgendaItemQueryDto,
     @CurrentUser() user: User,
   ): Promise<void> {
-    return this.agenda.remove(id, itemId, user);
+    return this.agenda.remove(id, itemId, user, query.force === 'true');
   }
 }

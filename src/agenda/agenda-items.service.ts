@@ -11,12 +11,13 @@ import { Conference } from '../conferences/conference.entity';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { ConferencesService } from '../conferences/conferences.service';
 import { TransactionRunner } from '../database/transaction-runner';
+import { AgendaItemRecords } from './agenda-item-records';
 import { AgendaItemResponseDto, CreateAgendaItemDto, toAgendaItemResponse, UpdateAgendaItemDto } from './agenda-item.dto';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemRepository } from './agenda-item.repository';
 import { assertNoOverlap, assertWithinConference } from './agenda-overlap';
 import { Speaker } from './speaker.entity';
-import { badField, conferenceNotFound, notFound } from '../common/errors';
+import { badField, conferenceNotFound, conflict, notFound } from '../common/errors';
 import { versionedUpdate } from '../database/versioned-update';
 
 /** A conference's programme (chương trình): items in time order, one at a time in each place. */
@@ -27,6 +28,7 @@ export class AgendaItemsService {
     private readonly conferences: ConferencesService,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly records: AgendaItemRecords,
   ) {}
 
   async list(conferenceId: string, query: PageQueryDto, user: User): Promise<Page<AgendaItemResponseDto>> {
@@ -102,10 +104,20 @@ export class AgendaItemsService {
     });
   }
 
-  async remove(conferenceId: string, itemId: string, user: User): Promise<void> {
+  /**
+   * Removes the item with its speaker list. Records other modules keep against it (a session's
+   * attendance) go with it only when `force` says so (409 naming them otherwise), and the audit
+   * entry counts them.
+   */
+  async remove(conferenceId: string, itemId: string, user: User, force = false): Promise<void> {
     await this.tx.transaction(async (m) => {
       await this.openConference(m, conferenceId);
       const current = await this.itemOrFail(m, conferenceId, itemId);
+      const records = await this.records.of(m, itemId);
+      if (records.length > 0 && !force) {
+        const [first, ...more] = records;
+        throw conflict('itemId', first.code, `${[first, ...more].map((r) => r.message).join(' ')} Nếu vẫn muốn xóa mục "${current.title}" cùng các dữ liệu đó, hãy xác nhận xóa (force=true).`);
+      }
       const speakerIds = (await this.agenda.speakerIdsByItem([itemId], m)).get(itemId) ?? [];
       await this.agenda.replaceSpeakers(m, itemId, []);
       await m.delete(AgendaItem, { id: itemId });
@@ -114,7 +126,11 @@ export class AgendaItemsService {
         entityType: 'agenda_item',
         entityId: itemId,
         action: 'delete',
-        before: toAgendaItemResponse(current, speakerIds),
+        // A delete's entry keeps the whole item (no after), with what went with it.
+        before: {
+          ...toAgendaItemResponse(current, speakerIds),
+          ...(records.length > 0 && { deletedWithIt: Object.fromEntries(records.map((r) => [r.name, r.count])) }),
+        },
       });
     });
   }

@@ -4,6 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
+import { AgendaItemRecords } from './agenda-item-records';
 import { AgendaItemSpeaker } from './agenda-item-speaker.entity';
 import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemRepository } from './agenda-item.repository';
@@ -21,7 +22,7 @@ import { Speaker } from './speaker.entity';
     AuditModule,
   ],
   controllers: [AgendaItemsController, SpeakersController],
-  providers: [AgendaItemRepository, AgendaItemsService, SpeakersService],
-  exports: [AgendaItemsService, SpeakersService],
+  providers: [AgendaItemRepository, AgendaItemsService, SpeakersService, AgendaItemRecords],
+  exports: [AgendaItemsService, SpeakersService, AgendaItemRecords],
 })
 export class AgendaModule {}

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
+import { AgendaItemRecords } from '../agenda/agenda-item-records';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { normalizeAttendeeCode } from '../attendees/attendee-code';
 import { attendeeNotFound } from '../attendees/attendee-errors';
@@ -63,7 +64,7 @@ export interface AppliedChanges {
  * them, unknown.
  */
 @Injectable()
-export class SessionAttendanceService {
+export class SessionAttendanceService implements OnModuleInit {
   constructor(
     @InjectRepository(SessionAttendance) private readonly rows: Repository<SessionAttendance>,
     private readonly reads: SessionAttendanceRepository,
@@ -71,7 +72,18 @@ export class SessionAttendanceService {
     private readonly audit: AuditService,
     private readonly window: SessionWindow,
     private readonly clock: Clock,
+    private readonly itemRecords: AgendaItemRecords,
   ) {}
+
+  /** A session with marks is not deleted from the agenda unless the organizer says so (force): the marks would go with it. */
+  onModuleInit(): void {
+    this.itemRecords.register({
+      name: 'sessionAttendances',
+      code: 'session_has_attendance',
+      count: (m, itemId) => m.countBy(SessionAttendance, { agendaItemId: itemId }),
+      describe: (n) => `Buổi học này đã có ${n} lượt điểm danh; xóa buổi học sẽ xóa cả kết quả điểm danh đó.`,
+    });
+  }
 
   async list(conferenceId: string, itemId: string, query: AttendanceListQueryDto, user: User): Promise<AttendancePageDto> {
     const { scope } = await this.sessionOf(this.rows.manager, conferenceId, itemId, user);

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
+import { AgendaModule } from '../agenda/agenda.module';
 import { Attendee } from '../attendees/attendee.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -38,6 +39,7 @@ import { SessionWindow } from './session-window';
     OutboxModule,
     AuthModule,
     ConferencesModule,
+    AgendaModule,
   ],
   controllers: [CompletionController, CertificateController, PublicCertificateController, SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController, EvaluationController, PublicEvaluationController],
   providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository, EvaluationService, CertificateService],

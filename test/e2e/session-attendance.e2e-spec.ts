@@ -201,6 +201,40 @@ describe('session attendance (điểm danh buổi học)', () => {
     });
   });
 
+  describe('removing a session from the agenda', () => {
+    const remove = (path: string, token = t.adminToken) => t.http.delete(api(path)).auth(token, bearer);
+
+    it('refuses while it holds marks, naming how many; with force=true deletes them with it and counts them in the audit', async () => {
+      const c = await aTraining();
+      const itemPath = `/${c.id}/agenda-items/${c.session.id}`;
+      now('08:05');
+      await post(c.path, { codes: [c.an.code, c.binh.code] }).expect(200);
+      const refused = await remove(itemPath).expect(409);
+      expect(refused.body.details).toEqual([
+        expect.objectContaining({ field: 'itemId', code: 'session_has_attendance', message: expect.stringContaining('đã có 2 lượt điểm danh') }),
+      ]);
+      expect((await get(c.path).expect(200)).body.totals).toMatchObject({ present: 2 });
+      for (const bad of ['yes', '1', 'TRUE']) {
+        const res = await t.http.delete(api(`${itemPath}?force=${bad}`)).auth(t.adminToken, bearer).expect(400);
+        expect(res.body.details[0]).toMatchObject({ field: 'force' });
+      }
+      await t.http.delete(api(`${itemPath}?force=false`)).auth(t.adminToken, bearer).expect(409);
+      await t.http.delete(api(`${itemPath}?force=true`)).auth(t.adminToken, bearer).expect(204);
+      await get(c.path).expect(404);
+      clock.mockRestore();
+      const entry = (await get(`/${c.id}/audit`).expect(200)).body.items.find(
+        (e: { entityType: string; action: string }) => e.entityType === 'agenda_item' && e.action === 'delete',
+      );
+      expect(entry).toMatchObject({ entityId: c.session.id, before: { title: c.session.title, deletedWithIt: { sessionAttendances: 2 } }, after: null });
+    });
+
+    it('removes a session without marks, and an ordinary item, as before', async () => {
+      const c = await aTraining();
+      await remove(`/${c.id}/agenda-items/${c.session.id}`).expect(204);
+      await remove(`/${c.id}/agenda-items/${c.plain.id}`).expect(204);
+    });
+  });
+
   describe('the list', () => {
     it('lists the people holding a place with their status, filters by status and point, and totals per status', async () => {
       const c = await aTraining();
