@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { EntityManager, IsNull } from 'typeorm';
 import { TransactionRunner } from '../database/transaction-runner';
+import { Attendee } from './attendee.entity';
 
 /**
+ * The attendee side of invitations. `invitedAt` records when an invitation was first queued for
+ * someone (so "not yet invited" can be sent later without repeating anyone).
  * An attendee is `invited` once an invitation was actually sent to them, not when it was
  * queued: the mail dispatcher reports each invitation the mail server accepted, inside the
  * transaction that marks it sent. Only `added` people move; an answer already given stays.
@@ -10,6 +13,13 @@ import { TransactionRunner } from '../database/transaction-runner';
 @Injectable()
 export class AttendeeInvitations {
   constructor(private readonly tx: TransactionRunner) {}
+
+  /** Stamps `invitedAt` on those of `attendeeIds` who had none (an earlier stamp stays). */
+  async markQueued(m: EntityManager, attendeeIds: string[], at: Date): Promise<void> {
+    for (let i = 0; i < attendeeIds.length; i += 500) {
+      await m.createQueryBuilder().update(Attendee).set({ invitedAt: at }).whereInIds(attendeeIds.slice(i, i + 500)).andWhere({ invitedAt: IsNull() }).execute();
+    }
+  }
 
   async markInvited(m: EntityManager, attendeeIds: string[]): Promise<void> {
     for (const id of attendeeIds) {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import { Attendee } from '../attendees/attendee.entity';
+import { AttendeeInvitations } from '../attendees/attendee-invitations';
 import { Clock } from '../common/clock';
 import { conferenceNotFound, conflict, notFound } from '../common/errors';
 import { Page, pageOf, skipOf } from '../common/pagination';
@@ -33,6 +33,7 @@ export class DeliveriesService {
     private readonly outbox: OutboxService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
+    private readonly invitations: AttendeeInvitations,
   ) {}
 
   /** Queues invitations (giấy mời) for all reachable attendees, those not invited yet, or a list. */
@@ -49,10 +50,7 @@ export class DeliveriesService {
       const withEmail = attendees.filter((a) => a.email);
       const queued = await this.outbox.enqueue(m, calendarMessages(conference, withEmail, 'invitation'));
       const now = this.clock.now();
-      const ids = withEmail.filter((a) => a.invitedAt === null).map((a) => a.id);
-      for (let i = 0; i < ids.length; i += 500) {
-        await m.createQueryBuilder().update(Attendee).set({ invitedAt: now }).whereInIds(ids.slice(i, i + 500)).andWhere({ invitedAt: IsNull() }).execute();
-      }
+      await this.invitations.markQueued(m, withEmail.filter((a) => a.invitedAt === null).map((a) => a.id), now);
       const withoutEmail = attendees.length - withEmail.length;
       return { queued, alreadyQueued: withEmail.length - queued, withoutEmail };
     });
