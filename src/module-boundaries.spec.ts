@@ -39,6 +39,7 @@ const KNOWN: Record<string, string> = {
   'conferences → bridge_points': 'clone copies the points itself (#23: bridge-points should copy its own through ConferenceCloneSteps)',
   'conferences → agenda_items': 'clone copies the agenda itself (agenda should copy its own)',
   'conferences → agenda_item_speakers': 'clone copies the agenda’s speakers itself',
+  'seeding → attendees': 'the training demo inserts its 300 cadres itself',
 };
 
 interface Found {

@@ -9,6 +9,7 @@ import { AdministrativeUnitsModule } from '../administrative-units/administrativ
 import { AuthModule } from '../auth/auth.module';
 import { AwardsModule } from '../awards/awards.module';
 import { MinutesModule } from '../minutes/minutes.module';
+import { TrainingModule } from '../training/training.module';
 import { DemoSeeder } from './demo-seeder';
 import { SeedingService } from './seeding.service';
 
@@ -18,6 +19,7 @@ import { SeedingService } from './seeding.service';
     AdministrativeUnitsModule,
     AwardsModule,
     MinutesModule,
+    TrainingModule,
     AuthModule,
   ],
   providers: [SeedingService, DemoSeeder],

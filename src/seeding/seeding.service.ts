@@ -8,7 +8,8 @@ import { AppConfig } from '../config/app-config';
 import { DEFAULT_ADMIN_PASSWORD } from '../config/environment';
 import { TransactionRunner } from '../database/transaction-runner';
 import { MinutesDemoSeeder } from '../minutes/minutes-demo.seeder';
-import { DemoSeeder } from './demo-seeder';
+import { TrainingDemoSeeder } from '../training/training-demo.seeder';
+import { DEMO_TRAINING_FILE, DemoSeeder } from './demo-seeder';
 
 export interface SeedReport {
   administrativeUnits: number;
@@ -19,7 +20,7 @@ export interface SeedReport {
 
 /**
  * Seeds reference data (administrative units, award forms), the first admin and, with
- * SEED_DEMO, the demo conference. On start it
+ * SEED_DEMO, the two demo events. On start it
  * runs only when the catalogue is empty (first start); `npm run seed` runs it on demand.
  * Every step is an upsert, so running it again changes nothing.
  */
@@ -37,6 +38,7 @@ export class SeedingService implements OnApplicationBootstrap {
     private readonly demo: DemoSeeder,
     private readonly demoAwards: AwardsDemoSeeder,
     private readonly demoMinutes: MinutesDemoSeeder,
+    private readonly demoTraining: TrainingDemoSeeder,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -44,7 +46,7 @@ export class SeedingService implements OnApplicationBootstrap {
     const report = await this.seed();
     this.logger.log(
       `first start: seeded ${report.administrativeUnits} administrative units and ${report.awardForms} award forms` +
-        (report.demoCreated ? ', and the demo conference' : ''),
+        (report.demoCreated ? ', and the demo events' : ''),
     );
   }
 
@@ -66,18 +68,26 @@ export class SeedingService implements OnApplicationBootstrap {
 
   /**
    * The demo conference, then its award decisions and its approved minutes (drafted from the
-   * conference and the awards, so in that order). Answers whether the conference was created;
-   * awards and minutes are added to a demo conference seeded before they existed.
+   * conference and the awards, so in that order); and the demo training event, then its
+   * attendance, evaluations and certificates. Answers whether a demo event was created; the
+   * records of each are added to a demo event seeded before they existed.
    */
   async seedDemo(): Promise<boolean> {
     const admin = await this.users.findByEmail(this.config.admin.email);
     const adminId = admin?.id ?? null;
     const demo = this.demo.read();
-    return this.tx.transaction(async (m) => {
-      const created = await this.demo.seed(m, adminId, demo);
+    const created = await this.tx.transaction(async (m) => {
+      const made = await this.demo.seed(m, adminId, demo);
       await this.demoAwards.seed(m, demo.conference.id);
       await this.demoMinutes.seed(m, demo.conference.id, adminId);
-      return created;
+      return made;
     });
+    const training = this.demo.read(DEMO_TRAINING_FILE);
+    const trainingCreated = await this.tx.transaction(async (m) => {
+      const made = await this.demo.seed(m, adminId, training);
+      await this.demoTraining.seed(m, training.conference.id);
+      return made;
+    });
+    return created || trainingCreated;
   }
 }

@@ -7,11 +7,9 @@ import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
 import { notFound } from '../common/errors';
-import { newId } from '../common/ids';
 import { contentDisposition, ExportFile, shortTitle } from '../common/spreadsheet-export';
 import { wallClock } from '../common/vietnamese-time';
 import { AppConfig } from '../config/app-config';
-import { DEFAULT_COMPLETION_RULE } from '../conferences/conference.dto';
 import { Conference } from '../conferences/conference.entity';
 import { conferenceOrFail } from '../conferences/conference-visibility';
 import { forUpdate } from '../database/row-lock';
@@ -19,14 +17,11 @@ import { TransactionRunner } from '../database/transaction-runner';
 import type { CertificatePrint } from '../documents/certificate-pdf';
 import { PDF_CONTENT_TYPE } from '../documents/document-files';
 import { OutboxService } from '../mail/outbox.service';
-import { sessionsNeeded } from './completion';
 import { CompletionRepository } from './completion.repository';
-import { certificateNumber, newVerificationCode, normalizeCode } from './certificate-numbers';
+import { normalizeCode } from './certificate-numbers';
+import { issueCertificates } from './certificate-register';
 import { CertificateListDto, CertificateResponseDto, IssueCertificatesDto, IssueResultDto, PublicCertificateDto } from './certificate.dto';
-import { Certificate, CertificateRegister } from './certificate.entity';
-
-/** Evaluations are not collected yet (as in CompletionService): nobody has submitted one. */
-const EVALUATION_SUBMITTED = false;
+import { Certificate } from './certificate.entity';
 
 export const certificateNotFound = (field = 'certId') => notFound(field, 'certificate_not_found', 'Không tìm thấy giấy chứng nhận.');
 
@@ -72,38 +67,8 @@ export class CertificateService {
       const fresh = completed.filter((a) => !existing.has(a.id));
       if (fresh.length === 0) return { issued: 0, alreadyIssued: completed.length };
       const now = this.clock.now();
-      const year = wallClock(now, conference.timezone).year;
-      let register = await m.findOne(CertificateRegister, { where: { office: dto.office, year }, ...forUpdate(m) });
-      if (!register) {
-        // A first certificate of the office this year: create the register row, then lock it (two first issues meet on the primary key).
-        await m.createQueryBuilder().insert().into(CertificateRegister).values({ office: dto.office, year, lastNumber: 0 }).orIgnore().execute();
-        register = await m.findOneOrFail(CertificateRegister, { where: { office: dto.office, year }, ...forUpdate(m) });
-      }
-      let serial = register.lastNumber;
-      const rows: Certificate[] = fresh.map((a) => {
-        serial += 1;
-        return {
-          id: newId(),
-          conferenceId,
-          attendeeId: a.id,
-          holderName: a.fullName,
-          number: certificateNumber(serial, year),
-          serial,
-          year,
-          code: newVerificationCode(),
-          issuerOffice: dto.office,
-          signerName: dto.signerName,
-          signerTitle: dto.signerTitle,
-          place: dto.place,
-          issuedAt: now,
-          status: 'valid',
-          revokedReason: null,
-          revokedAt: null,
-          createdAt: now,
-        };
-      });
-      await m.update(CertificateRegister, { office: dto.office, year }, { lastNumber: serial });
-      for (let i = 0; i < rows.length; i += 100) await m.insert(Certificate, rows.slice(i, i + 100));
+      const terms = { conferenceId, office: dto.office, signerName: dto.signerName, signerTitle: dto.signerTitle, place: dto.place, issuedAt: now };
+      const rows = await issueCertificates(m, fresh, { ...terms, year: wallClock(now, conference.timezone).year });
       await this.audit.record(
         m,
         userActor(user),
@@ -220,14 +185,9 @@ export class CertificateService {
     };
   }
 
+  /** Who completed (the completion list's judgement, evaluation included), with what a certificate and its mail need. */
   private async completedOf(m: EntityManager, conference: Conference): Promise<Attendee[]> {
-    const rule = { ...DEFAULT_COMPLETION_RULE, ...conference.completionRule };
-    const sessionIds = await this.completions.sessionIds(conference.id);
-    const needed = sessionsNeeded(rule, sessionIds.length, EVALUATION_SUBMITTED);
-    if (needed === null) return [];
-    const { rows } = await this.completions.rows({ conferenceId: conference.id, scope: null, sessionIds, attended: { atLeast: needed } });
-    if (rows.length === 0) return [];
-    const ids = rows.map((r) => r.attendeeId);
+    const ids = (await this.completions.completed(conference, m)).map((r) => r.attendeeId);
     const people: Attendee[] = [];
     for (let i = 0; i < ids.length; i += 500) {
       people.push(...(await m.find(Attendee, { select: { id: true, fullName: true, email: true, searchKey: true }, where: { id: In(ids.slice(i, i + 500)) } })));

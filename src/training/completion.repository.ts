@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { Attendee } from '../attendees/attendee.entity';
 import { HOLDS_PLACE } from '../attendees/waitlist';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { OperatorScope, whereInScope } from '../bridge-points/bridge-point-scope';
-import { ATTENDED_STATUSES } from './completion';
+import { DEFAULT_COMPLETION_RULE } from '../conferences/conference.dto';
+import { Conference } from '../conferences/conference.entity';
+import { ATTENDED_STATUSES, sessionsNeeded } from './completion';
 import { EvaluationSubmission } from './evaluation.entity';
 import { SessionAttendance } from './session-attendance.entity';
 
@@ -42,14 +44,28 @@ export class CompletionRepository {
   constructor(@InjectRepository(SessionAttendance) private readonly marks: Repository<SessionAttendance>) {}
 
   /** The ids of the conference's sessions, in agenda order. */
-  async sessionIds(conferenceId: string): Promise<string[]> {
-    const items = await this.marks.manager.find(AgendaItem, { select: { id: true }, where: { conferenceId, attendanceRequired: true } });
+  async sessionIds(conferenceId: string, m: EntityManager = this.marks.manager): Promise<string[]> {
+    const items = await m.find(AgendaItem, { select: { id: true }, where: { conferenceId, attendanceRequired: true } });
     return items.map((i) => i.id);
   }
 
+  /**
+   * Everyone who completed under the conference's rule (sessions attended and, when the rule asks,
+   * the evaluation submitted), by name: the completion list's `completed=true`, read with `m`
+   * (a caller's transaction, e.g. issuing certificates).
+   */
+  async completed(conference: Conference, m: EntityManager = this.marks.manager): Promise<AttendedRow[]> {
+    const rule = { ...DEFAULT_COMPLETION_RULE, ...conference.completionRule };
+    const sessionIds = await this.sessionIds(conference.id, m);
+    const needed = sessionsNeeded(rule, sessionIds.length, true);
+    if (needed === null) return [];
+    const filter = { conferenceId: conference.id, scope: null, sessionIds, attended: { atLeast: needed }, requireEvaluation: rule.requireEvaluation };
+    return (await this.rows(filter, undefined, m)).rows;
+  }
+
   /** One page, by name (two queries), or every row when `page` is not given (one query). */
-  async rows(filter: CompletionFilter, page?: { skip: number; take: number }): Promise<{ rows: AttendedRow[]; total: number }> {
-    const qb = this.people(filter);
+  async rows(filter: CompletionFilter, page?: { skip: number; take: number }, m: EntityManager = this.marks.manager): Promise<{ rows: AttendedRow[]; total: number }> {
+    const qb = this.people(filter, m);
     const listed = qb
       .clone()
       .select('a.id', 'attendeeId')
@@ -72,8 +88,7 @@ export class CompletionRepository {
     return filter.sessionIds.length > 0 ? 'COALESCE(c.attended, 0)' : '0';
   }
 
-  private people(filter: CompletionFilter): SelectQueryBuilder<Attendee> {
-    const m = this.marks.manager;
+  private people(filter: CompletionFilter, m: EntityManager): SelectQueryBuilder<Attendee> {
     const qb = m
       .createQueryBuilder(Attendee, 'a')
       .where('a.conferenceId = :conferenceId', { conferenceId: filter.conferenceId })

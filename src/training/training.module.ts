@@ -29,6 +29,7 @@ import { PublicSessionCheckInController, SessionCheckInCodeController } from './
 import { SessionCodes } from './session-codes';
 import { SessionSelfCheckInService } from './session-self-check-in.service';
 import { SessionWindow } from './session-window';
+import { TrainingDemoSeeder } from './training-demo.seeder';
 
 /** Training events: attendance of their sessions (agenda items with attendanceRequired) and who completed them. */
 @Module({
@@ -42,8 +43,8 @@ import { SessionWindow } from './session-window';
     AgendaModule,
   ],
   controllers: [CompletionController, CertificateController, PublicCertificateController, SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController, EvaluationController, PublicEvaluationController],
-  providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository, EvaluationService, CertificateService],
-  exports: [SessionAttendanceService, EvaluationService, CertificateService],
+  providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository, EvaluationService, CertificateService, TrainingDemoSeeder],
+  exports: [SessionAttendanceService, EvaluationService, CertificateService, TrainingDemoSeeder],
 })
 export class TrainingModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -233,6 +233,14 @@ describe('evaluation (phiếu đánh giá)', () => {
     expect(done.total).toBe(1);
     const notDone = (await get(`/${c.id}/completions?completed=false`).expect(200)).body;
     expect(notDone.items.map((r: { fullName: string }) => r.fullName).sort()).toEqual(['Lê Văn Cường', 'Trần Thị Bình']);
+    // Certificates follow the same judgement: only An, who attended enough and answered.
+    const office = { office: 'Trường Chính trị tỉnh Bắc Ninh', signerName: 'Nguyễn Văn Hiệu', signerTitle: 'Hiệu trưởng', place: 'Bắc Ninh' };
+    expect((await post(`/${c.id}/certificates`, office).expect(200)).body).toEqual({ issued: 1, alreadyIssued: 0 });
+    const issued = (await get(`/${c.id}/certificates`).expect(200)).body.items as { holderName: string }[];
+    expect(issued.map((cert) => cert.holderName)).toEqual(['Nguyễn Văn An']);
+    // Bình (one session of two: 50 %) answers later; the next issue gives her hers, An none again, Cường (no session) none.
+    await answer(await c.link(c.binh.id), { chung: 4 }).expect(201);
+    expect((await post(`/${c.id}/certificates`, office).expect(200)).body).toEqual({ issued: 1, alreadyIssued: 1 });
   });
 
   it('shows the form on the RSVP page and takes it as a form post, then thanks', async () => {

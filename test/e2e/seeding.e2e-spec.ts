@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { DemoSeeder } from '../../src/seeding/demo-seeder';
+import { DEMO_TRAINING_FILE, DemoSeeder } from '../../src/seeding/demo-seeder';
 import { SeedingService } from '../../src/seeding/seeding.service';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { startApp, TestApp } from '../harness';
@@ -112,5 +112,107 @@ describe('seeding', () => {
     expect(Number(n)).toBe(1);
     const [{ m }] = await db.query(`SELECT COUNT(*) AS m FROM minutes WHERE conference_id = '${id}'`);
     expect(Number(m)).toBe(1);
+  });
+
+  describe('the training demo', () => {
+    const bearer = { type: 'bearer' as const };
+    const get = (path: string) => t.http.get(path).auth(t.adminToken, bearer).expect(200);
+    const trainingTables = ['attendees', 'session_attendances', 'evaluation_forms', 'evaluation_responses', 'evaluation_submissions', 'certificates', 'certificate_registers'];
+    const tableCounts = async () => Promise.all(trainingTables.map(async (table) => Number((await db.query(`SELECT COUNT(*) AS n FROM ${table}`))[0].n)));
+    let id: string;
+
+    beforeAll(async () => {
+      id = t.app.get(DemoSeeder).read(DEMO_TRAINING_FILE).conference.id;
+      await t.app.get(SeedingService).seedDemo();
+    });
+
+    it('is the in-person training of Ban Dân vận Tỉnh ủy Hà Tĩnh on the morning of 21 October 2022, with two sessions', async () => {
+      const c = (await get(`/api/conferences/${id}`)).body;
+      expect(c).toMatchObject({
+        title: 'Hội nghị tập huấn, bồi dưỡng chuyên môn nghiệp vụ công tác dân vận năm 2022',
+        kind: 'training',
+        format: 'in_person',
+        status: 'completed',
+        hostOrganization: 'Ban Dân vận Tỉnh ủy Hà Tĩnh',
+        startsAt: '2022-10-21T00:30:00.000Z',
+        endsAt: '2022-10-21T04:30:00.000Z',
+        completionRule: { minAttendancePercent: 100, requireEvaluation: false },
+      });
+      const points = (await get(`/api/conferences/${id}/bridge-points`)).body.items;
+      expect(points).toEqual([expect.objectContaining({ name: 'Hội trường Tỉnh ủy Hà Tĩnh', isMain: true, checkedInAttendees: 296 })]);
+      const agenda = (await get(`/api/conferences/${id}/agenda-items`)).body.items;
+      expect(agenda.map((i: { kind: string; attendanceRequired: boolean }) => [i.kind, i.attendanceRequired])).toEqual([
+        ['opening', false],
+        ['presentation', true],
+        ['closing', true],
+      ]);
+      const attendees = (await get(`/api/conferences/${id}/attendees?pageSize=500`)).body;
+      expect(attendees.total).toBe(300);
+      const people = attendees.items as { fullName: string; email: string; organization: string }[];
+      expect(people.every((p) => p.email.endsWith('@demo.hoinghi.local'))).toBe(true);
+      expect(people.map((p) => p.fullName)).toContainEqual(expect.stringMatching(/[ăâđêôơưĂÂĐÊÔƠƯ]/));
+      expect(new Set(people.map((p) => p.organization))).toContain('Ban Dân vận Huyện ủy Đức Thọ');
+    });
+
+    it('took attendance at both sessions: a few late to the first, a few gone before the second, four who did not come', async () => {
+      const sessions = (await get(`/api/conferences/${id}/agenda-items`)).body.items.filter((i: { attendanceRequired: boolean }) => i.attendanceRequired);
+      const totals = await Promise.all(sessions.map(async (s: { id: string }) => (await get(`/api/conferences/${id}/agenda-items/${s.id}/attendance`)).body.totals));
+      expect(totals).toEqual([
+        { present: 287, late: 9, excused: 0, absent: 4, unmarked: 0 },
+        { present: 289, late: 0, excused: 5, absent: 6, unmarked: 0 },
+      ]);
+      const all = (await get(`/api/conferences/${id}/completions?pageSize=500`)).body;
+      expect(all).toMatchObject({ total: 300, sessionsRequired: 2 });
+      const done = (await get(`/api/conferences/${id}/completions?completed=true`)).body;
+      expect(done.total).toBe(289);
+    });
+
+    it('issued numbered certificates to those who completed, each verifiable by its code', async () => {
+      const certificates = (await get(`/api/conferences/${id}/certificates`)).body.items;
+      expect(certificates).toHaveLength(289);
+      expect(certificates.map((c: { number: string }) => c.number)).toEqual(Array.from({ length: 289 }, (_, i) => `${i + 1}/2022/GCN`));
+      expect(certificates[0]).toMatchObject({
+        status: 'valid',
+        issuerOffice: 'Ban Dân vận Tỉnh ủy Hà Tĩnh',
+        signerName: 'Trương Thanh Huyền',
+        signerTitle: 'Trưởng ban',
+        place: 'Hà Tĩnh',
+        issuedAt: '2022-10-21T08:00:00.000Z',
+      });
+      const verified = (await t.http.get(`/api/public/certificates/${certificates[0].code}`).expect(200)).body;
+      expect(verified).toMatchObject({
+        status: 'valid',
+        holderName: certificates[0].holderName,
+        conferenceTitle: 'Hội nghị tập huấn, bồi dưỡng chuyên môn nghiệp vụ công tác dân vận năm 2022',
+        number: '1/2022/GCN',
+        issuer: 'Ban Dân vận Tỉnh ủy Hà Tĩnh',
+      });
+    });
+
+    it('has the evaluations of most people who came, one rating question per session', async () => {
+      const summary = (await get(`/api/conferences/${id}/evaluations/summary`)).body;
+      expect(summary.responses).toBe(258);
+      const questions = summary.questions as { kind: string; count: number; agendaItemId?: string; mean?: number; answers?: string[] }[];
+      const ratings = questions.filter((q) => q.kind === 'rating');
+      const [text] = questions.filter((q) => q.kind === 'text');
+      expect(ratings).toHaveLength(3);
+      expect(ratings.filter((q) => q.agendaItemId)).toHaveLength(2);
+      for (const q of ratings) {
+        expect(q.count).toBe(258);
+        expect(q.mean).toBeGreaterThan(4);
+      }
+      expect(text.count).toBeGreaterThan(0);
+      expect(text.count).toBeLessThan(258);
+      expect(text.answers).toHaveLength(text.count);
+    });
+
+    it('changes nothing when seeded again', async () => {
+      const before = await tableCounts();
+      const [register] = await db.query("SELECT last_number FROM certificate_registers WHERE office = 'Ban Dân vận Tỉnh ủy Hà Tĩnh' AND year = 2022");
+      expect(await t.app.get(SeedingService).seedDemo()).toBe(false);
+      expect(await tableCounts()).toEqual(before);
+      expect(await db.query("SELECT last_number FROM certificate_registers WHERE office = 'Ban Dân vận Tỉnh ủy Hà Tĩnh' AND year = 2022")).toEqual([register]);
+      expect(Number(register.last_number)).toBe(289);
+    });
   });
 });
