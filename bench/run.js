@@ -14,6 +14,7 @@ const { summarize } = require('./cpu-profile');
 const { ApiClient, startingSoon } = require('./http');
 const { loadDelegates, measureImport } = require('./import');
 const { measureInvitations } = require('./invitations');
+const { measureSessionCheckIns, SESSION_CHECK_IN_BUDGET_SEC } = require('./session-check-in');
 const { measureRoute, pool } = require('./load');
 const { render, write } = require('./report');
 const { startSmtpSink } = require('./smtp-sink');
@@ -31,7 +32,7 @@ const CONFIG = {
   durationSec: numberFromEnv('BENCH_DURATION', 10),
   warmupSec: numberFromEnv('BENCH_WARMUP', 2),
   writeConcurrency: 200,
-  timeoutSec: numberFromEnv('BENCH_TIMEOUT', 420),
+  timeoutSec: numberFromEnv('BENCH_TIMEOUT', 420 + SESSION_CHECK_IN_BUDGET_SEC),
   // The app sends invitations to the bench's own SMTP server, looking for due mail every 200 ms.
   mailDispatchIntervalMs: 200,
   // BENCH_CPU_PROF=1: CPU profiles of the app during the single-conference read, the confirmations,
@@ -62,11 +63,11 @@ const CONFERENCE = {
 };
 
 /**
- * BENCH_ONLY=reads,writes,import,check-in,invitations (any of them) runs only those phases, and
+ * BENCH_ONLY=reads,writes,import,check-in,invitations,session-check-in (any of them) runs only those phases, and
  * what they need: check-in runs on the imported conference, invitations on the checked-in one.
  */
 function selectedPhases(value) {
-  const all = ['reads', 'writes', 'import', 'check-in', 'invitations'];
+  const all = ['reads', 'writes', 'import', 'check-in', 'invitations', 'session-check-in'];
   if (!value) return all;
   const wanted = new Set(value.split(',').map((p) => p.trim()).filter(Boolean));
   for (const phase of wanted) if (!all.includes(phase)) throw new Error(`BENCH_ONLY: unknown phase ${phase} (phases: ${all.join(', ')})`);
@@ -173,7 +174,8 @@ async function main() {
       port,
       database,
       logFile: path.join(RESULTS_DIR, `app-${database.kind}.log`),
-      env: { SMTP_URL: sink.url, MAIL_DISPATCH_INTERVAL_MS: String(CONFIG.mailDispatchIntervalMs) },
+      // TRUST_PROXY: the session check-in phase's phones each send their own X-Forwarded-For.
+      env: { SMTP_URL: sink.url, MAIL_DISPATCH_INTERVAL_MS: String(CONFIG.mailDispatchIntervalMs), TRUST_PROXY: '127.0.0.1' },
       profileDir: CONFIG.cpuProfile ? RESULTS_DIR : null,
     });
     cleanups.unshift(() => app.stop());
@@ -355,6 +357,13 @@ async function main() {
           keepProfile('invitations', invitations.result.profile);
         }
       }
+    }
+    if (runs('session-check-in')) {
+      const sessions = await measureSessionCheckIns({ api, app, log, fact, ratio });
+      report.scenarios.push(...sessions.scenarios);
+      report.sessionCheckIn = sessions.result;
+      report.problems.push(...sessions.problems);
+      keepProfile('session check-in burst', sessions.profile);
     }
     if (profiles.length) report.profiles = profiles;
 

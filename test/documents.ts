@@ -1,12 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import jsQR from 'jsqr';
 import JSZip from 'jszip';
+import { PNG } from 'pngjs';
 import type { Response } from 'superagent';
 
-/** Reading the documents the app exports, for assertions: DOCX parts as XML, PDF text per page. */
+/** Reading the documents the app exports, for assertions: DOCX parts as XML, PDF text per page, PDF pages as images and their QR codes. */
 
 export interface DocxParts {
   /** word/document.xml */
@@ -101,4 +103,41 @@ export function binary(res: Response, callback: (error: Error | null, body: Buff
   stream.on('data', (chunk: Buffer) => chunks.push(chunk));
   stream.on('end', () => callback(null, Buffer.concat(chunks)));
   stream.on('error', (error: Error) => callback(error, Buffer.alloc(0)));
+}
+
+/** poppler's pdftoppm (Debian: poppler-utils), which test/ensure-test-packages.js installs. */
+const PDFTOPPM = process.env.PDFTOPPM_BIN || '/usr/bin/pdftoppm';
+
+/** One page of a PDF as poppler draws it: RGBA pixels, 4 bytes a pixel, and the PNG file. */
+export interface PageImage {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+  png: Buffer;
+}
+
+/** Every page of a PDF drawn by pdftoppm at `dpi` (150: a QR module of a printed certificate is several pixels). */
+export async function rasterizePdf(body: Buffer, dpi = 150): Promise<PageImage[]> {
+  const dir = mkdtempSync(join(tmpdir(), 'hoi-nghi-pdf-'));
+  try {
+    const file = join(dir, 'document.pdf');
+    writeFileSync(file, body);
+    await promisify(execFile)(PDFTOPPM, ['-png', '-r', String(dpi), file, join(dir, 'page')]);
+    // page-1.png … or page-01.png … when there are ten pages or more: the same width, so names sort by page.
+    const files = readdirSync(dir)
+      .filter((name) => /^page-\d+\.png$/.test(name))
+      .sort();
+    return files.map((name) => {
+      const png = readFileSync(join(dir, name));
+      const image = PNG.sync.read(png);
+      return { width: image.width, height: image.height, data: new Uint8ClampedArray(image.data.buffer, image.data.byteOffset, image.data.length), png };
+    });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The text of the QR code on a page image (jsQR), or null when it finds none. */
+export function decodeQr(page: PageImage): string | null {
+  return jsQR(page.data, page.width, page.height, { inversionAttempts: 'dontInvert' })?.data ?? null;
 }

@@ -1,8 +1,9 @@
 'use strict';
 
-// Runs before `npm test`: the page tests drive a real browser (Debian's chromium) and the
+// Runs before `npm test`: the page tests drive a real browser (Debian's chromium), the
 // calendar-reply tests read a real IMAP server (Debian's Dovecot, started by the tests on a free
-// port). On a Debian machine where one is missing, installs its package (as root, through
+// port) and the certificate tests draw PDF pages with poppler's pdftoppm (poppler-utils) to read
+// their QR codes. On a Debian machine where one is missing, installs its package (as root, through
 // apt-get); elsewhere says what to do.
 
 const { execFileSync } = require('node:child_process');
@@ -11,6 +12,7 @@ const { existsSync } = require('node:fs');
 const needs = [
   { what: 'the page tests', path: process.env.CHROMIUM_PATH || '/usr/bin/chromium', pkg: 'chromium', variable: 'CHROMIUM_PATH' },
   { what: 'the calendar-reply tests', path: process.env.DOVECOT_BIN || '/usr/sbin/dovecot', pkg: 'dovecot-imapd', variable: 'DOVECOT_BIN' },
+  { what: 'the certificate QR tests', path: process.env.PDFTOPPM_BIN || '/usr/bin/pdftoppm', pkg: 'poppler-utils', variable: 'PDFTOPPM_BIN' },
 ];
 const missing = needs.filter((n) => !existsSync(n.path));
 if (missing.length === 0) process.exit(0);

@@ -13,6 +13,7 @@ import { qrSvg } from '../common/qr-svg';
 import { badField, conferenceNotFound, conflict, notFound, tooMany } from '../common/errors';
 import { AppConfig } from '../config/app-config';
 import { Conference } from '../conferences/conference.entity';
+import { forUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { SelfCheckInResponseDto, SessionCheckInCodeDto, toSessionAttendanceResponse } from './session-attendance.dto';
 import { SessionAttendance } from './session-attendance.entity';
@@ -70,7 +71,8 @@ export class SessionSelfCheckInService {
       const item = await m.findOneBy(AgendaItem, { id: itemId, conferenceId: conference.id });
       if (!item) throw notFound('itemId', 'agenda_item_not_found', 'Không tìm thấy buổi học này trong hội nghị của bạn.');
       if (!item.attendanceRequired) throw conflict('itemId', 'not_a_session', `Mục chương trình "${item.title}" không phải là buổi học cần điểm danh.`);
-      const attendee = link.attendeeId ? await m.findOneBy(Attendee, { id: link.attendeeId }) : null;
+      // Locked (PostgreSQL): a double tap sends two posts at once; the second waits and reads the first's mark.
+      const attendee = link.attendeeId ? await m.findOne(Attendee, { where: { id: link.attendeeId }, ...forUpdate(m) }) : null;
       if (!attendee) throw attendeeNotFound('token');
       this.window.assertLive(conference, item);
       if (!holdsPlace(attendee)) throw conflict('token', 'not_holding_place', notHoldingPlaceMessage(attendee));

@@ -2,12 +2,13 @@ import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Clock } from '../../src/common/clock';
 import { OutboxMessage } from '../../src/mail/outbox-message.entity';
-import { binary, readPdf } from '../documents';
+import { binary, decodeQr, flatten, rasterizePdf, readPdf } from '../documents';
 import { aConference, aMainPoint, anAgendaItem } from '../factories';
 import { startApp, TestApp } from '../harness';
 
 const bearer = { type: 'bearer' as const };
 const DAY = '2030-07-15';
+const PUBLIC_BASE_URL = 'https://hoinghi.example.vn';
 const ISSUER = { office: 'Ban Dân vận Tỉnh ủy Hà Tĩnh', signerName: 'Nguyễn Văn Hùng', signerTitle: 'Trưởng ban', place: 'Hà Tĩnh' };
 
 interface Cert {
@@ -66,7 +67,7 @@ describe('certificates of a training (giấy chứng nhận)', () => {
   }
 
   beforeAll(async () => {
-    t = await startApp({ PUBLIC_BASE_URL: 'https://hoinghi.example.vn' });
+    t = await startApp({ PUBLIC_BASE_URL });
     db = t.app.get(DataSource);
   });
   afterEach(() => clock?.mockRestore());
@@ -81,7 +82,7 @@ describe('certificates of a training (giấy chứng nhận)', () => {
     const serial = (x: Cert) => Number(x.number.split('/')[0]);
     expect(first[0].number).toMatch(new RegExp(`^\\d+/${year}/GCN$`));
     expect(first[0].code).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
-    expect(first[0].verifyUrl).toBe(`https://hoinghi.example.vn/verify/${first[0].code}`);
+    expect(first[0].verifyUrl).toBe(`${PUBLIC_BASE_URL}/verify/${first[0].code}`);
     expect((await post(`/${c.id}/certificates`, ISSUER).expect(200)).body).toEqual({ issued: 0, alreadyIssued: 1 });
 
     // Revoked: its number stays taken; the next one gets the next number; the revoked holder is not issued again.
@@ -107,7 +108,7 @@ describe('certificates of a training (giấy chứng nhận)', () => {
     expect(audit.map((a) => a.action).sort()).toEqual(['certificate.issue', 'certificate.issue', 'certificate.revoke']);
   });
 
-  it('prints one A4 landscape PDF per certificate and one of all, with the national header, name, number and the verify link', async () => {
+  it('prints one A4 landscape PDF per certificate and one of all, with the national header, name, number, the verify link and its QR', async () => {
     const c = await aTraining();
     await lowerTheBar(c.id);
     await post(`/${c.id}/certificates`, ISSUER).expect(200);
@@ -136,10 +137,23 @@ describe('certificates of a training (giấy chứng nhận)', () => {
     ]) {
       expect(text.flat).toContain(expected);
     }
-    const all = await readPdf(await pdf(`/${c.id}/certificates.pdf`));
+    // The QR, as a phone camera would read the printed page: exactly the verification page of this certificate.
+    const [image] = await rasterizePdf(one);
+    expect(image.width).toBeGreaterThan(image.height);
+    expect(decodeQr(image)).toBe(`${PUBLIC_BASE_URL}/verify/${an.code}`);
+
+    const allPdf = await pdf(`/${c.id}/certificates.pdf`);
+    const all = await readPdf(allPdf);
     expect(all.pages).toHaveLength(2);
     expect(all.flat).toContain('Lê Văn Cường');
     expect(all.flat).toContain(cuong.number);
+    // Each page's QR is its own certificate's: the page is told by the number printed on it.
+    const images = await rasterizePdf(allPdf);
+    expect(images).toHaveLength(2);
+    const onPage = all.pages.map((text) => [an, cuong].filter((x) => flatten(text).includes(`Số: ${x.number}`)));
+    expect(onPage.map((found) => found.length)).toEqual([1, 1]);
+    expect(images.map(decodeQr)).toEqual(onPage.map(([x]) => `${PUBLIC_BASE_URL}/verify/${x.code}`));
+    expect(new Set(onPage.map(([x]) => x.id)).size).toBe(2);
   });
 
   it('answers the public verification for valid, revoked, unknown and malformed codes, revealing nothing else', async () => {

@@ -453,6 +453,17 @@ describe('session attendance (điểm danh buổi học)', () => {
       expect((await get(c.path).expect(200)).body.totals).toMatchObject({ present: 0, late: 0, unmarked: 3 });
     });
 
+    it('takes a double tap (the same code posted several times at once) as one check-in, the others already marked', async () => {
+      const c = await aTraining();
+      const an = await rsvpLink(c.id, c.an.id);
+      now('08:10');
+      const code = (await get(`/${c.id}/agenda-items/${c.session.id}/check-in-code`).expect(200)).body.code as string;
+      const answers = await Promise.all(Array.from({ length: 4 }, () => selfCheckIn(an, c.session.id, code)));
+      expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+      expect(answers.map((r) => r.body.alreadyMarked).sort()).toEqual([false, true, true, true]);
+      expect((await get(c.path).expect(200)).body.totals).toMatchObject({ present: 1 });
+    });
+
     it('stops a link that enters too many codes for one session, even the right one, but not the people beside it', async () => {
       const c = await aTraining();
       const an = await rsvpLink(c.id, c.an.id);
