@@ -33,7 +33,19 @@ const rule = (width: number, share: number): Content => {
   return { canvas: [{ type: 'line', x1, y1: 0, x2: x1 + length, y2: 0, lineWidth: 0.6 }], margin: [0, 3, 0, 3] };
 };
 
+/**
+ * The body's type size: 14 pt, smaller only when long texts (course, venue, office, signer's title;
+ * the API takes up to 500 characters) would push the signature onto a second page.
+ */
+function bodySize(c: CertificatePrint): { size: number; roomy: boolean } {
+  const length = c.courseTitle.length + (c.venue?.length ?? 0) + c.issuerOffice.length + 2 * c.signerTitle.length;
+  if (length <= 420) return { size: 14, roomy: true };
+  if (length <= 800) return { size: 12, roomy: false };
+  return { size: 10, roomy: false };
+}
+
 function page(c: CertificatePrint, last: boolean): Content[] {
+  const { size, roomy } = bodySize(c);
   const header: Content = {
     columns: [
       { width: LEFT, stack: [{ text: upper(c.issuerOffice), bold: true, fontSize: 13, alignment: 'center' }, rule(LEFT, 0.35), { text: `Số: ${c.number}`, fontSize: 13, alignment: 'center' }] },
@@ -48,19 +60,19 @@ function page(c: CertificatePrint, last: boolean): Content[] {
   };
   const where = c.venue ? `, tại ${c.venue}` : '';
   const body: Content[] = [
-    { text: 'GIẤY CHỨNG NHẬN', bold: true, fontSize: 30, alignment: 'center', margin: [0, 24, 0, 4] },
-    { text: 'HOÀN THÀNH KHÓA HỌC', bold: true, fontSize: 16, alignment: 'center', margin: [0, 0, 0, 14] },
-    { text: [{ text: `${upper(c.issuerOffice)} ` }, { text: 'chứng nhận' }], alignment: 'center', fontSize: 14 },
-    { text: [{ text: 'Đồng chí: ' }, { text: c.holderName, bold: true, fontSize: 22 }], alignment: 'center', margin: [0, 8, 0, 8] },
-    { text: `Đã hoàn thành khóa học: ${c.courseTitle}`, alignment: 'center', fontSize: 14, bold: true },
-    { text: `Thời gian: ${courseDates(c.startsAt, c.endsAt, c.timeZone)}${where}.`, alignment: 'center', fontSize: 14, margin: [0, 4, 0, 14] },
+    { text: 'GIẤY CHỨNG NHẬN', bold: true, fontSize: 32, alignment: 'center', margin: [0, roomy ? 48 : 16, 0, 4] },
+    { text: 'HOÀN THÀNH KHÓA HỌC', bold: true, fontSize: 16, alignment: 'center', margin: [0, 0, 0, roomy ? 20 : 8] },
+    { text: [{ text: `${upper(c.issuerOffice)} ` }, { text: 'chứng nhận' }], alignment: 'center', fontSize: size },
+    { text: [{ text: 'Đồng chí: ' }, { text: c.holderName, bold: true, fontSize: 22 }], alignment: 'center', margin: [0, roomy ? 12 : 4, 0, roomy ? 12 : 4] },
+    { text: `Đã hoàn thành khóa học: ${c.courseTitle}`, alignment: 'center', fontSize: size, bold: true },
+    { text: `Thời gian: ${courseDates(c.startsAt, c.endsAt, c.timeZone)}${where}.`, alignment: 'center', fontSize: size, margin: [0, 4, 0, roomy ? 30 : 8] },
   ];
   const closing: Content = {
     columns: [
       {
         width: LEFT,
         stack: [
-          { qr: c.verifyUrl, fit: 90, eccLevel: 'M' } as Content,
+          { qr: c.verifyUrl, fit: 100, eccLevel: 'M' } as Content,
           { text: 'Tra cứu giấy chứng nhận:', fontSize: 9, margin: [0, 4, 0, 0] },
           { text: c.verifyUrl, fontSize: 9 },
         ],
@@ -69,8 +81,8 @@ function page(c: CertificatePrint, last: boolean): Content[] {
         width: WIDTH - LEFT,
         stack: [
           { text: placeAndDate(c.place, c.issuedAt, c.timeZone), italics: true, fontSize: 14 },
-          { text: upper(c.signerTitle), bold: true, fontSize: 14, margin: [0, 4, 0, 0] },
-          { text: c.signerName, bold: true, fontSize: 14, margin: [0, 56, 0, 0] },
+          { text: upper(c.signerTitle), bold: true, fontSize: size, margin: [0, 4, 0, 0] },
+          { text: c.signerName, bold: true, fontSize: 14, margin: [0, roomy ? 64 : 48, 0, 0] },
         ],
         alignment: 'center',
       },
