@@ -14,7 +14,7 @@ export interface ConferenceState {
   timezone: string;
 }
 
-// SQLite numbers parameters in the order they first appear: $1 comes first in both texts.
+// $n are numbered parameters on both databases (TransactionRunner.sql sends them to SQLite as ?n).
 const STATE_COLUMNS =
   '(SELECT status FROM conferences WHERE id = $1) AS conference_status, ' +
   '(SELECT starts_at FROM conferences WHERE id = $1) AS conference_starts_at, ' +

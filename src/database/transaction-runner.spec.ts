@@ -84,6 +84,16 @@ describe('TransactionRunner on SQLite', () => {
     expect(rows).toEqual([{ text: 'second' }]);
   });
 
+  it('binds $n by its number, not by where it first appears (SQLite alone would bind $2 here to the first value)', async () => {
+    await tx.transaction(async (m) => {
+      await tx.sql(m, 'INSERT INTO notes (text, id) VALUES ($2, $1)', ['n1', 'first']);
+      await tx.sql(m, "UPDATE notes SET text = $2 || ' ' || $2 WHERE id = $1", ['n1', 'twice']);
+    });
+    expect(await db.query('SELECT id, text FROM notes')).toEqual([{ id: 'n1', text: 'twice twice' }]);
+    const { rows } = await tx.sql(db.manager, 'SELECT id FROM notes WHERE text = $2 AND id = $1', ['n1', 'twice twice']);
+    expect(rows).toEqual([{ id: 'n1' }]);
+  });
+
   it('lets a transaction that calls the helper again join itself', async () => {
     await Promise.all(
       [1, 2, 3].map((i) =>

@@ -74,13 +74,16 @@ export class TransactionRunner implements OnModuleDestroy {
   }
 
   /**
-   * Runs a hot, fixed SQL text through `manager` (parameters `$1`, `$2`, … first appearing in
-   * that order, as SQLite numbers them by appearance): on SQLite with a statement prepared once
+   * Runs a hot, fixed SQL text through `manager` (parameters `$1`, `$2`, … as PostgreSQL numbers
+   * them; on SQLite each `$n` is sent as `?n`, SQLite's explicitly numbered parameter, so a text
+   * may use them in any order and repeat them): on SQLite with a statement prepared once
    * and reused, which saves the driver's
    * prepare and finalize (a round trip to its thread) and the ORM's query building on every
    * call; on PostgreSQL as an ordinary query. Answers the rows and, for a write, the rows changed.
    */
-  async sql(manager: EntityManager, text: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[]; affected: number }> {
+  async sql(manager: EntityManager, sql: string, params: unknown[]): Promise<{ rows: Record<string, unknown>[]; affected: number }> {
+    // SQLite reads `$1` as a parameter named "$1" and numbers such names by first appearance.
+    const text = this.serialize ? sql.replace(/\$(\d+)/g, '?$1') : sql;
     const statement = this.statement(manager, text);
     if (!statement) {
       const own = manager.queryRunner ? null : manager.connection.createQueryRunner();
