@@ -14,6 +14,7 @@ const { summarize } = require('./cpu-profile');
 const { ApiClient, startingSoon } = require('./http');
 const { loadDelegates, measureImport } = require('./import');
 const { measureInvitations } = require('./invitations');
+const { measureMaterialDownloads } = require('./materials');
 const { measureSessionCheckIns, SESSION_CHECK_IN_BUDGET_SEC } = require('./session-check-in');
 const { measureRoute, pool } = require('./load');
 const { render, write } = require('./report');
@@ -63,11 +64,11 @@ const CONFERENCE = {
 };
 
 /**
- * BENCH_ONLY=reads,writes,import,check-in,invitations,session-check-in (any of them) runs only those phases, and
+ * BENCH_ONLY=reads,writes,import,check-in,invitations,session-check-in,materials (any of them) runs only those phases, and
  * what they need: check-in runs on the imported conference, invitations on the checked-in one.
  */
 function selectedPhases(value) {
-  const all = ['reads', 'writes', 'import', 'check-in', 'invitations', 'session-check-in'];
+  const all = ['reads', 'writes', 'import', 'check-in', 'invitations', 'session-check-in', 'materials'];
   if (!value) return all;
   const wanted = new Set(value.split(',').map((p) => p.trim()).filter(Boolean));
   for (const phase of wanted) if (!all.includes(phase)) throw new Error(`BENCH_ONLY: unknown phase ${phase} (phases: ${all.join(', ')})`);
@@ -364,6 +365,11 @@ async function main() {
       report.sessionCheckIn = sessions.result;
       report.problems.push(...sessions.problems);
       keepProfile('session check-in burst', sessions.profile);
+    }
+    if (runs('materials')) {
+      const materials = await measureMaterialDownloads({ api, app, log, fact, conferenceId, pointIds: list.ids });
+      report.materials = materials.result;
+      report.problems.push(...materials.problems);
     }
     if (profiles.length) report.profiles = profiles;
 

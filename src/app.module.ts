@@ -21,6 +21,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { MailModule } from './mail/mail.module';
+import { MaterialsModule } from './materials/materials.module';
 import { MinutesModule } from './minutes/minutes.module';
 import { SeedingModule } from './seeding/seeding.module';
 import { TrainingModule } from './training/training.module';
@@ -59,6 +60,7 @@ import { WebModule } from './web/web.module';
     MailModule,
     MinutesModule,
     TrainingModule,
+    MaterialsModule,
     WebModule,
     HealthModule,
     SeedingModule,

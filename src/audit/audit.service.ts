@@ -23,7 +23,8 @@ export interface AuditRecord {
     | 'conclusion_notice'
     | 'session_attendance'
     | 'certificate'
-    | 'evaluation_form';
+    | 'evaluation_form'
+    | 'material';
   entityId: string;
   action: string;
   before?: object | null;

@@ -25,7 +25,7 @@ export class ErrorEnvelopeDto {
 }
 
 /** The error statuses an operation documents. */
-export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 429 | 503;
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 410 | 413 | 415 | 416 | 429 | 503;
 
 /** When an error answer happens; with `or`, a body that may also be that type (the envelope with more fields). */
 export type ErrorWhen = string | { description: string; or: Type<unknown> };
@@ -82,6 +82,7 @@ const RESOURCES: Record<string, string> = {
   'action-items': 'the action item (nhiệm vụ) in this conference',
   'import-jobs': 'the import job in this conference',
   'administrative-units': 'the administrative unit: 2-digit province or 5-digit commune code',
+  materials: 'the material (tài liệu) in this conference',
 };
 
 /** Describes a path parameter by what it names: `{id}` after `conferences` is a conference's id. */

@@ -34,12 +34,12 @@ const EXCEPTIONS = {
 } as const;
 
 /** The statuses a refusal of this API has. */
-export type RefusalStatus = keyof typeof EXCEPTIONS | 429;
+export type RefusalStatus = keyof typeof EXCEPTIONS | 416 | 429;
 
 /** A refusal with several details; `message` sums them up (by default the details' messages joined). */
 export function refusal(status: RefusalStatus, details: CodedDetail[], message = details.map((d) => d.message).join(' ')): HttpException {
   const body = { message, details };
-  return status === 429 ? new HttpException(body, status) : new EXCEPTIONS[status](body);
+  return status === 429 || status === 416 ? new HttpException(body, status) : new EXCEPTIONS[status](body);
 }
 
 const one = (status: RefusalStatus) => (field: string, code: string, message: string): HttpException =>
@@ -61,6 +61,8 @@ export const gone = one(410);
 export const tooLarge = one(413);
 /** 415: the request's content type is not one this route reads. */
 export const unsupportedType = one(415);
+/** 416: the requested byte range lies outside the file. */
+export const rangeNotSatisfiable = one(416);
 /** 429: too many requests of this kind from this caller; try later. */
 export const tooMany = one(429);
 /** 503: the server cannot take the request now (shutting down). */

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import { applyDecorators, HttpException } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { ApiBody, ApiConsumes, ApiProperty } from '@nestjs/swagger';
+import { Readable } from 'node:stream';
 import { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ErrorEnvelope } from './error-envelope';
 import { badField, CodedDetail, tooLarge } from './errors';
@@ -39,7 +40,7 @@ export interface Upload {
 }
 
 /** Browsers and curl send a file name as UTF-8 bytes, which the multipart parser reads as Latin-1. */
-function fileNameOf(raw: string | undefined): string {
+export function fileNameOf(raw: string | undefined): string {
   if (!raw) return 'file';
   const utf8 = Buffer.from(raw, 'latin1').toString('utf8');
   const latin1 = [...raw].every((c) => c.charCodeAt(0) <= 0xff);
@@ -74,6 +75,57 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (wrongField !== undefined) throw badField('file', 'wrong_file_field', `Hãy gửi tệp trong trường "file", không phải "${wrongField}".`);
   if (!file) throw badField('file', 'file_missing', 'Chưa có tệp gửi kèm (trường "file").');
   return { ...file, fields };
+}
+
+/** A multipart upload whose file was handed on as it arrived (see `readStreamedUpload`). */
+export interface StreamedUpload<T> {
+  fileName: string;
+  /** What `take` made of the file (e.g. where it was stored). */
+  file: T;
+  fields: Record<string, string>;
+}
+
+/**
+ * Reads a multipart upload with one file in the field `file` without holding it: the file's
+ * stream goes to `take` as it arrives (to be written to storage), the form's text fields are
+ * collected before or after it. A file over `maxBytes` is cut off by the parser too; `take` should
+ * refuse it first. When anything is wrong after `take` ran, `discard` gets what it made.
+ */
+export async function readStreamedUpload<T>(
+  request: FastifyRequest,
+  maxBytes: number,
+  take: (stream: Readable, fileName: string) => Promise<T>,
+  discard: (file: T) => Promise<void>,
+): Promise<StreamedUpload<T>> {
+  if (typeof request.isMultipart !== 'function' || !request.isMultipart()) {
+    throw badField('file', 'not_multipart', 'Hãy gửi tệp dưới dạng multipart/form-data, trong trường "file".');
+  }
+  const fields: Record<string, string> = {};
+  let taken: { fileName: string; file: T } | undefined;
+  let wrongField: string | undefined;
+  try {
+    for await (const part of request.parts({ limits: { fileSize: maxBytes + 1 } })) {
+      if (part.type === 'field') {
+        fields[part.fieldname] = String(part.value);
+      } else if (part.fieldname === 'file' && !taken) {
+        const fileName = fileNameOf(part.filename);
+        taken = { fileName, file: await take(part.file, fileName) };
+      } else {
+        wrongField = part.fieldname;
+        part.file.resume();
+        await new Promise((resolve) => part.file.once('end', resolve).once('close', resolve));
+      }
+    }
+  } catch (error) {
+    if (taken) await discard(taken.file);
+    throw uploadError(error);
+  }
+  if (wrongField !== undefined || !taken) {
+    if (taken) await discard(taken.file);
+    if (wrongField !== undefined) throw badField('file', 'wrong_file_field', `Hãy gửi tệp trong trường "file", không phải "${wrongField}".`);
+    throw badField('file', 'file_missing', 'Chưa có tệp gửi kèm (trường "file").');
+  }
+  return { ...taken, fields };
 }
 
 function uploadError(error: unknown): HttpException {

@@ -60,7 +60,10 @@ export function contentDisposition(name: string): string {
     .replace(/ (\.\w+)$/, '$1')
     .trim();
   const dot = clean.lastIndexOf('.');
-  const ascii = `${searchKey(clean.slice(0, dot)).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'export'}${clean.slice(dot)}`;
+  // A name without an extension (or only a leading dot) keeps it all as its base.
+  const [base, extension] = dot > 0 ? [clean.slice(0, dot), clean.slice(dot + 1)] : [clean, ''];
+  const asciiExtension = searchKey(extension).replace(/[^a-z0-9]+/g, '');
+  const ascii = `${searchKey(base).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'export'}${asciiExtension ? `.${asciiExtension}` : ''}`;
   const encoded = encodeURIComponent(clean).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }

@@ -45,6 +45,8 @@ export class AppConfig {
   readonly smtpUrl?: string;
   readonly mailDir: string;
   readonly mailFrom: string;
+  /** Conference materials: where their files live, the largest accepted, and how long a "new materials" mail waits to take in more. */
+  readonly materials: { filesDir: string; maxBytes: number; noticeDelayMs: number };
   readonly mailDispatch: {
     intervalMs: number;
     maxAttempts: number;
@@ -88,6 +90,7 @@ export class AppConfig {
     this.smtpUrl = env.SMTP_URL;
     this.mailDir = resolve(env.MAIL_DIR);
     this.mailFrom = env.MAIL_FROM;
+    this.materials = { filesDir: resolve(env.FILES_DIR), maxBytes: env.MATERIAL_MAX_BYTES, noticeDelayMs: env.MATERIAL_NOTICE_DELAY_SECONDS * 1000 };
     this.mailDispatch = {
       intervalMs: env.MAIL_DISPATCH_INTERVAL_MS,
       maxAttempts: env.MAIL_MAX_ATTEMPTS,

@@ -98,6 +98,25 @@ export class EnvironmentVariables {
   @IsString()
   MAIL_DIR = 'data/mail';
 
+  /** Where uploaded conference materials are kept (the disk storage's root). */
+  @IsString()
+  @MinLength(1, { message: 'FILES_DIR must not be empty' })
+  FILES_DIR = 'data/files';
+
+  /** The largest conference material accepted, in bytes (413 beyond). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(2147483647)
+  MATERIAL_MAX_BYTES = 52428800;
+
+  /** How long a "new materials" mail waits before it goes out, so materials added together make one mail per person. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(86400)
+  MATERIAL_NOTICE_DELAY_SECONDS = 300;
+
   @IsString()
   MAIL_FROM = 'Ban Tổ chức Hội nghị <hoinghi@hoinghi.local>';
 

@@ -16,6 +16,7 @@ import { CalendarReplies1733700000000 } from './migrations/1733700000000-calenda
 import { CompletionRule1733800000000 } from './migrations/1733800000000-completion-rule';
 import { Certificates1733900000000 } from './migrations/1733900000000-certificates';
 import { Evaluations1734000000000 } from './migrations/1734000000000-evaluations';
+import { Materials1734100000000 } from './migrations/1734100000000-materials';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   CompletionRule1733800000000,
   Certificates1733900000000,
   Evaluations1734000000000,
+  Materials1734100000000,
 ];

@@ -15,11 +15,14 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { OutgoingMail } from './mail-transport';
 import { MessageKind, OutboxMessage } from './outbox-message.entity';
 import { Certificate } from '../training/certificate.entity';
-import { bridgePointLinkMail, calendarMail, certificateMail, registrationConfirmationMail, registrationExistsMail, Rendered } from './templates';
+import { Material } from '../materials/material.entity';
+import { AUDIENCES_OF } from '../materials/material.dto';
+import { bridgePointLinkMail, calendarMail, certificateMail, materialsMail, registrationConfirmationMail, registrationExistsMail, Rendered } from './templates';
 
 const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted', 'substituted'];
-/** Mails not about one attendee: a bridge point's link, a self-registration still to be confirmed. */
-const WITHOUT_ATTENDEE: MessageKind[] = ['bridge_point_link', 'registration_confirmation'];
+/** Mails not about one attendee: a bridge point's link, a self-registration still to be confirmed, materials to a point. */
+const WITHOUT_ATTENDEE: MessageKind[] = ['bridge_point_link', 'registration_confirmation', 'material_notice', 'material_reminder'];
+const MATERIAL_KINDS: MessageKind[] = ['material_notice', 'material_reminder'];
 /** Mails that carry the conference in a calendar invitation (the others are plain letters). */
 const CALENDAR_KINDS: MessageKind[] = ['invitation', 'update', 'cancellation', 'reminder'];
 /** An already registered person whose invitation page no longer answers anything for them. */
@@ -88,6 +91,13 @@ export class MailComposer {
       const feedExpiry = (c: Conference) => this.links.expiryOf('calendar', c.endsAt);
       const feed = await this.links.issueMany(m, 'calendar', feedTargets.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: feedExpiry(p.conference) })));
       rsvpTargets.forEach((p, i) => issued.set(p.row.id, { rsvp: rsvp[i].token, feed: feed[i]?.token }));
+      // Materials go out with the recipient's own page: a point's confirmation page, a delegate's RSVP page.
+      const materialPoints = plans.filter((p) => MATERIAL_KINDS.includes(p.row.kind) && !p.attendee);
+      const materialPeople = plans.filter((p) => MATERIAL_KINDS.includes(p.row.kind) && p.attendee);
+      const pointLinks = await this.links.issueMany(m, 'bridge_point', materialPoints.map((p) => ({ conferenceId: p.conference.id, bridgePointId: p.point.id, expiresAt: this.links.expiryOf('bridge_point', p.conference.endsAt) })));
+      materialPoints.forEach((p, i) => issued.set(p.row.id, { confirm: pointLinks[i].token }));
+      const personLinks = await this.links.issueMany(m, 'attendee', materialPeople.map((p) => ({ conferenceId: p.conference.id, attendeeId: p.attendee!.id, expiresAt: expiry(p.conference) })));
+      materialPeople.forEach((p, i) => issued.set(p.row.id, { rsvp: personLinks[i].token }));
       const pointTargets = plans.filter((p) => p.row.kind === 'bridge_point_link');
       const confirm = await this.links.issueMany(m, 'bridge_point', pointTargets.map((p) => ({ conferenceId: p.conference.id, bridgePointId: p.point.id, expiresAt: this.links.expiryOf('bridge_point', p.conference.endsAt) })));
       pointTargets.forEach((p, i) => issued.set(p.row.id, { confirm: confirm[i].token }));
@@ -105,8 +115,15 @@ export class MailComposer {
     const certificateIds = plans.filter((p) => p.row.kind === 'certificate').map((p) => String((p.row.payload as { certificateId?: unknown } | null)?.certificateId ?? ''));
     const certificates = new Map((certificateIds.length ? await db.findBy(Certificate, { id: In(certificateIds) }) : []).map((c) => [c.id, c]));
 
+    const materialConferences = [...new Set(plans.filter((p) => MATERIAL_KINDS.includes(p.row.kind)).map((p) => p.conference.id))];
+    const materials = materialConferences.length ? await db.find(Material, { where: { conferenceId: In(materialConferences) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+
     for (const { row, conference, attendee, point } of plans) {
       const token = tokens.get(row.id) ?? {};
+      if (row.kind === 'material_notice' || row.kind === 'material_reminder') {
+        result.set(row.id, this.materialMail(row, row.kind, conference, attendee, point, materials, token));
+        continue;
+      }
       if (row.kind === 'certificate') {
         const certificate = certificates.get(String((row.payload as { certificateId?: unknown } | null)?.certificateId ?? ''));
         const url = certificate && `${this.config.publicBaseUrl}/verify/${certificate.code}`;
@@ -144,6 +161,36 @@ export class MailComposer {
       result.set(row.id, { ...this.mail(row, rendered), icalEvent: { method, content: ics, filename: 'giay-moi.ics' } });
     }
     return result;
+  }
+
+  /**
+   * New materials since the notice was queued (it took in every one added while it waited), or the
+   * one material a reminder is about, among those the recipient's link may see; none left (all
+   * removed), a cancelled conference or a person who dropped out: nothing to send.
+   */
+  private materialMail(
+    row: OutboxMessage,
+    kind: 'material_notice' | 'material_reminder',
+    conference: Conference,
+    attendee: Attendee | undefined,
+    point: BridgePoint,
+    all: Material[],
+    token: { confirm?: string; rsvp?: string },
+  ): OutgoingMail | null {
+    if (conference.status === 'cancelled' || (attendee && DROPPED_OUT.includes(attendee.status))) return null;
+    const payload = (row.payload ?? {}) as { since?: string; materialId?: string };
+    const audiences: readonly string[] = attendee ? AUDIENCES_OF.attendee : AUDIENCES_OF.bridge_point;
+    const since = payload.since ? new Date(payload.since).getTime() : 0;
+    const listed = all.filter(
+      (x) =>
+        x.conferenceId === conference.id &&
+        audiences.includes(x.audience) &&
+        (kind === 'material_reminder' ? x.id === payload.materialId : x.createdAt.getTime() >= since),
+    );
+    if (listed.length === 0) return null;
+    const url = attendee ? this.links.url('rsvp', token.rsvp!) : this.links.url('bridge-points/confirm', token.confirm!);
+    const to = attendee ? { attendee } : { point };
+    return this.mail(row, materialsMail(kind, conference, to, listed, url));
   }
 
   /** An update made stale by a newer revision, or mail to someone who dropped out. */

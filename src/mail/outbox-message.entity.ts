@@ -1,7 +1,22 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
-/** `registration_confirmation`: the link that confirms a self-registration; `registration_exists`: "you are already on the list"; `certificate`: a training certificate with its verification link. */
-export const MESSAGE_KINDS = ['invitation', 'update', 'cancellation', 'reminder', 'bridge_point_link', 'registration_confirmation', 'registration_exists', 'certificate'] as const;
+/**
+ * `registration_confirmation`: the link that confirms a self-registration; `registration_exists`: "you are already on the list";
+ * `certificate`: a training certificate with its verification link; `material_notice`: new conference materials, with the
+ * recipient's link (one mail covers every material added until it goes); `material_reminder`: a material not fetched yet.
+ */
+export const MESSAGE_KINDS = [
+  'invitation',
+  'update',
+  'cancellation',
+  'reminder',
+  'bridge_point_link',
+  'registration_confirmation',
+  'registration_exists',
+  'certificate',
+  'material_notice',
+  'material_reminder',
+] as const;
 export type MessageKind = (typeof MESSAGE_KINDS)[number];
 export const DELIVERY_STATUSES = ['pending', 'sending', 'sent', 'failed', 'skipped'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];

@@ -14,6 +14,14 @@ export interface NewMessage {
   bridgePointId?: string | null;
   idempotencyKey: string;
   payload?: Record<string, unknown> | null;
+  /** Not sent before this time (default: at once); a mail that waits can take in more before it goes. */
+  notBefore?: Date;
+}
+
+/** Whom a message still waiting to be sent is for. */
+export interface PendingRecipient {
+  bridgePointId: string | null;
+  attendeeId: string | null;
 }
 
 const CHUNK = 300;
@@ -57,7 +65,7 @@ export class OutboxService {
           status: 'pending' as const,
           attempts: 0,
           lastError: null,
-          nextAttemptAt: now,
+          nextAttemptAt: msg.notBefore ?? now,
           lockedUntil: null,
           sentAt: null,
           messageId: null,
@@ -67,5 +75,19 @@ export class OutboxService {
       queued += rows.length;
     }
     return queued;
+  }
+
+  /**
+   * The recipients of a conference's messages of `kind` not yet taken for sending (optionally only
+   * those whose idempotency key starts with `keyPrefix`): such a message is composed when it goes,
+   * so it can still cover what happened since it was queued.
+   */
+  async pending(m: EntityManager, kind: MessageKind, conferenceId: string, keyPrefix?: string): Promise<PendingRecipient[]> {
+    const query = m
+      .createQueryBuilder(OutboxMessage, 'o')
+      .select(['o.bridgePointId', 'o.attendeeId'])
+      .where("o.kind = :kind AND o.conferenceId = :conferenceId AND o.status = 'pending'", { kind, conferenceId });
+    if (keyPrefix) query.andWhere("o.idempotencyKey LIKE :prefix ESCAPE '\\'", { prefix: `${keyPrefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    return (await query.getMany()).map((o) => ({ bridgePointId: o.bridgePointId, attendeeId: o.attendeeId }));
   }
 }

@@ -46,7 +46,7 @@ ${outro.map((p) => `<p>${escape(p)}</p>`).join('')}
 }
 
 export interface CalendarMailContext {
-  kind: Exclude<MessageKind, 'bridge_point_link' | 'registration_confirmation' | 'registration_exists' | 'certificate'>;
+  kind: Exclude<MessageKind, 'bridge_point_link' | 'registration_confirmation' | 'registration_exists' | 'certificate' | 'material_notice' | 'material_reminder'>;
   conference: Conference;
   attendee: Attendee;
   bridgePoint: BridgePoint;
@@ -171,5 +171,47 @@ export function certificateMail(conference: Conference, holderName: string, cert
       { label: 'Tra cứu giấy chứng nhận', value: verifyUrl, href: verifyUrl },
     ],
     ['Bản giấy chứng nhận có chữ ký, đóng dấu sẽ được Ban Tổ chức gửi tới đồng chí. Đường dẫn trên cho phép bất kỳ ai kiểm tra giấy chứng nhận còn hiệu lực.'],
+  );
+}
+
+/** A material as a mail lists it. */
+export interface MailedMaterial {
+  title: string;
+  fileName: string;
+  size: number;
+}
+
+const sizeVi = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toLocaleString('vi-VN', { maximumFractionDigits: 1 })} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+
+/**
+ * New conference materials (or, `reminder`, one not fetched yet), to a bridge point's contact or a
+ * delegate, with the link of the page that lists and downloads them. Short: the files are on the page.
+ */
+export function materialsMail(
+  kind: 'material_notice' | 'material_reminder',
+  conference: Conference,
+  to: { point: BridgePoint } | { attendee: Attendee },
+  materials: MailedMaterial[],
+  url: string,
+): Rendered {
+  const greeting =
+    'point' in to
+      ? `Kính gửi ${to.point.contactName ? `đồng chí ${to.point.contactName}` : `Ban Tổ chức ${to.point.name}`},`
+      : `Kính gửi đồng chí ${to.attendee.fullName},`;
+  const whom = 'point' in to ? to.point.name : 'đồng chí';
+  const intro =
+    kind === 'material_notice'
+      ? `Ban Tổ chức ${conference.title} đã bổ sung ${materials.length} tài liệu hội nghị gửi ${whom}.`
+      : `Ban Tổ chức ${conference.title} đề nghị ${whom} tải tài liệu dưới đây, hiện ${'point' in to ? 'điểm cầu' : 'đồng chí'} chưa tải về.`;
+  return render(
+    `${kind === 'material_notice' ? 'Tài liệu hội nghị' : 'Nhắc tải tài liệu'}: ${conference.title}`,
+    greeting,
+    intro,
+    [
+      { label: 'Tài liệu', value: materials.map((m) => `${m.title} (${m.fileName}, ${sizeVi(m.size)})`).join('\n') },
+      { label: 'Tải tài liệu', value: url, href: url },
+    ],
+    ['Trang tải tài liệu không cần tài khoản; đường dẫn chỉ dành cho đồng chí, vui lòng không chuyển tiếp.'],
   );
 }

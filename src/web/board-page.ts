@@ -36,6 +36,8 @@ export function boardPage(conferenceId: string): string {
 <select id="f-confirmation" name="c"><option value="">Tất cả</option><option value="p">Chưa xác nhận</option><option value="c">Đã xác nhận</option><option value="d">Không tham dự</option></select></div>
 <div class="field"><label for="f-connection">Kết nối</label>
 <select id="f-connection" name="n"><option value="">Tất cả</option><option value="o">Kết nối tốt</option><option value="f">Kết nối lỗi</option><option value="g">Chập chờn</option><option value="u">Chưa kiểm tra</option></select></div>
+<div class="field"><label for="f-materials">Tài liệu</label>
+<select id="f-materials" name="m"><option value="">Tất cả</option><option value="n">Chưa tải tài liệu</option><option value="y">Đã tải đủ tài liệu</option></select></div>
 <div class="field"><label for="f-region">Vùng</label><select id="f-region" name="r"><option value="">Tất cả</option></select></div>
 <div class="field"><label for="f-search">Tìm điểm cầu</label><input id="f-search" name="q" type="search" placeholder="Ví dụ: bac ninh"></div>
 </form>

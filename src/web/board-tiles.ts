@@ -15,6 +15,8 @@ export interface BoardPointRow {
   expectedAttendees: number | null;
   reportedAttendees: number | null;
   checkedInAttendees: number;
+  /** Whether the point fetched every material meant for the points through its link; absent when there are none. */
+  materialsFetched?: boolean;
 }
 
 const CONFIRMATION_CODES: Record<ConfirmationStatus, string> = { pending: 'p', confirmed: 'c', declined: 'd' };
@@ -22,12 +24,15 @@ const CONNECTION_CODES: Record<ConnectionStatus, string> = { untested: 'u', ok: 
 
 /**
  * A tile as the board's script receives it, kept short because a board can hold 3,400 of
- * them: [id, name, confirmation (p|c|d), connection (u|o|f|g), expected, actual].
+ * them: [id, name, confirmation (p|c|d), connection (u|o|f|g), expected, actual, materials?],
+ * the last only when the conference has materials for the points: y (fetched them all) or n (not yet).
  */
-export type Tile = [id: string, name: string, confirmation: string, connection: string, expected: number | null, actual: number | null];
+export type Tile =
+  | [id: string, name: string, confirmation: string, connection: string, expected: number | null, actual: number | null]
+  | [id: string, name: string, confirmation: string, connection: string, expected: number | null, actual: number | null, materials: 'y' | 'n'];
 
 export function tileOf(row: BoardPointRow): Tile {
-  return [
+  const tile: Tile = [
     row.id,
     row.name,
     CONFIRMATION_CODES[row.confirmationStatus],
@@ -35,6 +40,7 @@ export function tileOf(row: BoardPointRow): Tile {
     row.expectedAttendees,
     actualAttendees(row),
   ];
+  return row.materialsFetched === undefined ? tile : [...tile, row.materialsFetched ? 'y' : 'n'];
 }
 
 export interface ProvinceGroup {
@@ -100,7 +106,7 @@ export function diffPoints(before: Map<string, BoardPointRow>, after: BoardPoint
     if (!old || placeOf(old) !== placeOf(row)) return { kind: 'layout' };
     const tile = tileOf(row);
     const previous = tileOf(old);
-    if (tile.some((value, i) => value !== previous[i])) tiles.push(tile);
+    if (tile.length !== previous.length || tile.some((value, i) => value !== previous[i])) tiles.push(tile);
   }
   return tiles.length > 0 ? { kind: 'tiles', tiles } : { kind: 'none' };
 }

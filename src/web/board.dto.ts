@@ -4,21 +4,22 @@ import { CONFERENCE_STATUSES } from '../conferences/conference.entity';
 
 /**
  * A tile, kept short because a board can hold 3,400 of them:
- * [id, name, confirmation (p|c|d), connection (u|o|f|g), expected attendees, actual attendees].
+ * [id, name, confirmation (p|c|d), connection (u|o|f|g), expected attendees, actual attendees, materials fetched (y|n, only
+ * when the conference has materials for the points)].
  */
 const TILES: ApiPropertyOptions = {
   type: 'array',
   items: {
     type: 'array',
     minItems: 6,
-    maxItems: 6,
+    maxItems: 7,
     items: { oneOf: [{ type: 'string' }, { type: 'integer', nullable: true }] },
     example: ['6f1c…', 'Điểm cầu tỉnh Bắc Ninh', 'c', 'o', 120, null],
   },
-  description: 'tiles: [id, name, p|c|d, u|o|f|g, expected, actual]',
+  description: 'tiles: [id, name, p|c|d, u|o|f|g, expected, actual, materials?]; materials (y: fetched every material for the points through its link, n: not yet) only when the conference has such materials',
 };
 
-type Tile = [string, string, string, string, number | null, number | null];
+type Tile = [string, string, string, string, number | null, number | null] | [string, string, string, string, number | null, number | null, string];
 
 export class BoardConferenceDto {
   @ApiProperty({ format: 'uuid', description: 'UUID of the conference' }) id!: string;

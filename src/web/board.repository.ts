@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from '../conferences/conference.entity';
+import { MaterialsRepository } from '../materials/materials.repository';
 import { BoardPointRow } from './board-tiles';
 
 export interface BoardConference {
@@ -17,7 +18,10 @@ export interface BoardConference {
 /** The status board's reads: a cheap change marker, and the points in as few columns as the tiles need. */
 @Injectable()
 export class BoardRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly materials: MaterialsRepository,
+  ) {}
 
   async conference(conferenceId: string): Promise<BoardConference | null> {
     return this.dataSource.manager.findOne(Conference, {
@@ -29,8 +33,8 @@ export class BoardRepository {
   /**
    * Changes whenever any point of the conference (or the conference) is written, by any app
    * instance: every edit of a point bumps its version, every check-in or its undoing moves the
-   * points' check-in count, and points are only ever added. One indexed aggregate over the
-   * conference's points, run about once a second.
+   * points' check-in count, and points are only ever added; materials added or removed and the
+   * points' downloads move the materials' part. Two indexed aggregates, run about once a second.
    */
   async marker(conferenceId: string): Promise<string | null> {
     const [row]: { n: string | number; v: string | number | null; k: string | number | null; c: string | number | null }[] =
@@ -40,11 +44,18 @@ export class BoardRepository {
         [conferenceId],
       );
     if (!row || row.c === null) return null;
-    return `${row.n}:${row.v ?? 0}:${row.k ?? 0}:${row.c}`;
+    return `${row.n}:${row.v ?? 0}:${row.k ?? 0}:${row.c}:${await this.materials.marker(conferenceId)}`;
+  }
+
+  /** The points in board order with, when the conference has materials for the points, whether each fetched them all. */
+  async points(conferenceId: string): Promise<BoardPointRow[]> {
+    const [rows, counts] = await Promise.all([this.pointRows(conferenceId), this.materials.pointCounts(conferenceId)]);
+    if (counts.total === 0) return rows;
+    return rows.map((row) => ({ ...row, materialsFetched: (counts.fetched.get(row.id) ?? 0) >= counts.total }));
   }
 
   /** The points in board order: the main point first, then as they were connected. */
-  points(conferenceId: string): Promise<BoardPointRow[]> {
+  private pointRows(conferenceId: string): Promise<BoardPointRow[]> {
     return this.dataSource.manager.find(BridgePoint, {
       select: {
         id: true,

@@ -11,6 +11,7 @@ import { FormFields } from './form-body';
 import { readForm } from './page-form';
 import { PageResult, problemMessage, refusalOf } from './page-result';
 import { FormState } from './widgets';
+import { MaterialLinksService } from '../materials/material-links.service';
 
 /** Whether the confirmation rule lets the point take this step now (the rule decides, the page only asks). */
 function allows(view: PublicBridgePointView, action: ConfirmationAction): boolean {
@@ -28,10 +29,12 @@ export class ConfirmPageService {
   constructor(
     private readonly points: PublicBridgePointsService,
     private readonly window: AttendanceWindow,
+    private readonly materials: MaterialLinksService,
   ) {}
 
   async show(token: string, done?: ConfirmAction): Promise<PageResult> {
-    return { status: 200, html: this.render(token, await this.points.view(token), { done }) };
+    const view = await this.points.view(token);
+    return { status: 200, html: this.render(token, view, { done, materials: (await this.materials.list('bridge_point', token)).items }) };
   }
 
   async submit(token: string, action: ConfirmAction, fields: FormFields | undefined): Promise<PageResult> {
@@ -82,10 +85,10 @@ export class ConfirmPageService {
 
   private async again(token: string, action: ConfirmAction, form: FormState, status: number): Promise<PageResult> {
     const view = await this.points.view(token);
-    return { status, html: this.render(token, view, { failed: { action, form } }) };
+    return { status, html: this.render(token, view, { failed: { action, form }, materials: (await this.materials.list('bridge_point', token)).items }) };
   }
 
-  private render(token: string, view: PublicBridgePointView, state: Pick<ConfirmPageState, 'done' | 'failed'>): string {
+  private render(token: string, view: PublicBridgePointView, state: Pick<ConfirmPageState, 'done' | 'failed' | 'materials'>): string {
     const conference = {
       status: view.conference.status as ConferenceStatus,
       startsAt: new Date(view.conference.startsAt),

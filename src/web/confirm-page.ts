@@ -7,6 +7,8 @@ import { CONFIRMATION_LABELS, CONNECTION_LABELS, vnNumber } from './labels';
 import { page } from './layout';
 import { FormSpec } from './page-form';
 import { choice, emptyForm, errorSummary, FormState, input, notice } from './widgets';
+import { PublicMaterialDto } from '../materials/material.dto';
+import { materialsSection } from './materials-section';
 
 export const CONFIRM_ACTIONS = ['confirm', 'decline', 'connection-check', 'attendance'] as const;
 export type ConfirmAction = (typeof CONFIRM_ACTIONS)[number];
@@ -50,6 +52,8 @@ export interface ConfirmPageState {
   closed: boolean;
   /** When the attendance report is not open yet: the sentence saying when it opens (shown instead of its form). */
   attendanceOpensNote: string | null;
+  /** The materials for the bridge points, with their download links. */
+  materials?: PublicMaterialDto[];
 }
 
 function formState(state: ConfirmPageState, action: ConfirmAction, initial: Record<string, string>): FormState {
@@ -175,6 +179,7 @@ ${agendaList(view.agenda, conference.timezone)}
 <section class="card" aria-labelledby="dc"><h2 id="dc">Điểm cầu của đơn vị</h2>
 ${pointFacts(p)}
 </section>
+${materialsSection(state.materials ?? [])}
 ${
   !state.closed &&
   html`<section class="card" id="xac-nhan" aria-labelledby="xac-nhan-h"><h2 id="xac-nhan-h">Xác nhận tham dự</h2>

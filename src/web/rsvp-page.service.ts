@@ -20,6 +20,7 @@ import { readForm } from './page-form';
 import { PageResult, problemMessage, refusalOf } from './page-result';
 import { RSVP_FORMS, RsvpAction, rsvpPage, RsvpPageState } from './rsvp-page';
 import { FormState } from './widgets';
+import { MaterialLinksService } from '../materials/material-links.service';
 
 /** The QR code of an attendee code as inline SVG, labelled for screen readers. */
 export function attendeeCodeQr(code: string): Promise<string> {
@@ -56,6 +57,7 @@ export class RsvpPageService {
     private readonly calendarFiles: CalendarFilesService,
     private readonly tx: TransactionRunner,
     private readonly evaluations: EvaluationService,
+    private readonly materials: MaterialLinksService,
   ) {}
 
   async show(token: string, done?: RsvpAction, feedToken?: string, evaluated = false): Promise<PageResult> {
@@ -142,6 +144,7 @@ export class RsvpPageService {
   private async render(token: string, view: RsvpView, state: Pick<RsvpPageState, 'done' | 'failed' | 'feed' | 'evaluation'>): Promise<string> {
     return rsvpPage(token, view, {
       ...state,
+      materials: (await this.materials.list('attendee', token)).items,
       canAnswer: canAnswerInvitation(view.attendee.status as AttendeeStatus),
       closed: isClosed(view.conference.status as ConferenceStatus),
       qrSvg: await attendeeCodeQr(view.attendee.code),

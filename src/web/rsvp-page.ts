@@ -1,3 +1,5 @@
+import { PublicMaterialDto } from '../materials/material.dto';
+import { materialsSection } from './materials-section';
 import { AttendeeStatus } from '../attendees/attendee.entity';
 import { RsvpView } from '../attendees/public-rsvp.service';
 import { agendaList, conferenceFacts, instantIn } from './conference-card';
@@ -53,6 +55,8 @@ export interface RsvpPageState {
   feed?: { url: string; webcalUrl: string };
   /** The evaluation form of the link's holder, a form that came back with messages, and whether it was just sent. */
   evaluation?: { of: EvaluationOfLink; form?: FormState; done?: boolean };
+  /** The materials for the delegates, with their download links. */
+  materials?: PublicMaterialDto[];
 }
 
 function formState(state: RsvpPageState, action: RsvpAction): FormState {
@@ -161,6 +165,7 @@ ${trusted(state.qrSvg)}
 </div>`
 }
 </section>
+${materialsSection(state.materials ?? [])}
 ${!state.closed && state.canAnswer && answerForms(token, view, state)}
 ${!state.closed && !state.canAnswer && notice('info', CLOSED_ANSWERS[status] ?? 'Thư mời này không còn nhận trả lời qua trang này. Vui lòng liên hệ Ban Tổ chức nếu cần thay đổi.')}
 ${state.evaluation && evaluationSection(token, state.evaluation.of, state.evaluation.form, state.evaluation.done ?? false)}

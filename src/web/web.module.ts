@@ -4,6 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { BridgePointsModule } from '../bridge-points/bridge-points.module';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { CalendarModule } from '../calendar/calendar.module';
+import { MaterialsModule } from '../materials/materials.module';
 import { TrainingModule } from '../training/training.module';
 import { VerifyPageController } from './verify-page.controller';
 import { AssetsController } from './assets.controller';
@@ -24,7 +25,7 @@ import { SessionPagesService } from './session-pages.service';
 
 /** The server-rendered pages: bridge-point confirmation, RSVP, self-registration confirmation, the status board (with its data and live stream) and a session's hall screen with the page its QR code opens. */
 @Module({
-  imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule, TrainingModule],
+  imports: [BridgePointsModule, AttendeesModule, CalendarModule, AuthModule, ConferencesModule, TrainingModule, MaterialsModule],
   controllers: [AssetsController, ConfirmPageController, RsvpPageController, RegistrationConfirmPageController, BoardPageController, BoardController, SessionPagesController, VerifyPageController],
   providers: [ConfirmPageService, RsvpPageService, RegistrationConfirmPageService, BoardRepository, BoardService, BoardFeed, BoardStreams, SessionPagesService],
 })

@@ -15,7 +15,7 @@ interface Document {
   components: { schemas: Record<string, Schema> };
 }
 
-const ERROR_STATUSES = new Set(['400', '401', '403', '404', '409', '410', '413', '415', '429', '503']);
+const ERROR_STATUSES = new Set(['400', '401', '403', '404', '409', '410', '413', '415', '416', '429', '503']);
 const ENVELOPE = '#/components/schemas/ErrorEnvelopeDto';
 
 /**

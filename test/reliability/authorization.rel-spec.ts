@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { digestTables } from './data-digest';
 import { AccessFixture, buildAccessFixture, idResolver, TEST_JWT_SECRET } from './fixture';
@@ -222,6 +223,18 @@ const TABLE: readonly Row[] = [
   ['GET /api/action-items',                                                             Y, Y, Y, Y, Y, TOKEN],
 
   // The status board shows every point of the conference: not for operators.
+  // Materials: organizers upload, delete and mail again; every role reads (operators: those for the points, as the fixture's is);
+  // the download log is the organizers' and viewers'. Link holders list and download what their link's audience allows.
+  ['POST /api/conferences/{id}/materials',                                              Y, Y, N, N, N, TOKEN],
+  ['GET /api/conferences/{id}/materials',                                               Y, Y, Y, Y, Y, TOKEN],
+  ['GET /api/conferences/{id}/materials/{materialId}/file',                             Y, Y, Y, Y, Y, TOKEN],
+  ['DELETE /api/conferences/{id}/materials/{materialId}',                               Y, Y, N, N, N, TOKEN],
+  ['GET /api/conferences/{id}/materials/{materialId}/downloads',                        Y, Y, Y, N, N, TOKEN],
+  ['POST /api/conferences/{id}/materials/{materialId}/resend',                          Y, Y, N, N, N, TOKEN],
+  ['GET /api/public/bridge-points/{token}/materials',                                   Y, Y, Y, Y, Y, BP_LINK],
+  ['GET /api/public/bridge-points/{token}/materials/{materialId}/file',                 Y, Y, Y, Y, Y, BP_LINK],
+  ['GET /api/public/rsvp/{token}/materials',                                            Y, Y, Y, Y, Y, RSVP_LINK],
+  ['GET /api/public/rsvp/{token}/materials/{materialId}/file',                          Y, Y, Y, Y, Y, RSVP_LINK],
   ['GET /api/conferences/{id}/board',                                                   Y, Y, Y, N, N, TOKEN],
   ['GET /api/conferences/{id}/board/events',                                            Y, Y, Y, N, N, TOKEN],
   ['GET /health',                                                                       Y, Y, Y, Y, Y, ANYONE],
@@ -531,7 +544,11 @@ describe.each([
   let app: RunningApp;
 
   beforeAll(async () => {
-    app = await RunningApp.launch({ postgres, env: { JWT_SECRET: TEST_JWT_SECRET, LOGIN_RATE_LIMIT: '1000000' } });
+    // The fixture's material waits with its "new materials" mails for an hour: no mail goes out while the cells run.
+    app = await RunningApp.launch({
+      postgres,
+      env: { JWT_SECRET: TEST_JWT_SECRET, LOGIN_RATE_LIMIT: '1000000', FILES_DIR: mkdtempSync(join(tmpdir(), 'hoi-nghi-files-')), MATERIAL_NOTICE_DELAY_SECONDS: '3600' },
+    });
   });
 
   afterAll(async () => {

@@ -43,8 +43,11 @@ export async function readTables(db: DatabaseLocation): Promise<Map<string, stri
   return tables;
 }
 
-/** Tables of counters, not records: on PostgreSQL every login attempt, even one refused, counts in `rate_limits`. */
-const COUNTERS = new Set(['rate_limits']);
+/**
+ * Tables of counters, not records: on PostgreSQL every login attempt, even one refused, counts in `rate_limits`;
+ * every download of a material through a link, a read, is logged in `material_downloads`.
+ */
+const COUNTERS = new Set(['rate_limits', 'material_downloads']);
 
 /** One SHA-256 per table of records: equal digests mean equal data. */
 export async function digestTables(db: DatabaseLocation): Promise<Record<string, string>> {

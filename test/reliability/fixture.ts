@@ -106,6 +106,8 @@ export interface AccessFixture extends Fixture {
   trainingConferenceId: string;
   certificateId: string;
   certificateCode: string;
+  /** A PDF of the fixture's conference for everybody (audience all). */
+  materialId: string;
 }
 
 /** A training that started 20 minutes ago, its session 10 minutes ago: its one delegate was present and is certified. */
@@ -185,6 +187,7 @@ export async function buildAccessFixture(api: ApiClient): Promise<AccessFixture>
 
   const wait = soon.getTime() + 100 - Date.now();
   const certificate = await aCertificate(api);
+  const materialId = await aMaterial(api, f.conferenceId);
   if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
   return {
     ...f,
@@ -211,7 +214,21 @@ export async function buildAccessFixture(api: ApiClient): Promise<AccessFixture>
     trainingConferenceId: certificate.conferenceId,
     certificateId: certificate.id,
     certificateCode: certificate.code,
+    materialId,
   };
+}
+
+/** A small PDF for everybody, uploaded as a browser would (multipart). */
+async function aMaterial(api: ApiClient, conferenceId: string): Promise<string> {
+  const { baseUrl } = api as unknown as { baseUrl: string };
+  const form = new FormData();
+  form.append('title', 'Báo cáo sơ kết công tác dân vận');
+  form.append('audience', 'all');
+  form.append('file', new Blob(['%PDF-1.7\n% Báo cáo\n%%EOF\n'], { type: 'application/pdf' }), 'Báo cáo sơ kết.pdf');
+  const res = await fetch(`${baseUrl}/api/conferences/${conferenceId}/materials`, { method: 'POST', headers: { authorization: `Bearer ${api.token}` }, body: form });
+  const material = (await res.json()) as { id?: string };
+  if (res.status !== 201 || !material.id) throw new Error(`the material upload answered ${res.status}: ${JSON.stringify(material).slice(0, 300)}`);
+  return material.id;
 }
 
 /** A dry-run import of one row: it writes no attendee, only the job whose id the import-jobs route needs. */
@@ -260,6 +277,8 @@ export function idResolver(f: Fixture & Partial<AccessFixture>): (path: string, 
         return '24';
       case 'certId':
         return f.certificateId ?? f.conferenceId;
+      case 'materialId':
+        return f.materialId ?? f.conferenceId;
       case 'expiredToken':
         return f.expiredToken;
       case 'uuid':

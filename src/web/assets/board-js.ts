@@ -35,7 +35,7 @@ export const BOARD_JS = String.raw`(function () {
   var retryTimer = null;
   var flashTimer = null;
   var flashed = [];
-  var filter = { c: '', n: '', r: '', q: '' };
+  var filter = { c: '', n: '', m: '', r: '', q: '' };
 
   function $(id) { return document.getElementById(id); }
   function el(tag, cls, text) {
@@ -200,6 +200,7 @@ export const BOARD_JS = String.raw`(function () {
     var parts = [tile[1] + ': ' + CONF[tile[2]] + ', ' + CONN[tile[3]]];
     if (tile[4] !== null) parts.push('dự kiến ' + num(tile[4]) + ' đại biểu');
     if (tile[5] !== null) parts.push('thực tế ' + num(tile[5]));
+    if (tile[6]) parts.push(tile[6] === 'y' ? 'đã tải đủ tài liệu' : 'chưa tải tài liệu');
     return parts.join('; ');
   }
 
@@ -310,7 +311,7 @@ export const BOARD_JS = String.raw`(function () {
 
   function matches(entry) {
     var t = entry.tile;
-    return (!filter.c || t[2] === filter.c) && (!filter.n || t[3] === filter.n) &&
+    return (!filter.c || t[2] === filter.c) && (!filter.n || t[3] === filter.n) && (!filter.m || t[6] === filter.m) &&
       (!filter.r || entry.region === filter.r) && (!filter.q || entry.key.indexOf(filter.q) >= 0);
   }
 
@@ -338,11 +339,13 @@ export const BOARD_JS = String.raw`(function () {
   function readFilters() {
     filter.c = $('f-confirmation').value;
     filter.n = $('f-connection').value;
+    filter.m = $('f-materials').value;
     filter.r = $('f-region').value;
     filter.q = fold($('f-search').value.trim());
     var params = new URLSearchParams();
     if (filter.c) params.set('c', filter.c);
     if (filter.n) params.set('n', filter.n);
+    if (filter.m) params.set('m', filter.m);
     if (filter.r) params.set('r', filter.r);
     if ($('f-search').value.trim()) params.set('q', $('f-search').value.trim());
     var query = params.toString();
@@ -354,9 +357,11 @@ export const BOARD_JS = String.raw`(function () {
     var params = new URLSearchParams(location.search);
     $('f-confirmation').value = params.get('c') || '';
     $('f-connection').value = params.get('n') || '';
+    $('f-materials').value = params.get('m') || '';
     $('f-search').value = params.get('q') || '';
     filter.c = $('f-confirmation').value;
     filter.n = $('f-connection').value;
+    filter.m = $('f-materials').value;
     filter.r = params.get('r') || '';
     filter.q = fold($('f-search').value.trim());
   })();
@@ -421,7 +426,7 @@ export const BOARD_JS = String.raw`(function () {
   document.addEventListener('keydown', function (event) { if (event.key === 'Escape' && !$('details').hidden) closeDetails(); });
 
   $('filters').addEventListener('submit', function (event) { event.preventDefault(); });
-  ['f-confirmation', 'f-connection', 'f-region'].forEach(function (id) { $(id).addEventListener('change', readFilters); });
+  ['f-confirmation', 'f-connection', 'f-materials', 'f-region'].forEach(function (id) { $(id).addEventListener('change', readFilters); });
   $('f-search').addEventListener('input', readFilters);
 
   connect();
