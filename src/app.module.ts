@@ -11,6 +11,7 @@ import { BridgePointsModule } from './bridge-points/bridge-points.module';
 import { CalendarModule } from './calendar/calendar.module';
 import { CalendarRepliesModule } from './calendar-replies/calendar-replies.module';
 import { ConferencesModule } from './conferences/conferences.module';
+import { ConsoleModule } from './console/console.module';
 import { AuthModule } from './auth/auth.module';
 import { AwardsModule } from './awards/awards.module';
 import { CommonModule } from './common/common.module';
@@ -62,6 +63,7 @@ import { WebModule } from './web/web.module';
     TrainingModule,
     MaterialsModule,
     WebModule,
+    ConsoleModule,
     HealthModule,
     SeedingModule,
   ],

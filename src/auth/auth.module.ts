@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AdministrativeUnitsModule } from '../administrative-units/administrative-units.module';
 import { AppConfig } from '../config/app-config';
+import { AccessTokens } from './access-tokens';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -57,6 +58,7 @@ import { UsersService } from './users.service';
   controllers: [AuthController, UsersController],
   providers: [
     AuthService,
+    AccessTokens,
     UsersService,
     PasswordHasher,
     TokenMaker,
@@ -65,6 +67,6 @@ import { UsersService } from './users.service';
     Sessions,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, SignedLinksService, Sessions, TokenMaker],
+  exports: [UsersService, SignedLinksService, Sessions, TokenMaker, AuthService, AccessTokens],
 })
 export class AuthModule {}

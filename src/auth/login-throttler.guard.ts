@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerRequest } from '@nestjs/throttler';
 import { refusal } from '../common/errors';
 
@@ -21,6 +22,11 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
   /** The throttlers named `login…` only: the others (self-registration) count other routes. */
   protected override async handleRequest(request: ThrottlerRequest): Promise<boolean> {
     return request.throttler.name?.startsWith('login') ? super.handleRequest(request) : true;
+  }
+
+  /** One count per client and email whichever sign-in route it goes through (the API's or the console's). */
+  protected override generateKey(_context: ExecutionContext, suffix: string, name: string): string {
+    return createHash('sha256').update(`sign-in-${name}-${suffix}`).digest('hex');
   }
 
   protected override async throwThrottlingException(): Promise<void> {

@@ -66,7 +66,11 @@ const BP_LINK = 'bridge-point link';
 const RSVP_LINK = 'RSVP link';
 const CAL_LINK = 'calendar link';
 type LinkKind = typeof BP_LINK | typeof RSVP_LINK | typeof CAL_LINK;
-type Entry = typeof TOKEN | typeof ANYONE | LinkKind;
+/** Console pages: a console session cookie is needed (a bearer token is none); without one a page or a form post is sent to the sign-in page (303). */
+const CONSOLE = 'console session';
+/** The console's sign-in form post: without the sign-in page's pre-session cookie its CSRF token cannot hold (403). */
+const CONSOLE_SIGN_IN = 'console sign-in form';
+type Entry = typeof TOKEN | typeof ANYONE | LinkKind | typeof CONSOLE | typeof CONSOLE_SIGN_IN;
 
 type Row = readonly [operation: string, admin: Access, organizer: Access, viewer: Access, own: Access, other: Access, anonymous: Entry];
 
@@ -271,6 +275,23 @@ const PAGES: readonly (readonly [route: string, anonymous: Entry])[] = [
   ['GET /assets/screen.js',                                ANYONE],
   ['GET /assets/check-in.js',                              ANYONE],
   ['GET /verify/{code}',                                   ANYONE],
+  // The organizer console: its roles and CSRF tokens are tried in test/e2e/console.e2e-spec.ts, as they need its cookies.
+  ['GET /assets/console.css',                              ANYONE],
+  ['GET /console/login',                                   ANYONE],
+  ['POST /console/login',                                  CONSOLE_SIGN_IN],
+  ['POST /console/logout',                                 CONSOLE],
+  ['GET /console',                                         CONSOLE],
+  ['GET /console/conferences/new',                         CONSOLE],
+  ['POST /console/conferences',                            CONSOLE],
+  ['GET /console/conferences/{id}',                        CONSOLE],
+  ['GET /console/conferences/{id}/edit',                   CONSOLE],
+  ['POST /console/conferences/{id}/edit',                  CONSOLE],
+  ['POST /console/conferences/{id}/publish',               CONSOLE],
+  ['POST /console/conferences/{id}/start',                 CONSOLE],
+  ['POST /console/conferences/{id}/complete',              CONSOLE],
+  ['POST /console/conferences/{id}/cancel',                CONSOLE],
+  ['POST /console/conferences/{id}/clone',                 CONSOLE],
+  ['GET /console/points',                                  CONSOLE],
 ];
 
 /**
@@ -330,7 +351,7 @@ const CALLERS: readonly Caller[] = ['admin', 'organizer', 'viewer', 'own operato
 /** What an operation's request body is, by its OpenAPI document. */
 type BodyKind = 'json' | 'other' | null;
 
-type Expected = 'read' | 'allowed' | 'link opens' | '401' | '403' | '404' | '404 or 410';
+type Expected = 'read' | 'allowed' | 'link opens' | '303' | '401' | '403' | '404' | '404 or 410';
 
 interface Cell {
   /** `caller METHOD path`, as in KNOWN_DISAGREEMENTS and failure messages. */
@@ -499,6 +520,12 @@ function cellsOf(f: AccessFixture, adminToken: string, operations: Map<string, B
           expected,
           phase: operation === SIGN_OUT ? 4 : hidden && mutating ? 2 : 1,
         });
+      }
+    } else if (anonymous === CONSOLE || anonymous === CONSOLE_SIGN_IN) {
+      // No caller of this matrix has a console cookie: whatever its bearer token, nothing is read or changed.
+      for (const [who, authorization] of [['anonymous', ''], ['admin', tokens.admin], ['garbage token', 'Bearer not.a.token']]) {
+        const expected = anonymous === CONSOLE ? '303' : '403';
+        cells.push({ key: `${who} ${operation}`, method, path: fill(template), authorization, ...spoiled, expected, phase: 1 });
       }
     } else if (anonymous === ANYONE) {
       for (const [who, authorization] of [['anonymous', ''], ['admin', tokens.admin], ['garbage token', 'Bearer not.a.token']]) {

@@ -1,0 +1,86 @@
+import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { FormFields } from '../web/form-body';
+import { Caller, ConsoleCaller } from './console-caller';
+import { ConsoleConferencesService } from './console-conferences.service';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleIdPipe } from './console-id.pipe';
+import { sendConsole } from './console-reply';
+import { ConsoleGuard } from './console.guard';
+
+/** `/console` and `/console/conferences/…`: the conference list, its forms and each conference's overview and actions. */
+@ApiExcludeController()
+@Public()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleExceptionFilter)
+@Roles('admin', 'organizer', 'viewer')
+@Controller('console')
+export class ConsoleConferencesController {
+  constructor(private readonly pages: ConsoleConferencesService) {}
+
+  @Get()
+  async list(@Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.list(query, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Get('conferences/new')
+  newForm(@Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): void {
+    sendConsole(reply, this.pages.newForm(caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences')
+  async create(@Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.create(body, caller));
+  }
+
+  @Get('conferences/:id')
+  async overview(@Param('id', ConsoleIdPipe) id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.overview(id, caller, done));
+  }
+
+  @Roles('admin', 'organizer')
+  @Get('conferences/:id/edit')
+  async editForm(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.editForm(id, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/edit')
+  async update(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.update(id, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/publish')
+  async publish(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.transition(id, 'publish', body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/start')
+  async start(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.transition(id, 'start', body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/complete')
+  async complete(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.transition(id, 'complete', body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/cancel')
+  async cancel(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.transition(id, 'cancel', body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/clone')
+  async clone(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.clone(id, body, caller));
+  }
+}
