@@ -8,6 +8,7 @@ import { OutboxModule } from '../mail/outbox.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { AttendanceWindow } from './attendance-window';
 import { ConferenceCloneSteps } from './conference-clone-steps';
+import { ConferenceRemovalSteps } from './conference-removal-steps';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
 import { ConferencesController } from './conferences.controller';
@@ -16,7 +17,7 @@ import { ConferencesService } from './conferences.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem, AgendaItemSpeaker, Attendee]), AuditModule, OutboxModule],
   controllers: [ConferencesController],
-  providers: [ConferencesService, ConferenceRepository, AttendanceWindow, ConferenceCloneSteps],
-  exports: [ConferencesService, AttendanceWindow, ConferenceCloneSteps],
+  providers: [ConferencesService, ConferenceRepository, AttendanceWindow, ConferenceCloneSteps, ConferenceRemovalSteps],
+  exports: [ConferencesService, AttendanceWindow, ConferenceCloneSteps, ConferenceRemovalSteps],
 })
 export class ConferencesModule {}

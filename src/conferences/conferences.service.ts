@@ -21,6 +21,7 @@ import { badField, conferenceNotFound, conflict, refusal } from '../common/error
 import { vnDateTime } from '../common/vietnamese-time';
 import { AttendanceWindow } from './attendance-window';
 import { ConferenceCloneSteps } from './conference-clone-steps';
+import { ConferenceRemovalSteps } from './conference-removal-steps';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
 import { conferenceOrFail } from './conference-visibility';
@@ -61,6 +62,7 @@ export class ConferencesService {
     private readonly window: AttendanceWindow,
     private readonly clock: Clock,
     private readonly cloneSteps: ConferenceCloneSteps,
+    private readonly removalSteps: ConferenceRemovalSteps,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -194,7 +196,7 @@ export class ConferencesService {
   }
 
   async remove(id: string, user: User): Promise<void> {
-    await this.tx.transaction(async (m) => {
+    const afterCommit = await this.tx.transaction(async (m) => {
       const current = await this.lockedOrFail(m, id);
       if (current.status !== 'draft') {
         throw conflict(
@@ -203,6 +205,7 @@ export class ConferencesService {
           `Hội nghị ${STATUS_WORDS[current.status]}; chỉ xóa được hội nghị còn là bản nháp (hãy hủy hội nghị thay vì xóa).`,
         );
       }
+      const cleanUp = await this.removalSteps.prepare(m, id);
       await m.delete(Conference, { id });
       await this.audit.record(m, userActor(user), {
         conferenceId: id,
@@ -211,7 +214,9 @@ export class ConferencesService {
         action: 'delete',
         before: toConferenceResponse(current),
       });
+      return cleanUp;
     });
+    await afterCommit();
   }
 
   async transition(

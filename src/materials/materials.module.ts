@@ -7,6 +7,7 @@ import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { registerMultipartOn } from '../common/import-upload';
+import { ConferencesModule } from '../conferences/conferences.module';
 import { Conference } from '../conferences/conference.entity';
 import { OutboxModule } from '../mail/outbox.module';
 import { StorageModule } from '../storage/storage.module';
@@ -26,6 +27,7 @@ import { PublicBridgePointMaterialsController, PublicRsvpMaterialsController } f
     AuthModule,
     OutboxModule,
     StorageModule,
+    ConferencesModule,
   ],
   controllers: [MaterialsController, PublicBridgePointMaterialsController, PublicRsvpMaterialsController],
   providers: [MaterialsService, MaterialLinksService, MaterialsRepository],

@@ -1,4 +1,4 @@
-import { HttpException, Injectable } from '@nestjs/common';
+import { HttpException, Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
@@ -16,6 +16,7 @@ import { readStreamedUpload } from '../common/import-upload';
 import { controlCharacterIn, nfc } from '../common/text';
 import { readZipDirectory } from '../common/zip-directory';
 import { AppConfig } from '../config/app-config';
+import { ConferenceRemovalSteps } from '../conferences/conference-removal-steps';
 import { conferenceOrFail } from '../conferences/conference-visibility';
 import { Conference } from '../conferences/conference.entity';
 import { forUpdate } from '../database/row-lock';
@@ -51,7 +52,7 @@ interface UploadFields {
  * and mails to the points that have not.
  */
 @Injectable()
-export class MaterialsService {
+export class MaterialsService implements OnModuleInit {
   constructor(
     @InjectRepository(Material) private readonly materials: Repository<Material>,
     private readonly repository: MaterialsRepository,
@@ -61,7 +62,16 @@ export class MaterialsService {
     private readonly outbox: OutboxService,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly removalSteps: ConferenceRemovalSteps,
   ) {}
+
+  /** Deleting a draft conference deletes its materials' rows (foreign key) and, once committed, their files. */
+  onModuleInit(): void {
+    this.removalSteps.register('materialFiles', async (m, conferenceId) => {
+      const keys = (await m.find(Material, { select: { storageKey: true }, where: { conferenceId } })).map((row) => row.storageKey);
+      return keys.length ? async () => void (await Promise.all(keys.map((key) => this.storage.remove(key)))) : null;
+    });
+  }
 
   /**
    * Streams the upload into storage (413 as soon as it passes MATERIAL_MAX_BYTES), recognizes its

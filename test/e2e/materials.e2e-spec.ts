@@ -420,6 +420,22 @@ describe('conference materials (tài liệu hội nghị)', () => {
       expect(audit).toHaveLength(1);
     });
 
+    it('removes the files of a draft conference that is deleted, and keeps them when the deletion is refused', async () => {
+      const draft = (await post('', aConference()).expect(201)).body as { id: string };
+      await upload(draft.id, pdf(), 'mot.pdf').expect(201);
+      await upload(draft.id, pdf(), 'hai.pdf').expect(201);
+      const published = await aConferenceWithLinks();
+      await upload(published.id, pdf(), 'ba.pdf').expect(201);
+      const before = storedFiles().length;
+      // A published conference cannot be deleted: its file stays.
+      await t.http.delete(api(`/${published.id}`)).auth(t.adminToken, bearer).expect(409);
+      expect(storedFiles().length).toBe(before);
+      await t.http.delete(api(`/${draft.id}`)).auth(t.adminToken, bearer).expect(204);
+      expect(storedFiles().length).toBe(before - 2);
+      const rows: { n: string | number }[] = await db.query('SELECT COUNT(*) AS n FROM materials WHERE conference_id = $1', [draft.id]);
+      expect(Number(rows[0].n)).toBe(0);
+    });
+
     it('keeps the materials of a cancelled conference readable to organizers and refuses new ones with 409', async () => {
       const c = await aConferenceWithLinks();
       const file = pdf();
