@@ -36,9 +36,7 @@ const KNOWN: Record<string, string> = {
   'seeding → speakers': 'the demo seeder inserts the demo speakers',
   'seeding → agenda_items': 'the demo seeder inserts the demo agenda',
   'seeding → agenda_item_speakers': 'the demo seeder inserts the demo agenda’s speakers',
-  'conferences → bridge_points': 'clone copies the points itself (#23: bridge-points should copy its own through ConferenceCloneSteps)',
-  'conferences → agenda_items': 'clone copies the agenda itself (agenda should copy its own)',
-  'conferences → agenda_item_speakers': 'clone copies the agenda’s speakers itself',
+  'conferences → agenda_items': 'moving a conference in time moves its agenda (#23: agenda should check and move its own items when told)',
   'seeding → attendees': 'the training demo inserts its 300 cadres itself',
 };
 

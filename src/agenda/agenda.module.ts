@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AgendaCopies } from './agenda-copies';
 import { AuditModule } from '../audit/audit.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from '../conferences/conference.entity';
@@ -22,7 +23,7 @@ import { Speaker } from './speaker.entity';
     AuditModule,
   ],
   controllers: [AgendaItemsController, SpeakersController],
-  providers: [AgendaItemRepository, AgendaItemsService, SpeakersService, AgendaItemRecords],
+  providers: [AgendaCopies, AgendaItemRepository, AgendaItemsService, SpeakersService, AgendaItemRecords],
   exports: [AgendaItemsService, SpeakersService, AgendaItemRecords],
 })
 export class AgendaModule {}

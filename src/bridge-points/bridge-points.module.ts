@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { BridgePointCopies } from './bridge-point-copies';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -21,8 +22,8 @@ import { SummaryCache } from './summary-cache';
 @Module({
   imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule, ConferencesModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
-  providers: [BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache, BridgePointContactsImportService],
-  exports: [BridgePointsService, PublicBridgePointsService, SummaryCache],
+  providers: [BridgePointCopies, BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache, BridgePointContactsImportService],
+  exports: [BridgePointsService, PublicBridgePointsService, SummaryCache, BridgePointContactsImportService],
 })
 export class BridgePointsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -7,30 +7,38 @@ export interface CloneContext {
   readonly manager: EntityManager;
   readonly sourceId: string;
   readonly copyId: string;
-  /** Each agenda item of the source → its copy in the clone. */
-  readonly agendaItemIds: ReadonlyMap<string, string>;
+  /** How far the clone moves every time (its start minus the source's), in milliseconds. */
+  readonly shiftMs: number;
+  /** Each bridge point of the source → its copy, filled by the bridge points' step. */
+  readonly pointIds: Map<string, string>;
+  /** Each agenda item of the source → its copy, filled by the agenda's step. */
+  readonly agendaItemIds: Map<string, string>;
 }
 
-export type CloneStep = (context: CloneContext) => Promise<void>;
+/** Copies a module's rows into the clone; answers how many it copied (for the audit entry). */
+export type CloneStep = (context: CloneContext) => Promise<number>;
 
 /**
- * Modules that build on conferences (training's evaluation form, …) copy their own rows when a
- * conference is cloned by registering a step here when they start, so the dependency runs one way:
- * they know conferences; conferences does not know them. Steps run in registration order, inside
- * the clone's transaction, after the conference, its points and its agenda exist.
+ * Each module copies its own rows when a conference is cloned (bridge points, agenda, training's
+ * evaluation form, …) by registering a step here when it starts, so the dependency runs one way:
+ * they know conferences; conferences does not know them. Steps run inside the clone's transaction,
+ * after the conference row exists, by `order` (points 10, agenda 20: an item's point must have its
+ * copy; later steps use both maps), then by registration.
  */
 @Injectable()
 export class ConferenceCloneSteps {
-  private readonly steps: { name: string; run: CloneStep }[] = [];
+  private readonly steps: { name: string; run: CloneStep; order: number }[] = [];
 
-  register(name: string, run: CloneStep): void {
+  register(name: string, run: CloneStep, order = 100): void {
     if (this.steps.some((s) => s.name === name)) throw new Error(`clone step "${name}" is registered twice`);
-    this.steps.push({ name, run });
+    this.steps.push({ name, run, order });
+    this.steps.sort((a, b) => a.order - b.order);
   }
 
-  /** Runs every step; answers the names of those that ran, for the audit entry. */
-  async runAll(context: CloneContext): Promise<string[]> {
-    for (const step of this.steps) await step.run(context);
-    return this.steps.map((s) => s.name);
+  /** Runs every step; answers how many rows each copied, by name, for the audit entry. */
+  async runAll(context: CloneContext): Promise<Record<string, number>> {
+    const copied: Record<string, number> = {};
+    for (const step of this.steps) copied[step.name] = await step.run(context);
+    return copied;
   }
 }

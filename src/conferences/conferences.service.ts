@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { userActor } from '../audit/actor';
 import { AuditEntryResponse, AuditService } from '../audit/audit.service';
@@ -257,9 +256,9 @@ export class ConferencesService {
   }
 
   /**
-   * A new draft with the same settings, bridge points (unconfirmed, untested, no attendance)
-   * and agenda, every time shifted so that the conference starts at `startsAt`; modules built on
-   * conferences copy their own settings through ConferenceCloneSteps (the evaluation form).
+   * A new draft with the same settings, every time shifted so that the conference starts at
+   * `startsAt`; the modules built on conferences copy their own rows through ConferenceCloneSteps
+   * (bridge points unconfirmed and without attendance, the agenda, the evaluation form).
    */
   async clone(id: string, dto: CloneConferenceDto, user: User): Promise<ConferenceResponseDto> {
     const conference = await this.tx.transaction(async (m) => {
@@ -292,52 +291,13 @@ export class ConferencesService {
       const { createdAt: _c, updatedAt: _u, ...insertable } = copy;
       await m.insert(Conference, insertable);
 
-      const points = await m.find(BridgePoint, { where: { conferenceId: id }, order: { level: 'ASC', position: 'ASC' } });
-      const pointIds = new Map(points.map((p) => [p.id, newId()]));
-      const pointCopies = points.map(({ createdAt: _c2, updatedAt: _u2, ...p }) => ({
-        ...p,
-        id: pointIds.get(p.id)!,
-        conferenceId: copy.id,
-        parentId: p.parentId ? (pointIds.get(p.parentId) ?? null) : null,
-        confirmationStatus: 'pending' as const,
-        declineReason: null,
-        confirmedAt: null,
-        connectionStatus: 'untested' as const,
-        connectionCheckedAt: null,
-        actualAttendees: null,
-        version: 1,
-      }));
-      // Parents before children, so the self-reference holds at every insert.
-      const parentsFirst = [...pointCopies.filter((p) => !p.parentId), ...pointCopies.filter((p) => p.parentId)];
-      for (let i = 0; i < parentsFirst.length; i += 200) await m.insert(BridgePoint, parentsFirst.slice(i, i + 200));
-
-      const items = await m.find(AgendaItem, { where: { conferenceId: id } });
-      const itemIds = new Map(items.map((item) => [item.id, newId()]));
-      const itemCopies = items.map(({ createdAt: _c3, updatedAt: _u3, ...item }) => ({
-        ...item,
-        id: itemIds.get(item.id)!,
-        conferenceId: copy.id,
-        startsAt: moved(item.startsAt),
-        endsAt: moved(item.endsAt),
-        bridgePointId: item.bridgePointId ? (pointIds.get(item.bridgePointId) ?? null) : null,
-        version: 1,
-      }));
-      for (let i = 0; i < itemCopies.length; i += 200) await m.insert(AgendaItem, itemCopies.slice(i, i + 200));
-      if (items.length > 0) {
-        const speakers = await m
-          .createQueryBuilder(AgendaItemSpeaker, 's')
-          .where('s.agendaItemId IN (:...ids)', { ids: items.map((i) => i.id) })
-          .getMany();
-        const speakerCopies = speakers.map((s) => ({ ...s, agendaItemId: itemIds.get(s.agendaItemId)! }));
-        for (let i = 0; i < speakerCopies.length; i += 200) await m.insert(AgendaItemSpeaker, speakerCopies.slice(i, i + 200));
-      }
-      const copied = await this.cloneSteps.runAll({ manager: m, sourceId: source.id, copyId: copy.id, agendaItemIds: itemIds });
+      const copied = await this.cloneSteps.runAll({ manager: m, sourceId: source.id, copyId: copy.id, shiftMs: shift, pointIds: new Map(), agendaItemIds: new Map() });
       await this.audit.record(m, userActor(user), {
         conferenceId: copy.id,
         entityType: 'conference',
         entityId: copy.id,
         action: 'clone',
-        after: { clonedFromId: source.id, bridgePoints: points.length, agendaItems: items.length, copied },
+        after: { clonedFromId: source.id, copied },
       });
       return m.findOneByOrFail(Conference, { id: copy.id });
     });

@@ -52,7 +52,7 @@ export class EvaluationService implements OnModuleInit {
 
   /** A clone of a conference gets a copy of its form (questions about a session follow the session's copy), with no answers. */
   onModuleInit(): void {
-    this.cloneSteps.register('evaluationForm', (context) => this.copyForm(context));
+    this.cloneSteps.register('evaluationForm', (context) => this.copyForm(context), 30);
   }
 
   async form(conferenceId: string, user: User): Promise<EvaluationFormResponseDto> {
@@ -85,11 +85,12 @@ export class EvaluationService implements OnModuleInit {
     });
   }
 
-  private async copyForm({ manager: m, sourceId, copyId, agendaItemIds }: CloneContext): Promise<void> {
+  private async copyForm({ manager: m, sourceId, copyId, agendaItemIds }: CloneContext): Promise<number> {
     const form = await m.findOneBy(EvaluationForm, { conferenceId: sourceId });
-    if (!form) return;
+    if (!form) return 0;
     const questions = form.questions.map((q) => (q.agendaItemId ? { ...q, agendaItemId: agendaItemIds.get(q.agendaItemId) ?? q.agendaItemId } : q));
     await m.insert(EvaluationForm, { conferenceId: copyId, questions, version: 1 });
+    return 1;
   }
 
   /** The form as the holder of an RSVP link sees it. */

@@ -219,6 +219,14 @@ describe('conferences (hội nghị)', () => {
       .send({ startsAt: '2025-07-15T08:10:00+07:00', endsAt: '2025-07-15T08:40:00+07:00', title: 'Báo cáo sơ kết', kind: 'report', bridgePointId: one.id, speakerIds: [speaker.body.id] })
       .expect(201);
     await t.http.post(`/api/conferences/${c.id}/publish`).auth(t.adminToken, bearer).send({}).expect(200);
+    // The source took place: a headcount was reported and a delegate checked in at that point.
+    await t.http.post(`/api/conferences/${c.id}/bridge-points/${one.id}/attendance`).auth(t.adminToken, bearer).send({ actualAttendees: 38 }).expect(200);
+    const delegate = (await t.http.post(`/api/conferences/${c.id}/attendees`).auth(t.adminToken, bearer).send({ bridgePointId: one.id, fullName: 'Lê Văn Tâm' }).expect(201)).body;
+    await t.http.post(`/api/conferences/${c.id}/attendees/${delegate.id}/check-in`).auth(t.adminToken, bearer).expect(200);
+    expect((await t.http.get(`/api/conferences/${c.id}/bridge-points/${one.id}`).auth(t.adminToken, bearer).expect(200)).body).toMatchObject({
+      reportedAttendees: 38,
+      checkedInAttendees: 1,
+    });
 
     const res = await t.http
       .post(`/api/conferences/${c.id}/clone`)
@@ -240,7 +248,8 @@ describe('conferences (hội nghị)', () => {
     expect(copies.body.items.filter((p: { isMain: boolean }) => p.isMain)).toHaveLength(1);
     expect(copies.body.items.map((p: { id: string }) => p.id)).not.toContain(main.id);
     const copiedOne = copies.body.items.find((p: { administrativeUnitCode: string }) => p.administrativeUnitCode === '24');
-    expect(copiedOne).toMatchObject({ expectedAttendees: 40, actualAttendees: null, connectionStatus: 'untested' });
+    // What the source's event recorded stays with it: the copy has no headcount and no check-ins.
+    expect(copiedOne).toMatchObject({ expectedAttendees: 40, reportedAttendees: null, checkedInAttendees: 0, actualAttendees: null, connectionStatus: 'untested' });
     const agenda = await t.http.get(`/api/conferences/${res.body.id}/agenda-items`).auth(t.adminToken, bearer).expect(200);
     expect(agenda.body.items).toEqual([
       expect.objectContaining({
@@ -251,6 +260,10 @@ describe('conferences (hội nghị)', () => {
         speakerIds: [speaker.body.id],
       }),
     ]);
+    const entry = (await t.http.get(`/api/conferences/${res.body.id}/audit`).auth(t.adminToken, bearer).expect(200)).body.items.find(
+      (e: { action: string }) => e.action === 'clone',
+    );
+    expect(entry.after).toEqual({ clonedFromId: c.id, copied: { bridgePoints: 35, agendaItems: 1, evaluationForm: 0 } });
   });
 
   it('keeps an audit trail of who changed what, readable by organizers only', async () => {

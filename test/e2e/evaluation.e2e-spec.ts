@@ -132,7 +132,7 @@ describe('evaluation (phiếu đánh giá)', () => {
     });
     expect(copied.questions[2].agendaItemId).not.toBe(c.s1.id);
     const audit = (await get(`/${clone.id}/audit`).expect(200)).body.items.find((e: { action: string }) => e.action === 'clone');
-    expect(audit.after).toMatchObject({ copied: ['evaluationForm'] });
+    expect(audit.after).toMatchObject({ copied: { evaluationForm: 1, agendaItems: 2 } });
     // A conference without a form clones into one without a form.
     const bare = await aTraining();
     const bareClone = (await post(`/${bare.id}/clone`, { startsAt: '2031-07-15T08:00:00+07:00' }).expect(201)).body;
