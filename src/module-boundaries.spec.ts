@@ -165,6 +165,29 @@ function sqlTextIn(file: string): string[] {
   return lines;
 }
 
+/** Folder → the folders its code imports from (specs and migrations aside). */
+function folderImports(files: string[]): Map<string, Set<string>> {
+  const folders = new Set(files.map(folderOf).filter((f) => !f.endsWith('.ts')));
+  const edges = new Map<string, Set<string>>([...folders].map((f) => [f, new Set<string>()]));
+  for (const file of files) {
+    const from = folderOf(file);
+    if (!folders.has(from)) continue;
+    for (const match of readFileSync(file, 'utf8').matchAll(/from '(\.\.?\/[^']+)'/g)) {
+      const to = relative(SRC, join(file, '..', match[1])).split(sep)[0];
+      if (to !== from && folders.has(to)) edges.get(from)!.add(to);
+    }
+  }
+  return edges;
+}
+
+/** The drawing in the README: one line a folder, `folder → a, b, c`, inside the block after "Module dependencies". */
+function readmeDrawing(): string[] {
+  const readme = readFileSync(join(SRC, '..', 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('**Module dependencies'));
+  const block = /```text\n([\s\S]*?)```/.exec(section);
+  return block ? block[1].trim().split('\n') : [];
+}
+
 describe('module boundaries', () => {
   const files = sources(SRC);
   const owners = entityOwners(files);
@@ -224,12 +247,40 @@ describe('module boundaries', () => {
     expect({ unexpected, gone }).toEqual({ unexpected: [], gone: [] });
   });
 
+  it('lets folders depend on each other one way, apart from the pairs listed in MUTUAL', () => {
+    const edges = folderImports(files);
+    const mutual = [...edges].flatMap(([a, to]) => [...to].filter((b) => a < b && edges.get(b)!.has(a)).map((b) => `${a} ↔ ${b}`));
+    expect({ unexpected: mutual.filter((pair) => !(pair in MUTUAL)), gone: Object.keys(MUTUAL).filter((pair) => !mutual.includes(pair)) }).toEqual({
+      unexpected: [],
+      gone: [],
+    });
+  });
+
+  it('draws the folders\' dependencies in the README as they are in the code', () => {
+    const edges = folderImports(files);
+    const drawing = [...edges].sort(([a], [b]) => a.localeCompare(b)).map(([from, to]) => `${from} → ${[...to].sort().join(', ') || '(nothing)'}`);
+    expect(readmeDrawing()).toEqual(drawing);
+  });
+
   it('keeps SQL text in repositories and storages, apart from the files listed (each moves into one)', () => {
     const elsewhere = files.filter((f) => !SQL_HOMES.some((home) => home.test(relative(SRC, f))));
     const holding = [...new Set(elsewhere.flatMap(sqlTextIn).map((where) => where.split(':')[0]))].sort();
     expect(holding).toEqual([...SQL_ELSEWHERE].sort());
   });
 });
+
+/** Folders that import each other today, and why (#23: make each run one way). */
+const MUTUAL: Record<string, string> = {
+  'agenda ↔ bridge-points': 'agenda checks an item’s place; the point’s public view shows its agenda',
+  'agenda ↔ conferences': 'moving a conference moves its agenda',
+  'attendees ↔ mail': 'attendees queue invitation mails built by mail; mail marks attendees invited',
+  'auth ↔ bridge-points': 'operator scopes join users to points; bridge points issue signed links',
+  'bridge-points ↔ conferences': 'conference visibility uses operator scopes kept in bridge-points',
+  'bridge-points ↔ mail': 'points queue mails through the outbox, which lives in mail',
+  'conferences ↔ mail': 'conferences queue cancellation mails; mail composes from conferences',
+  'mail ↔ materials': 'materials queue mails; the composer reads materials for their mails',
+  'mail ↔ training': 'training queues certificate mails; the composer reads certificates',
+};
 
 /** Where SQL text belongs: repositories, storage adapters, the database layer and the statement builder. */
 const SQL_HOMES = [/\.repository\.ts$/, /-storage\.ts$/, /^database\//, /^common\/entity-rows\.ts$/];

@@ -1,8 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
-import { Attendee } from '../attendees/attendee.entity';
 import { AuditModule } from '../audit/audit.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
@@ -15,7 +13,7 @@ import { ConferencesController } from './conferences.controller';
 import { ConferencesService } from './conferences.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem, AgendaItemSpeaker, Attendee]), AuditModule, OutboxModule],
+  imports: [TypeOrmModule.forFeature([Conference, BridgePoint, AgendaItem]), AuditModule, OutboxModule],
   controllers: [ConferencesController],
   providers: [ConferencesService, ConferenceRepository, AttendanceWindow, ConferenceCloneSteps, ConferenceRemovalSteps],
   exports: [ConferencesService, AttendanceWindow, ConferenceCloneSteps, ConferenceRemovalSteps],
