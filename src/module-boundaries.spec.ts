@@ -36,7 +36,6 @@ const KNOWN: Record<string, string> = {
   'seeding → speakers': 'the demo seeder inserts the demo speakers',
   'seeding → agenda_items': 'the demo seeder inserts the demo agenda',
   'seeding → agenda_item_speakers': 'the demo seeder inserts the demo agenda’s speakers',
-  'conferences → agenda_items': 'moving a conference in time moves its agenda (#23: agenda should check and move its own items when told)',
   'seeding → attendees': 'the training demo inserts its 300 cadres itself',
 };
 
@@ -272,7 +271,6 @@ describe('module boundaries', () => {
 /** Folders that import each other today, and why (#23: make each run one way). */
 const MUTUAL: Record<string, string> = {
   'agenda ↔ bridge-points': 'agenda checks an item’s place; the point’s public view shows its agenda',
-  'agenda ↔ conferences': 'moving a conference moves its agenda',
   'attendees ↔ mail': 'attendees queue invitation mails built by mail; mail marks attendees invited',
   'auth ↔ bridge-points': 'operator scopes join users to points; bridge points issue signed links',
   'bridge-points ↔ conferences': 'conference visibility uses operator scopes kept in bridge-points',

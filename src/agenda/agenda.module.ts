@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgendaCopies } from './agenda-copies';
+import { AgendaMoves } from './agenda-moves';
 import { AuditModule } from '../audit/audit.module';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from '../conferences/conference.entity';
@@ -23,7 +24,7 @@ import { Speaker } from './speaker.entity';
     AuditModule,
   ],
   controllers: [AgendaItemsController, SpeakersController],
-  providers: [AgendaCopies, AgendaItemRepository, AgendaItemsService, SpeakersService, AgendaItemRecords],
+  providers: [AgendaCopies, AgendaMoves, AgendaItemRepository, AgendaItemsService, SpeakersService, AgendaItemRecords],
   exports: [AgendaItemsService, SpeakersService, AgendaItemRecords],
 })
 export class AgendaModule {}

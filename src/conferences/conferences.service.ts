@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
-import { AgendaItem } from '../agenda/agenda-item.entity';
 import { userActor } from '../audit/actor';
 import { AuditEntryResponse, AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
@@ -16,10 +15,11 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { calendarMessages, invitedAttendees } from '../mail/invitation-messages';
 import { OutboxService } from '../mail/outbox.service';
 import { Clock } from '../common/clock';
-import { badField, conferenceNotFound, conflict, refusal } from '../common/errors';
+import { badField, conferenceNotFound, conflict } from '../common/errors';
 import { vnDateTime } from '../common/vietnamese-time';
 import { AttendanceWindow } from './attendance-window';
 import { ConferenceCloneSteps } from './conference-clone-steps';
+import { ConferenceMoveSteps } from './conference-move-steps';
 import { ConferenceRemovalSteps } from './conference-removal-steps';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
@@ -62,6 +62,7 @@ export class ConferencesService {
     private readonly clock: Clock,
     private readonly cloneSteps: ConferenceCloneSteps,
     private readonly removalSteps: ConferenceRemovalSteps,
+    private readonly moveSteps: ConferenceMoveSteps,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -177,7 +178,7 @@ export class ConferencesService {
         ...changes,
         sequence: current.sequence + (calendarChanged ? 1 : 0),
       });
-      await this.moveAgenda(m, id, shift, startsAt, endsAt);
+      await this.moveSteps.runAll(m, { conferenceId: id, shiftMs: shift, startsAt, endsAt });
       const updated = await m.findOneByOrFail(Conference, { id });
       // Everyone already invited gets the new time, place or link, in this same transaction.
       if (calendarChanged) await this.outbox.enqueue(m, calendarMessages(updated, await invitedAttendees(m, id), 'update'));
@@ -354,41 +355,5 @@ export class ConferencesService {
     return found;
   }
 
-  /**
-   * Moves the agenda with the conference's start, and refuses a new window that would leave an
-   * item outside it (409 naming the item), so the programme always fits the conference.
-   */
-  private async moveAgenda(m: EntityManager, conferenceId: string, shiftMs: number, startsAt: Date, endsAt: Date): Promise<void> {
-    const items = await m.find(AgendaItem, { where: { conferenceId }, order: { startsAt: 'ASC' } });
-    for (const item of items) {
-      const itemStart = item.startsAt.getTime() + shiftMs;
-      const itemEnd = item.endsAt.getTime() + shiftMs;
-      if (itemStart < startsAt.getTime() || itemEnd > endsAt.getTime()) {
-        throw refusal(
-          409,
-          [
-            {
-              field: 'endsAt',
-              code: 'agenda_item_outside_window',
-              message: `Mục chương trình "${item.title}" (mã ${item.id}) sẽ nằm ngoài thời gian mới của hội nghị.`,
-            },
-          ],
-          `Mục chương trình "${item.title}" sẽ nằm ngoài thời gian mới của hội nghị; hãy dời hoặc rút ngắn mục này trước.`,
-        );
-      }
-    }
-    if (shiftMs === 0) return;
-    for (const item of items) {
-      await m.update(
-        AgendaItem,
-        { id: item.id },
-        {
-          startsAt: new Date(item.startsAt.getTime() + shiftMs),
-          endsAt: new Date(item.endsAt.getTime() + shiftMs),
-          version: item.version + 1,
-        },
-      );
-    }
-  }
 
 }
