@@ -17,8 +17,10 @@ import { AgendaItem } from './agenda-item.entity';
 import { AgendaItemRepository } from './agenda-item.repository';
 import { assertNoOverlap, assertWithinConference } from './agenda-overlap';
 import { Speaker } from './speaker.entity';
-import { badField, conferenceNotFound, conflict, notFound } from '../common/errors';
+import { badField, conferenceNotFound, conflict } from '../common/errors';
 import { versionedUpdate } from '../database/versioned-update';
+import { agendaItemNotFound } from './agenda-errors';
+import { pointNotOfConference } from '../bridge-points/bridge-point-errors';
 
 /** A conference's programme (chương trình): items in time order, one at a time in each place. */
 @Injectable()
@@ -145,7 +147,7 @@ export class AgendaItemsService {
 
   private async itemOrFail(m: EntityManager, conferenceId: string, itemId: string): Promise<AgendaItem> {
     const item = await m.findOneBy(AgendaItem, { id: itemId, conferenceId });
-    if (!item) throw notFound('itemId', 'agenda_item_not_found', `Không tìm thấy mục chương trình ${itemId} trong hội nghị này.`);
+    if (!item) throw agendaItemNotFound(itemId);
     return item;
   }
 
@@ -158,7 +160,7 @@ export class AgendaItemsService {
   ): Promise<void> {
     const { bridgePointId } = item;
     if (bridgePointId !== null && !(await m.existsBy(BridgePoint, { id: bridgePointId, conferenceId: conference.id }))) {
-      throw badField('bridgePointId', 'bridge_point_not_found', `Điểm cầu ${bridgePointId} không thuộc hội nghị này.`);
+      throw pointNotOfConference(bridgePointId);
     }
     if (speakerIds.length > 0) {
       const found = await m.find(Speaker, { select: { id: true }, where: { id: In(speakerIds) } });

@@ -5,11 +5,11 @@ import { User } from '../auth/user.entity';
 import { inScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { ConferencesService } from '../conferences/conferences.service';
-import { notFound } from '../common/errors';
 import { contentDisposition, CSV_CONTENT_TYPE, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { ExportRow, toCsv, toXlsx } from './attendee-export-format';
 import { AttendeeExportQueryDto } from './attendee-export.dto';
 import { Attendee } from './attendee.entity';
+import { bridgePointNotFound } from '../bridge-points/bridge-point-errors';
 
 /**
  * The delegate list of a conference as CSV or XLSX, for everyone who may see the conference;
@@ -30,7 +30,7 @@ export class AttendeeExportService {
     if (query.bridgePointId) {
       point = await m.findOneBy(BridgePoint, { id: query.bridgePointId, conferenceId });
       if (!point || !inScope(point, scope)) {
-        throw notFound('bridgePointId', 'bridge_point_not_found', `Không tìm thấy điểm cầu ${query.bridgePointId} trong hội nghị này.`);
+        throw bridgePointNotFound(query.bridgePointId, 'bridgePointId');
       }
     }
 

@@ -5,11 +5,11 @@ import { AgendaItem } from '../agenda/agenda-item.entity';
 import { linkActor } from '../audit/actor';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { notFound } from '../common/errors';
 import { Conference } from '../conferences/conference.entity';
 import { AttendeeResponseDto, PersonDto, toAttendeeResponse } from './attendee.dto';
 import { Attendee } from './attendee.entity';
 import { AttendeesService } from './attendees.service';
+import { unknownLink } from '../auth/link-errors';
 
 export interface RsvpView {
   conference: {
@@ -48,7 +48,7 @@ export class PublicRsvpService {
     const link = await this.links.resolve(token, 'attendee');
     // A link outlives the attendee it was made for when they are removed from the list.
     const attendee = await this.attendeeRows.findOneBy({ id: link.attendeeId! });
-    if (!attendee) throw notFound('token', 'unknown', 'Liên kết không hợp lệ.');
+    if (!attendee) throw unknownLink();
     const [conference, point, items, substitute] = await Promise.all([
       this.conferences.findOneByOrFail({ id: link.conferenceId }),
       this.points.findOneByOrFail({ id: attendee.bridgePointId }),

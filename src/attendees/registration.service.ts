@@ -19,6 +19,7 @@ import { RegistrationRequest } from './registration-request.entity';
 import { RegistrationInfo, RegistrationPending, RegistrationResult, resultOf, SelfRegistrationDto } from './registration.dto';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
 import { forUpdate } from '../database/row-lock';
+import { unknownLink } from '../auth/link-errors';
 
 /** A conference without self-registration has no registration to show or to post to. */
 const registrationNotEnabled = () => notFound('registration', 'registration_not_enabled', 'Hội nghị này không mở đăng ký trực tuyến.');
@@ -151,7 +152,7 @@ export class RegistrationService {
   /** Like `confirm`, and whether this call was the one that confirmed (`first`) or a later one. */
   async confirmOnce(token: string): Promise<{ result: RegistrationResult; first: boolean }> {
     const found = TOKEN_SHAPE.test(token) ? await this.requests.findOneBy({ tokenHash: this.tokens.hash(token) }) : null;
-    if (!found) throw notFound('token', 'unknown', 'Liên kết không hợp lệ.');
+    if (!found) throw unknownLink();
     return this.tx.transaction(async (m) => {
       const conference = await this.lockConference(m, found.conferenceId);
       // Read again behind the conference's lock: two clicks on one link take turns, and the second sees the first.

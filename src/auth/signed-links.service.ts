@@ -2,11 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { Clock } from '../common/clock';
-import { badField, gone, notFound } from '../common/errors';
+import { badField, gone } from '../common/errors';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
 import { SignedLink, SignedLinkKind } from './signed-link.entity';
 import { TokenMaker } from './token-maker';
+import { unknownLink } from './link-errors';
 
 export interface IssuedLink {
   id: string;
@@ -131,7 +132,7 @@ export class SignedLinksService {
   /** The live link a token opens: 404 when unknown, 410 when expired or revoked (messages for people, in Vietnamese). */
   async resolve(token: string, kind: SignedLinkKind): Promise<SignedLink> {
     const link = TOKEN_SHAPE.test(token) ? await this.links.findOneBy({ tokenHash: this.tokens.hash(token), kind }) : null;
-    if (!link) throw notFound('token', 'unknown', 'Liên kết không hợp lệ.');
+    if (!link) throw unknownLink();
     if (link.revokedAt) {
       throw gone('token', 'revoked', 'Liên kết đã bị thu hồi. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.');
     }

@@ -7,7 +7,7 @@ import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { inScope, scopeOf } from '../bridge-points/bridge-point-scope';
-import { conferenceNotFound, conflict, notFound } from '../common/errors';
+import { conferenceNotFound, conflict } from '../common/errors';
 import { ConferencesService } from '../conferences/conferences.service';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -16,13 +16,13 @@ import { CalendarRepository } from './calendar.repository';
 import { CalendarService } from './calendar.service';
 import { IssueCalendarLinkDto } from './calendar.dto';
 import { IcsFile, icsFileName } from './ics-file';
+import { unknownLink } from '../auth/link-errors';
 
 /** The .ics files the API serves: who may have which, and the data each is built from. */
 
 /** An invitation the person no longer holds: cancelled, or handed to a substitute. */
 const WITHDRAWN: AttendeeStatus[] = ['cancelled', 'substituted'];
 /** 404 for a signed link whose holder no longer exists (the wording SignedLinksService gives an unknown token). */
-const unknownLink = () => notFound('token', 'unknown', 'Liên kết không hợp lệ.');
 
 @Injectable()
 export class CalendarFilesService {

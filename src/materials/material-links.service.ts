@@ -6,7 +6,6 @@ import { Attendee } from '../attendees/attendee.entity';
 import { SignedLink } from '../auth/signed-link.entity';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { Clock } from '../common/clock';
-import { notFound } from '../common/errors';
 import { newId } from '../common/ids';
 import { TransactionRunner } from '../database/transaction-runner';
 import { MaterialStorage } from '../storage/material-storage';
@@ -14,6 +13,7 @@ import { answerFile } from './material-file-answer';
 import { AUDIENCES_OF, PublicMaterialDto, PublicMaterialListDto, toMaterialResponse } from './material.dto';
 import { Material, MaterialDownload } from './material.entity';
 import { materialNotFound } from './materials.service';
+import { unknownLink } from '../auth/link-errors';
 
 /** The two kinds of link materials go out through. */
 export type MaterialLinkKind = 'bridge_point' | 'attendee';
@@ -67,7 +67,7 @@ export class MaterialLinksService {
     const link = await this.links.resolve(token, kind);
     // A link outlives the attendee it was made for when they are removed from the list.
     if (kind === 'attendee' && !(await this.materials.manager.existsBy(Attendee, { id: link.attendeeId! }))) {
-      throw notFound('token', 'unknown', 'Liên kết không hợp lệ.');
+      throw unknownLink();
     }
     return link;
   }

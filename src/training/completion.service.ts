@@ -4,7 +4,6 @@ import { Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { inScope, OperatorScope, scopeOf } from '../bridge-points/bridge-point-scope';
-import { notFound } from '../common/errors';
 import { skipOf } from '../common/pagination';
 import { contentDisposition, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { DEFAULT_COMPLETION_RULE } from '../conferences/conference.dto';
@@ -15,6 +14,7 @@ import { completionsXlsx } from './completion-export';
 import { CompletionFilterDto, CompletionListQueryDto, CompletionPageDto, CompletionResponseDto } from './completion.dto';
 import { AttendedRow, CompletionFilter, CompletionRepository } from './completion.repository';
 import { SessionAttendance } from './session-attendance.entity';
+import { bridgePointNotFound } from '../bridge-points/bridge-point-errors';
 
 /**
  * Who completed a training (hoàn thành khóa học) under the conference's completion rule, from
@@ -84,7 +84,7 @@ export class CompletionService {
   private async pointOrFail(conferenceId: string, bridgePointId: string, scope: OperatorScope | null): Promise<BridgePoint> {
     const point = await this.marks.manager.findOneBy(BridgePoint, { id: bridgePointId, conferenceId });
     if (!point || !inScope(point, scope)) {
-      throw notFound('bridgePointId', 'bridge_point_not_found', `Không tìm thấy điểm cầu ${bridgePointId} trong hội nghị này.`);
+      throw bridgePointNotFound(bridgePointId, 'bridgePointId');
     }
     return point;
   }

@@ -10,7 +10,7 @@ import { AuditService } from '../audit/audit.service';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { User } from '../auth/user.entity';
 import { Clock } from '../common/clock';
-import { conflict, notFound } from '../common/errors';
+import { conflict } from '../common/errors';
 import { contentDisposition, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { CloneContext, ConferenceCloneSteps } from '../conferences/conference-clone-steps';
 import { isClosed } from '../conferences/conference-lifecycle';
@@ -21,6 +21,7 @@ import { answersOf, checkEdit, EvaluationQuestion, formOf, summarize } from './e
 import { EvaluationFormDto, EvaluationFormResponseDto, EvaluationSummaryDto, PublicEvaluationResponseDto, QuestionSummaryDto } from './evaluation.dto';
 import { EvaluationForm, EvaluationResponse, EvaluationSubmission } from './evaluation.entity';
 import { evaluationsXlsx } from './evaluation-export';
+import { unknownLink } from '../auth/link-errors';
 
 /** Whether a conference takes answers now: ongoing or completed, or published once its start has passed. */
 export function takesAnswers(conference: Pick<Conference, 'status' | 'startsAt'>, now: Date): boolean {
@@ -182,7 +183,7 @@ export class EvaluationService implements OnModuleInit {
     const m = this.forms.manager;
     // A link outlives the attendee it was made for when they are removed from the list.
     const attendee = await m.findOneBy(Attendee, { id: link.attendeeId! });
-    if (!attendee) throw notFound('token', 'unknown', 'Liên kết không hợp lệ.');
+    if (!attendee) throw unknownLink();
     return { attendee, conference: await m.findOneByOrFail(Conference, { id: link.conferenceId }) };
   }
 }

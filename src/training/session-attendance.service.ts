@@ -12,7 +12,7 @@ import { User } from '../auth/user.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { inScope, OperatorScope, scopeOf } from '../bridge-points/bridge-point-scope';
 import { Clock } from '../common/clock';
-import { badField, conflict, notFound, refusal } from '../common/errors';
+import { badField, conflict, refusal } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Conference } from '../conferences/conference.entity';
@@ -32,6 +32,7 @@ import { SessionAttendanceRepository } from './session-attendance.repository';
 import { holdsPlace, notHoldingPlaceMessage } from './session-eligibility';
 import { SESSION_STATUS_WORDS, SessionWindow } from './session-window';
 import { versionedUpdate } from '../database/versioned-update';
+import { agendaItemNotFound } from '../agenda/agenda-errors';
 
 /** A session of a conference as the caller may act on it. */
 export interface SessionContext {
@@ -182,7 +183,7 @@ export class SessionAttendanceService implements OnModuleInit {
     const scope = await scopeOf(m, user);
     const conference = await conferenceOrFail(m, conferenceId, scope);
     const item = await m.findOneBy(AgendaItem, { id: itemId, conferenceId });
-    if (!item) throw notFound('itemId', 'agenda_item_not_found', `Không tìm thấy mục chương trình ${itemId} trong hội nghị này.`);
+    if (!item) throw agendaItemNotFound(itemId);
     if (!item.attendanceRequired) {
       throw conflict('itemId', 'not_a_session', `Mục chương trình "${item.title}" không phải là buổi học cần điểm danh (attendanceRequired là false).`);
     }
