@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { AdministrativeUnit } from '../administrative-units/administrative-unit.entity';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { userActor } from '../audit/actor';
@@ -67,71 +68,88 @@ export class AwardRecipientImportService {
         m.find(AwardRecipient, { where: { decisionId } }),
       ]);
       const checked = checkRecipientRows(sheet, columns, form, new PointDirectory(points), new UnitDirectory(units, set));
-      const byKey = new Map(existing.map((r) => [r.searchKey, r]));
-
-      const toCreate: RecipientImportRow[] = [];
-      const toUpdate: { current: AwardRecipient; changes: Partial<AwardRecipient> }[] = [];
-      let unchanged = 0;
-      for (const row of checked.valid) {
-        const current = byKey.get(row.key);
-        if (!current) {
-          toCreate.push(row);
-          continue;
-        }
-        const changes = changesOf(current, row, agendaItemId);
-        if (changes) toUpdate.push({ current, changes });
-        else unchanged++;
-      }
+      const plan = planOf(checked.valid, existing, agendaItemId);
       const rejected = checked.rejectedRows.size;
       const report: RecipientImportReportDto = {
         status: rejected > 0 ? 'failed' : 'done',
         dryRun,
         fileName: upload.fileName,
         totalRows: sheet.rows.length,
-        created: toCreate.length,
-        updated: toUpdate.length,
-        unchanged,
+        created: plan.toCreate.length,
+        updated: plan.toUpdate.length,
+        unchanged: plan.unchanged,
         rejected,
         errors: checked.errors,
         ...(rejected > 0 && { message: `Có ${rejected} trên ${sheet.rows.length} dòng bị từ chối; chưa nhập dòng nào.` }),
       };
       if (dryRun || rejected > 0) return report;
 
-      // Rows without an order follow every recipient already there and every order the file gives.
-      let next = Math.max(await this.repository.nextPosition(m, decisionId), ...checked.valid.map((r) => (r.position ?? 0) + 1));
-      const rows = toCreate.map((row) =>
-        m.create(AwardRecipient, {
-          id: newId(),
-          decisionId,
-          conferenceId,
-          kind: row.kind,
-          name: row.name ?? null,
-          title: row.title ?? null,
-          organization: row.organization ?? null,
-          administrativeUnitCode: row.administrativeUnitCode ?? null,
-          achievement: row.achievement ?? null,
-          position: row.position ?? next++,
-          agendaItemId,
-          bridgePointId: row.bridgePointId ?? null,
-          presenterName: row.presenterName ?? null,
-          searchKey: row.key,
-          version: 1,
-        }),
-      );
-      await this.writer.insert(m, rows);
-      for (const { current, changes } of toUpdate) {
-        await m.update(AwardRecipient, { id: current.id }, { ...changes, version: current.version + 1 });
-      }
+      await this.write(m, { conferenceId, decisionId, agendaItemId }, plan, checked.valid);
       await this.audit.record(m, userActor(user), {
         conferenceId,
         entityType: 'award_decision',
         entityId: decisionId,
         action: 'import_recipients',
-        after: { fileName: upload.fileName, created: report.created, updated: report.updated, unchanged },
+        after: { fileName: upload.fileName, created: report.created, updated: report.updated, unchanged: plan.unchanged },
       });
       return report;
     });
   }
+
+  /** Writes the plan: new recipients after those already there (rows without an order follow every order given), then the changes. */
+  private async write(
+    m: EntityManager,
+    target: { conferenceId: string; decisionId: string; agendaItemId: string | null },
+    plan: ImportPlan,
+    valid: RecipientImportRow[],
+  ): Promise<void> {
+    let next = Math.max(await this.repository.nextPosition(m, target.decisionId), ...valid.map((r) => (r.position ?? 0) + 1));
+    const rows = plan.toCreate.map((row) =>
+      m.create(AwardRecipient, {
+        id: newId(),
+        ...target,
+        kind: row.kind,
+        name: row.name ?? null,
+        title: row.title ?? null,
+        organization: row.organization ?? null,
+        administrativeUnitCode: row.administrativeUnitCode ?? null,
+        achievement: row.achievement ?? null,
+        position: row.position ?? next++,
+        bridgePointId: row.bridgePointId ?? null,
+        presenterName: row.presenterName ?? null,
+        searchKey: row.key,
+        version: 1,
+      }),
+    );
+    await this.writer.insert(m, rows);
+    for (const { current, changes } of plan.toUpdate) {
+      await m.update(AwardRecipient, { id: current.id }, { ...changes, version: current.version + 1 });
+    }
+  }
+}
+
+/** What an import does: the rows that are new, the recipients they change, and how many they leave as they are. */
+interface ImportPlan {
+  toCreate: RecipientImportRow[];
+  toUpdate: { current: AwardRecipient; changes: Partial<AwardRecipient> }[];
+  unchanged: number;
+}
+
+/** A row naming a recipient the decision has (same kind, name and organization) updates it; any other row is new. */
+function planOf(valid: RecipientImportRow[], existing: AwardRecipient[], agendaItemId: string | null): ImportPlan {
+  const byKey = new Map(existing.map((r) => [r.searchKey, r]));
+  const plan: ImportPlan = { toCreate: [], toUpdate: [], unchanged: 0 };
+  for (const row of valid) {
+    const current = byKey.get(row.key);
+    if (!current) {
+      plan.toCreate.push(row);
+      continue;
+    }
+    const changes = changesOf(current, row, agendaItemId);
+    if (changes) plan.toUpdate.push({ current, changes });
+    else plan.unchanged++;
+  }
+  return plan;
 }
 
 /** The columns a row changes on a recipient already there, or null when it changes nothing. Blank cells keep. */
