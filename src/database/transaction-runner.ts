@@ -1,22 +1,12 @@
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { SqliteStatement, sqliteConnectionOf } from './sqlite-connection';
 
 /** At most this many queued transactions share one SQLite commit. */
 const MAX_GROUP = 100;
 /** At most this many SQL texts are kept prepared; others run as ordinary queries. */
 const MAX_PREPARED = 200;
-
-/** What the app needs of a node-sqlite3 statement: run with parameters, again and again. */
-interface SqliteStatement {
-  all(params: unknown[], callback: (error: Error | null, rows: Record<string, unknown>[]) => void): void;
-  run(params: unknown[], callback: (this: { changes: number }, error: Error | null) => void): void;
-  finalize(callback: () => void): void;
-}
-
-interface SqliteConnection {
-  prepare(sql: string): SqliteStatement;
-}
 
 interface QueuedWork {
   work: (manager: EntityManager) => Promise<unknown>;
@@ -112,9 +102,7 @@ export class TransactionRunner implements OnModuleDestroy {
     let statement = this.prepared.get(text);
     if (!statement) {
       if (this.prepared.size >= MAX_PREPARED) return null;
-      const connection = (manager.connection.driver as unknown as { databaseConnection?: SqliteConnection }).databaseConnection;
-      if (!connection) return null;
-      statement = connection.prepare(text);
+      statement = sqliteConnectionOf(manager.connection).prepare(text);
       this.prepared.set(text, statement);
     }
     return statement;
