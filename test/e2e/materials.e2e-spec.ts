@@ -1,11 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { MailDispatcher } from '../../src/mail/mail-dispatcher';
+import { launchBrowser } from '../browser';
 import { binary } from '../documents';
 import { aConference, aMainPoint } from '../factories';
 import { startApp, TestApp } from '../harness';
@@ -405,6 +406,41 @@ describe('conference materials (tài liệu hội nghị)', () => {
   });
 
   describe('delete and cancellation', () => {
+    it('lists the materials on the confirmation and RSVP pages, downloaded by a click in Chromium, recorded, fitting 360 px', async () => {
+      const c = await aConferenceWithLinks();
+      const report = pdf('Báo cáo chính trị');
+      const forPoints = (await upload(c.id, report, 'Báo cáo chính trị.pdf', { title: 'Báo cáo chính trị', audience: 'bridge_points' }).expect(201)).body as Material;
+      const forAll = (await upload(c.id, png(), 'so-do-hoi-truong.png', { title: 'Sơ đồ hội trường', audience: 'all' }).expect(201)).body as Material;
+      await t.app.listen(0, '127.0.0.1');
+      const base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+      const browser = await launchBrowser();
+      try {
+        for (const width of [1280, 360]) {
+          const page = await browser.newPage({ width, height: 900 });
+          await page.goto(`${base}/bridge-points/confirm/${c.links.bacNinh}`);
+          await page.getByRole('heading', { name: 'Tài liệu hội nghị' }).waitFor();
+          expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+          await browser.screenshot(page, `materials-confirm-${width}`);
+          if (width === 360) continue;
+          const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: /Báo cáo chính trị/ }).click()]);
+          expect(download.suggestedFilename()).toBe('Báo cáo chính trị.pdf');
+          expect(createHash('sha256').update(readFileSync((await download.path())!)).digest('hex')).toBe(forPoints.sha256);
+          const rsvp = await browser.newPage({ width, height: 900 });
+          await rsvp.goto(`${base}/rsvp/${c.links.an}`);
+          await rsvp.getByRole('heading', { name: 'Tài liệu hội nghị' }).waitFor();
+          // A delegate sees what is for everyone, not what is for the points.
+          expect(await rsvp.getByRole('link', { name: /Sơ đồ hội trường/ }).count()).toBe(1);
+          expect(await rsvp.getByRole('link', { name: /Báo cáo chính trị/ }).count()).toBe(0);
+          await browser.screenshot(rsvp, 'materials-rsvp-1280');
+        }
+      } finally {
+        await browser.close();
+      }
+      const log = (await get(`/${c.id}/materials/${forPoints.id}/downloads`).expect(200)).body;
+      expect(log.downloaded).toEqual([expect.objectContaining({ bridgePointId: c.bacNinh.id, count: 1 })]);
+      expect(forAll.audience).toBe('all');
+    });
+
     it('removes the material, its file and its log; audited', async () => {
       const c = await aConferenceWithLinks();
       const m = (await upload(c.id, pdf(), 'xoa.pdf').expect(201)).body as Material;
