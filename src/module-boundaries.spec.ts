@@ -285,8 +285,6 @@ const SQL_HOMES = [/\.repository\.ts$/, /-storage\.ts$/, /^database\//, /^common
 
 /** Files outside those homes that still hold SQL text (#23: move each statement into a named repository method). */
 const SQL_ELSEWHERE: string[] = [
-  'attendees/attendee-invitations.ts',
-  'attendees/attendees.service.ts',
   'bridge-points/bridge-points.service.ts',
   'conferences/conference-status.ts',
   'mail/mail-dispatcher.ts',

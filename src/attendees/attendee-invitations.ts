@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, IsNull } from 'typeorm';
-import { TransactionRunner } from '../database/transaction-runner';
 import { Attendee } from './attendee.entity';
+import { AttendeeRepository } from './attendee.repository';
 
 /**
  * The attendee side of invitations. `invitedAt` records when an invitation was first queued for
@@ -12,7 +12,7 @@ import { Attendee } from './attendee.entity';
  */
 @Injectable()
 export class AttendeeInvitations {
-  constructor(private readonly tx: TransactionRunner) {}
+  constructor(private readonly rows: AttendeeRepository) {}
 
   /** Stamps `invitedAt` on those of `attendeeIds` who had none (an earlier stamp stays). */
   async markQueued(m: EntityManager, attendeeIds: string[], at: Date): Promise<void> {
@@ -22,13 +22,7 @@ export class AttendeeInvitations {
   }
 
   async markInvited(m: EntityManager, attendeeIds: string[]): Promise<void> {
-    for (const id of attendeeIds) {
-      // One fixed statement, prepared once on SQLite: sent mails arrive a few at a time.
-      await this.tx.sql(
-        m,
-        "UPDATE attendees SET status = 'invited', version = version + 1, updated_at = CURRENT_TIMESTAMP WHERE id = $1 AND status = 'added'",
-        [id],
-      );
-    }
+    // One fixed statement, prepared once on SQLite: sent mails arrive a few at a time.
+    for (const id of attendeeIds) await this.rows.markInvited(m, id);
   }
 }

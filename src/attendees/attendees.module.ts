@@ -9,6 +9,7 @@ import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { OutboxModule } from '../mail/outbox.module';
 import { AttendeeInvitations } from './attendee-invitations';
+import { AttendeeRepository } from './attendee.repository';
 import { Attendee } from './attendee.entity';
 import { AttendeesController } from './attendees.controller';
 import { AttendeesService } from './attendees.service';
@@ -24,7 +25,7 @@ import { Waitlist } from './waitlist';
 @Module({
   imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference, AgendaItem, RegistrationRequest]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
   controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController, PublicRegistrationConfirmationsController],
-  providers: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
+  providers: [AttendeeRepository, AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
   exports: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
 })
 export class AttendeesModule {}

@@ -10,7 +10,7 @@ import { inScope, OperatorScope, scopeOf, whereInScope } from '../bridge-points/
 import { BridgePointsService } from '../bridge-points/bridge-points.service';
 import { SummaryCache } from '../bridge-points/summary-cache';
 import { Clock } from '../common/clock';
-import { columnValue, entityRows } from '../common/entity-rows';
+import { entityRows } from '../common/entity-rows';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
@@ -34,11 +34,11 @@ import {
   toAttendeeResponse,
   UpdateAttendeeDto,
 } from './attendee.dto';
+import { AttendeeRepository } from './attendee.repository';
 import { Attendee, AttendeeStatus } from './attendee.entity';
 import { HOLDS_PLACE, Waitlist } from './waitlist';
 import { badField, conflict, forbidden } from '../common/errors';
 import { attendeeNotFound } from './attendee-errors';
-import { forUpdateClause } from '../database/row-lock';
 import { versionedUpdate } from '../database/versioned-update';
 
 export const RSVP_PAGE = 'rsvp';
@@ -114,6 +114,7 @@ export class AttendeesService {
     private readonly outbox: OutboxService,
     private readonly waitlist: Waitlist,
     private readonly clock: Clock,
+    private readonly rows: AttendeeRepository,
   ) {}
 
   async actorFor(user: User): Promise<AttendeeActor> {
@@ -446,14 +447,9 @@ export class AttendeesService {
     if (current && attendee.checkedInAt) return { ...toAttendeeResponse(attendee), alreadyCheckedIn: true };
     const now = this.clock.now();
     // Only the first check-in matches `checked_in_at IS NULL`, however many arrive at once.
-    const first = await this.tx.sql(
-      m,
-      "UPDATE attendees SET checked_in_at = $1, checked_in_by = $2, status = 'attended', version = version + 1, " +
-        'updated_at = CURRENT_TIMESTAMP WHERE id = $3 AND checked_in_at IS NULL',
-      [columnValue(m, Attendee, 'checkedInAt', now), actor.label, attendee.id],
-    );
-    if (first.affected === 1) await this.points.countCheckIns(m, attendee.bridgePointId, 1);
-    if (first.affected === 1 && attendee.status === 'declined') {
+    const first = await this.rows.markCheckedIn(m, attendee.id, now, actor.label);
+    if (first) await this.points.countCheckIns(m, attendee.bridgePointId, 1);
+    if (first && attendee.status === 'declined') {
       // Only a forced check-in gets here with a decline on record: the record says who overrode it.
       await this.audit.record(m, actor, {
         conferenceId: attendee.conferenceId,
@@ -465,10 +461,10 @@ export class AttendeesService {
       });
     }
     const after =
-      current && first.affected === 1
+      current && first
         ? { ...attendee, checkedInAt: now, checkedInBy: actor.label, status: 'attended' as const, version: attendee.version + 1 }
         : await m.findOneByOrFail(Attendee, { id: attendee.id });
-    return { ...toAttendeeResponse(after), alreadyCheckedIn: first.affected !== 1 };
+    return { ...toAttendeeResponse(after), alreadyCheckedIn: !first };
   }
 
   private async assertEmailFree(m: EntityManager, conferenceId: string, email: string): Promise<void> {
@@ -496,13 +492,7 @@ export class AttendeesService {
   /** 404 for an attendee of another conference and for one outside the operator's points alike. */
   private async attendeeOrFail(m: EntityManager, conferenceId: string, attendeeId: string, who: AttendeeActor, forUpdate = false): Promise<Attendee> {
     // A prepared statement: this read is on the check-in path, thousands of times at once.
-    const table = entityRows(m, Attendee);
-    const lock = forUpdate ? forUpdateClause(m) : '';
-    const { rows } = await this.tx.sql(m, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1 AND conference_id = $2${lock}`, [
-      attendeeId,
-      conferenceId,
-    ]);
-    return this.visibleAttendee(m, rows.length > 0 ? table.hydrate(rows[0]) : null, who);
+    return this.visibleAttendee(m, await this.rows.rowOf(m, conferenceId, attendeeId, forUpdate), who);
   }
 
   /** The attendee read, if the actor may see them: an operator, only those of their own points. */
