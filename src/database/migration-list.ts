@@ -17,6 +17,7 @@ import { CompletionRule1733800000000 } from './migrations/1733800000000-completi
 import { Certificates1733900000000 } from './migrations/1733900000000-certificates';
 import { Evaluations1734000000000 } from './migrations/1734000000000-evaluations';
 import { Materials1734100000000 } from './migrations/1734100000000-materials';
+import { AttendeeOrder1734150000000 } from './migrations/1734150000000-attendee-order';
 
 /** Every migration, in order. Hand-written, portable between SQLite and PostgreSQL. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   Certificates1733900000000,
   Evaluations1734000000000,
   Materials1734100000000,
+  AttendeeOrder1734150000000,
 ];
