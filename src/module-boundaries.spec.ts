@@ -285,7 +285,6 @@ const SQL_HOMES = [/\.repository\.ts$/, /-storage\.ts$/, /^database\//, /^common
 
 /** Files outside those homes that still hold SQL text (#23: move each statement into a named repository method). */
 const SQL_ELSEWHERE: string[] = [
-  'bridge-points/bridge-points.service.ts',
   'conferences/conference-status.ts',
   'mail/mail-dispatcher.ts',
 ];

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BridgePointCopies } from './bridge-point-copies';
+import { BridgePointRepository } from './bridge-point.repository';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
@@ -22,7 +23,7 @@ import { SummaryCache } from './summary-cache';
 @Module({
   imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule, ConferencesModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
-  providers: [BridgePointCopies, BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache, BridgePointContactsImportService],
+  providers: [BridgePointCopies, BridgePointRepository, BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache, BridgePointContactsImportService],
   exports: [BridgePointsService, PublicBridgePointsService, SummaryCache, BridgePointContactsImportService],
 })
 export class BridgePointsModule implements OnModuleInit {

@@ -21,6 +21,7 @@ import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../mail/outbox.service';
 import { BridgePoint } from './bridge-point.entity';
+import { BridgePointRepository } from './bridge-point.repository';
 import { confirmationAfter } from './bridge-point-confirmation';
 import { newBridgePoint, NewBridgePoint, unitFields } from './bridge-point-row';
 import { inScope, OperatorScope, scopeOf, whereInScope } from './bridge-point-scope';
@@ -102,6 +103,7 @@ export class BridgePointsService {
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     private readonly window: AttendanceWindow,
+    private readonly rows: BridgePointRepository,
   ) {}
 
   async actorFor(user: User): Promise<PointActor> {
@@ -130,6 +132,13 @@ export class BridgePointsService {
     if (query.q) qb.andWhere("bp.searchKey LIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
     whereInScope(qb, 'bp', scope);
     return pageOf(query, await qb.getManyAndCount(), toBridgePointResponse);
+  }
+
+  /** The names of some points of a conference, by id (one query; for lists that show each row's point). */
+  async namesOf(conferenceId: string, ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.points.find({ select: { id: true, name: true }, where: { conferenceId, id: In([...new Set(ids)]) } });
+    return new Map(rows.map((p) => [p.id, p.name]));
   }
 
   async get(conferenceId: string, pointId: string, who: PointActor): Promise<BridgePointResponseDto> {
@@ -430,12 +439,7 @@ export class BridgePointsService {
    */
   async countCheckIns(m: EntityManager, bridgePointId: string, delta: number): Promise<void> {
     if (delta === 0) return;
-    await this.tx.sql(
-      m,
-      'UPDATE bridge_points SET checked_in_attendees = CASE WHEN checked_in_attendees + $1 < 0 THEN 0 ' +
-        'ELSE checked_in_attendees + $1 END, updated_at = CURRENT_TIMESTAMP WHERE id = $2',
-      [delta, bridgePointId],
-    );
+    await this.rows.addCheckIns(m, bridgePointId, delta);
   }
 
   async checkHistory(conferenceId: string, pointId: string, who: PointActor): Promise<ConnectionCheckResponseDto[]> {
@@ -592,7 +596,7 @@ export class BridgePointsService {
     changes: Partial<BridgePoint>,
     action: string,
   ): Promise<{ after: BridgePoint; entry: AuditRecord }> {
-    const affected = await this.versionedUpdate(m, point, changes);
+    const affected = await this.rows.updateVersioned(m, point, changes);
     if (affected !== 1) assertVersion(await m.findOneByOrFail(BridgePoint, { id: point.id }), point.version);
     const after: BridgePoint = { ...point, ...changes, version: point.version + 1, updatedAt: this.clock.now() };
     const entry: AuditRecord = {
@@ -606,35 +610,9 @@ export class BridgePointsService {
     return { after, entry };
   }
 
-  /**
-   * Writes `changes` with the version bumped, only if the point is still at the version read;
-   * answers the rows changed (0: someone changed it since). A prepared statement whose text
-   * depends only on which fields change.
-   */
-  private async versionedUpdate(m: EntityManager, point: BridgePoint, changes: Partial<BridgePoint>): Promise<number> {
-    const metadata = m.connection.getMetadata(BridgePoint);
-    const driver = m.connection.driver;
-    const sets: string[] = [];
-    const params: unknown[] = [];
-    for (const [property, value] of Object.entries(changes)) {
-      if (value === undefined) continue;
-      const column = metadata.findColumnWithPropertyName(property);
-      if (!column) throw new Error(`bridge points have no column for ${property}`);
-      params.push(driver.preparePersistentValue(value, column));
-      sets.push(`${driver.escape(column.databaseName)} = $${params.length}`);
-    }
-    params.push(point.version + 1, point.id, point.version);
-    const n = params.length;
-    sets.push(`version = $${n - 2}`, 'updated_at = CURRENT_TIMESTAMP');
-    const sql = `UPDATE bridge_points SET ${sets.join(', ')} WHERE id = $${n - 1} AND version = $${n}`;
-    return (await this.tx.sql(m, sql, params)).affected;
-  }
-
   private async pointOrFail(m: EntityManager, conferenceId: string, pointId: string, who: PointActor): Promise<BridgePoint> {
     // A prepared statement: reads of single points come by the thousand too.
-    const table = entityRows(m, BridgePoint);
-    const { rows } = await this.tx.sql(m, `SELECT ${table.columns} FROM ${table.table} WHERE id = $1 AND conference_id = $2`, [pointId, conferenceId]);
-    return this.allowedPoint(rows.length > 0 ? table.hydrate(rows[0]) : null, pointId, who);
+    return this.allowedPoint(await this.rows.rowOf(m, conferenceId, pointId), pointId, who);
   }
 
   /** 404 for a point of another conference and for a point outside the actor's scope alike. */
