@@ -19,6 +19,7 @@ import { ImportJob } from './import-job.entity';
   imports: [TypeOrmModule.forFeature([Attendee, ImportJob, Conference, BridgePoint]), AuditModule, ConferencesModule],
   controllers: [AttendeeFilesController],
   providers: [AttendeeImportService, AttendeeExportService, AttendeeImportRepository, ImportProgress],
+  exports: [AttendeeImportService, AttendeeExportService],
 })
 export class AttendeeFilesModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

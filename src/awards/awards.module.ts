@@ -33,7 +33,7 @@ import { AwardsDemoSeeder } from './awards-demo.seeder';
     AwardListService,
     AwardsDemoSeeder,
   ],
-  exports: [AwardFormsService, AwardDecisionsService, AwardsDemoSeeder],
+  exports: [AwardFormsService, AwardDecisionsService, AwardsDemoSeeder, AwardRecipientsService, AwardRecipientImportService, AwardListService],
 })
 export class AwardsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -167,14 +167,17 @@ function fact(term: string, value: SafeHtml | string | null | undefined): SafeHt
   return value ? html`<div class="row"><dt>${term}</dt><dd>${value}</dd></div>` : null;
 }
 
-/** The parts of a conference that have no console screen yet: where to do them meanwhile. */
-const LATER_SECTIONS: { label: string; api: string }[] = [
-  { label: 'Điểm cầu', api: 'bridge-points' },
-  { label: 'Chương trình hội nghị', api: 'agenda' },
-  { label: 'Đại biểu', api: 'attendees' },
-  { label: 'Giấy mời và tình trạng gửi thư', api: 'calendar' },
-  { label: 'Khen thưởng', api: 'awards' },
-  { label: 'Biên bản và nhiệm vụ sau hội nghị', api: 'minutes' },
+/** The parts of a conference: its console screen (`console`, under the conference's address) or, while it has none, where to do them meanwhile. */
+const LATER_SECTIONS: { label: string; api: string; console?: string }[] = [
+  { label: 'Điểm cầu', api: 'bridge-points', console: 'points' },
+  { label: 'Chương trình hội nghị', api: 'agenda', console: 'agenda' },
+  { label: 'Đại biểu', api: 'attendees', console: 'attendees' },
+  { label: 'Giấy mời và tình trạng gửi thư', api: 'calendar', console: 'invitations' },
+  { label: 'Khen thưởng', api: 'awards', console: 'awards' },
+  { label: 'Biên bản hội nghị', api: 'minutes', console: 'minutes' },
+  { label: 'Nhiệm vụ sau hội nghị', api: 'minutes', console: 'action-items' },
+  { label: 'Tập huấn: điểm danh, hoàn thành, giấy chứng nhận', api: 'training', console: 'training' },
+  { label: 'Tài liệu hội nghị', api: 'materials', console: 'materials' },
 ];
 
 /** `/console/conferences/:id`: the conference at a glance, its state's actions, and the way to its parts. */
@@ -223,8 +226,10 @@ ${caller.canWrite && actionForms(c, caller, stateOf)}
 <h2 id="cac-phan">Các phần của hội nghị</h2>
 <ul class="sections">
 <li><a href="/board/${c.id}">Bảng theo dõi trạng thái điểm cầu</a> (trang theo dõi trực tiếp)</li>
-${LATER_SECTIONS.map(
-  (p) => html`<li>${p.label}: <span class="muted">chưa có trên bảng điều khiển; tạm thời thực hiện qua</span> <a href="/docs#/${p.api}">API (tài liệu)</a></li>`,
+${LATER_SECTIONS.map((p) =>
+  p.console
+    ? html`<li><a href="${conferenceUrl(c.id)}/${p.console}">${p.label}</a></li>`
+    : html`<li>${p.label}: <span class="muted">chưa có trên bảng điều khiển; tạm thời thực hiện qua</span> <a href="/docs#/${p.api}">API (tài liệu)</a></li>`,
 )}
 </ul>
 </section>`,

@@ -12,6 +12,8 @@ export interface ConsolePageOptions {
   caller?: ConsoleCaller;
   /** Links above the title, from the console's home to the page's parent. */
   trail?: { href: string; label: string }[];
+  /** Reload the page after this many seconds (a long job's progress; no script needed). */
+  refresh?: number;
 }
 
 /** The hidden field that carries a form's CSRF token. */
@@ -26,6 +28,7 @@ export function consolePage(o: ConsolePageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex, nofollow">
+${o.refresh && html`<meta http-equiv="refresh" content="${String(o.refresh)}">`}
 <title>${o.title} — Bảng điều khiển Hội nghị</title>
 <link rel="stylesheet" href="${SITE_CSS_PATH}">
 <link rel="stylesheet" href="${CONSOLE_CSS_PATH}">

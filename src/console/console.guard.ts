@@ -7,6 +7,7 @@ import { forbidden } from '../common/errors';
 import { ConsoleRedirect, ConsoleRequest, CSRF_FIELD } from './console-caller';
 import { parseCookies, safeNext, SESSION_COOKIE } from './console-cookies';
 import { ConsoleSessions } from './console-sessions';
+import { CONSOLE_UPLOAD } from './console-upload';
 
 export const SIGN_IN_PATH = '/console/login';
 export const OPERATOR_HOME = '/console/points';
@@ -37,7 +38,9 @@ export class ConsoleGuard implements CanActivate {
     const user = await this.sessions.userOf(token);
     if (!user) throw new ConsoleRedirect(signInLocation(request.method, request.url), !!token);
 
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
+    // A file upload's token is among its multipart fields, which only the route reads: readConsoleUpload checks it there.
+    const upload = this.reflector.getAllAndOverride<boolean | undefined>(CONSOLE_UPLOAD, [context.getHandler()]) === true && request.isMultipart?.() === true;
+    if (request.method !== 'GET' && request.method !== 'HEAD' && !upload) {
       const body = request.body as Record<string, unknown> | undefined;
       if (!this.sessions.sessionCsrfHolds(token, body?.[CSRF_FIELD])) {
         throw forbidden(CSRF_FIELD, 'csrf_mismatch', 'Biểu mẫu đã hết hạn hoặc không được gửi từ trang của hệ thống. Vui lòng tải lại trang rồi thử lại.');

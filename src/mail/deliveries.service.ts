@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { IsNull, Not, In, Repository } from 'typeorm';
+import { Attendee } from '../attendees/attendee.entity';
 import { AttendeeInvitations } from '../attendees/attendee-invitations';
 import { Clock } from '../common/clock';
 import { conferenceNotFound, conflict, notFound } from '../common/errors';
@@ -9,7 +10,7 @@ import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
 import { DeliveryAttempt } from './delivery-attempt.entity';
-import { calendarMessages, reachableAttendees } from './invitation-messages';
+import { calendarMessages, NOT_TAKING_PART, reachableAttendees } from './invitation-messages';
 import {
   DeliveryListQueryDto,
   DeliveryResponseDto,
@@ -17,7 +18,7 @@ import {
   QueueResultDto,
   toDeliveryResponse,
 } from './mail.dto';
-import { OutboxMessage } from './outbox-message.entity';
+import { DELIVERY_STATUSES, DeliveryStatus, MessageKind, OutboxMessage } from './outbox-message.entity';
 import { OutboxService } from './outbox.service';
 
 const deliveryNotFound = (deliveryId: string) =>
@@ -30,6 +31,7 @@ export class DeliveriesService {
     @InjectRepository(OutboxMessage) private readonly messages: Repository<OutboxMessage>,
     @InjectRepository(DeliveryAttempt) private readonly attempts: Repository<DeliveryAttempt>,
     @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
+    @InjectRepository(Attendee) private readonly attendees: Repository<Attendee>,
     private readonly outbox: OutboxService,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
@@ -56,8 +58,9 @@ export class DeliveriesService {
     });
   }
 
-  async list(conferenceId: string, query: DeliveryListQueryDto): Promise<Page<DeliveryResponseDto>> {
+  async list(conferenceId: string, query: DeliveryListQueryDto, options: { failedFirst?: boolean } = {}): Promise<Page<DeliveryResponseDto>> {
     await this.conferenceOrFail(conferenceId);
+    if (options.failedFirst) return this.failedFirst(conferenceId, query);
     const found = await this.messages.findAndCount({
       where: {
         conferenceId,
@@ -70,6 +73,50 @@ export class DeliveriesService {
       take: query.pageSize,
     });
     return pageOf(query, found, toDeliveryResponse);
+  }
+
+  /** The delivery log with the failed mails first (the console's log), then latest first. */
+  private async failedFirst(conferenceId: string, query: DeliveryListQueryDto): Promise<Page<DeliveryResponseDto>> {
+    const qb = this.messages
+      .createQueryBuilder('m')
+      .where('m.conferenceId = :conferenceId', { conferenceId })
+      .orderBy("CASE WHEN m.status = 'failed' THEN 0 ELSE 1 END", 'ASC')
+      .addOrderBy('m.createdAt', 'DESC')
+      .addOrderBy('m.id', 'ASC')
+      .offset(skipOf(query))
+      .limit(query.pageSize);
+    if (query.status) qb.andWhere('m.status = :status', { status: query.status });
+    if (query.kind) qb.andWhere('m.kind = :kind', { kind: query.kind });
+    if (query.attendeeId) qb.andWhere('m.attendeeId = :attendeeId', { attendeeId: query.attendeeId });
+    return pageOf(query, await qb.getManyAndCount(), toDeliveryResponse);
+  }
+
+  /** How many of a conference's mails (of one kind, or all) are in each state: one grouped query. */
+  async statusCounts(conferenceId: string, kind?: MessageKind): Promise<Record<DeliveryStatus, number>> {
+    await this.conferenceOrFail(conferenceId);
+    const qb = this.messages
+      .createQueryBuilder('m')
+      .select('m.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('m.conferenceId = :conferenceId', { conferenceId })
+      .groupBy('m.status');
+    if (kind) qb.andWhere('m.kind = :kind', { kind });
+    const counts = Object.fromEntries(DELIVERY_STATUSES.map((s) => [s, 0])) as Record<DeliveryStatus, number>;
+    for (const row of await qb.getRawMany<{ status: DeliveryStatus; count: string | number }>()) counts[row.status] = Number(row.count);
+    return counts;
+  }
+
+  /** Who an invitation can go to: delegates taking part, those of them with an email, and those not invited yet. */
+  async invitationCounts(conferenceId: string): Promise<{ takingPart: number; withEmail: number; notInvited: number }> {
+    await this.conferenceOrFail(conferenceId);
+    const row = await this.attendees
+      .createQueryBuilder('a')
+      .select('COUNT(*)', 'takingPart')
+      .addSelect('COUNT(a.email)', 'withEmail')
+      .addSelect('SUM(CASE WHEN a.email IS NOT NULL AND a.invitedAt IS NULL THEN 1 ELSE 0 END)', 'notInvited')
+      .where({ conferenceId, status: Not(In(NOT_TAKING_PART)) })
+      .getRawOne<{ takingPart: string | number; withEmail: string | number; notInvited: string | number | null }>();
+    return { takingPart: Number(row?.takingPart ?? 0), withEmail: Number(row?.withEmail ?? 0), notInvited: Number(row?.notInvited ?? 0) };
   }
 
   async get(conferenceId: string, deliveryId: string): Promise<DeliveryResponseDto> {

@@ -5,7 +5,8 @@ import { MessageKind } from './outbox-message.entity';
 import { NewMessage } from './outbox.service';
 
 /** Attendees who still take part (calendar mail goes to those of them with an email). */
-const TAKING_PART = { status: Not(In(['cancelled', 'declined', 'waitlisted', 'substituted'])) };
+export const NOT_TAKING_PART = ['cancelled', 'declined', 'waitlisted', 'substituted'];
+const TAKING_PART = { status: Not(In(NOT_TAKING_PART)) };
 
 /** One calendar message per attendee, keyed by attendee, kind and calendar revision. */
 export function calendarMessages(conference: Conference, attendees: Attendee[], kind: MessageKind): NewMessage[] {

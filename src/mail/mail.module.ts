@@ -41,6 +41,6 @@ import { Reminders } from './reminders';
       useFactory: (config: AppConfig) => (config.smtpUrl ? new SmtpMailTransport(config) : new FileMailTransport(config)),
     },
   ],
-  exports: [MailDispatcher, OutboxModule],
+  exports: [MailDispatcher, OutboxModule, DeliveriesService],
 })
 export class MailModule {}

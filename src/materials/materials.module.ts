@@ -31,7 +31,7 @@ import { PublicBridgePointMaterialsController, PublicRsvpMaterialsController } f
   ],
   controllers: [MaterialsController, PublicBridgePointMaterialsController, PublicRsvpMaterialsController],
   providers: [MaterialsService, MaterialLinksService, MaterialsRepository],
-  exports: [MaterialLinksService, MaterialsRepository],
+  exports: [MaterialLinksService, MaterialsRepository, MaterialsService],
 })
 export class MaterialsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

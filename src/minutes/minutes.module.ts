@@ -33,6 +33,6 @@ import { MinutesService } from './minutes.service';
     ActionItemRepository,
     MinutesDemoSeeder,
   ],
-  exports: [MinutesDemoSeeder, MinutesService, ActionItemsService],
+  exports: [MinutesDemoSeeder, MinutesService, ActionItemsService, MinutesDocumentsService],
 })
 export class MinutesModule {}

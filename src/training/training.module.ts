@@ -44,7 +44,7 @@ import { TrainingDemoSeeder } from './training-demo.seeder';
   ],
   controllers: [CompletionController, CertificateController, PublicCertificateController, SessionAttendanceController, SessionCheckInCodeController, PublicSessionCheckInController, EvaluationController, PublicEvaluationController],
   providers: [SessionAttendanceService, SessionAttendanceRepository, SessionAttendanceImportService, SessionWindow, SessionCodes, SessionSelfCheckInService, CompletionService, CompletionRepository, EvaluationService, CertificateService, TrainingDemoSeeder],
-  exports: [SessionAttendanceService, EvaluationService, CertificateService, TrainingDemoSeeder],
+  exports: [SessionAttendanceService, EvaluationService, CertificateService, TrainingDemoSeeder, CompletionService],
 })
 export class TrainingModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

@@ -1,0 +1,101 @@
+import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { FormFields } from '../web/form-body';
+import { ConsoleAgendaSpeakersService } from './console-agenda-speakers.service';
+import { ConsoleAgendaService } from './console-agenda.service';
+import { Caller, ConsoleCaller } from './console-caller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleIdPipe } from './console-id.pipe';
+import { sendConsole } from './console-reply';
+import { ConsoleItemIdPipe } from './console-screen-kit';
+import { ConsoleGuard } from './console.guard';
+
+/** `/console/conferences/:id/agenda` (the programme) and `/console/speakers` (the speaker directory). */
+@ApiExcludeController()
+@Public()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleExceptionFilter)
+@Roles('admin', 'organizer', 'viewer')
+@Controller('console')
+export class ConsoleAgendaController {
+  constructor(
+    private readonly agenda: ConsoleAgendaService,
+    private readonly speakers: ConsoleAgendaSpeakersService,
+  ) {}
+
+  @Get('conferences/:id/agenda')
+  async page(@Param('id', ConsoleIdPipe) id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.agenda.page(id, caller, done));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/agenda')
+  async create(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.agenda.create(id, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Get('conferences/:id/agenda/:itemId/edit')
+  async editForm(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.agenda.editForm(id, itemId, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/agenda/:itemId/edit')
+  async update(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.agenda.update(id, itemId, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('conferences/:id/agenda/:itemId/remove')
+  async remove(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.agenda.remove(id, itemId, body, caller));
+  }
+
+  @Get('speakers')
+  async speakerList(@Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.speakers.list(query, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('speakers')
+  async speakerCreate(@Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.speakers.create(body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Get('speakers/:speakerId/edit')
+  async speakerEditForm(@Param('speakerId', ConsoleItemIdPipe) speakerId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.speakers.editForm(speakerId, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('speakers/:speakerId/edit')
+  async speakerUpdate(
+    @Param('speakerId', ConsoleItemIdPipe) speakerId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.speakers.update(speakerId, body, caller));
+  }
+}

@@ -1,0 +1,107 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { ExportFile } from '../common/spreadsheet-export';
+import { FormFields } from '../web/form-body';
+import { ConsoleAttendeesService } from './console-attendees.service';
+import { Caller, ConsoleCaller } from './console-caller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleIdPipe } from './console-id.pipe';
+import { sendConsole } from './console-reply';
+import { ConsoleUpload } from './console-upload';
+import { ConsoleGuard } from './console.guard';
+
+const sendFile = (reply: FastifyReply, file: ExportFile) =>
+  void reply.header('cache-control', 'no-store').header('content-type', file.contentType).header('content-disposition', file.disposition).send(file.body);
+
+/** `/console/conferences/:id/attendees` and the check-in desk: a conference's delegates. */
+@ApiExcludeController()
+@Public()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleExceptionFilter)
+@Roles('admin', 'organizer')
+@Controller('console')
+export class ConsoleAttendeesController {
+  constructor(private readonly pages: ConsoleAttendeesService) {}
+
+  @Roles('admin', 'organizer', 'viewer')
+  @Get('conferences/:id/attendees')
+  async list(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.list(id, query, caller));
+  }
+
+  @Get('conferences/:id/attendees/new')
+  async newForm(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.newForm(id, query, caller));
+  }
+
+  @Post('conferences/:id/attendees')
+  async create(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.create(id, body, caller));
+  }
+
+  @Get('conferences/:id/attendees/import')
+  async importForm(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.importForm(id, caller));
+  }
+
+  @ConsoleUpload()
+  @Post('conferences/:id/attendees/import')
+  async import(@Param('id', ConsoleIdPipe) id: string, @Req() request: FastifyRequest, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.import(id, request, caller));
+  }
+
+  @Get('conferences/:id/attendees/import-jobs/:jobId')
+  async importJob(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('jobId', ConsoleIdPipe) jobId: string,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.pages.importJob(id, jobId, caller));
+  }
+
+  @Roles('admin', 'organizer', 'viewer')
+  @Get('conferences/:id/attendees/export.csv')
+  async exportCsv(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendFile(reply, await this.pages.export(id, 'csv', query, caller));
+  }
+
+  @Roles('admin', 'organizer', 'viewer')
+  @Get('conferences/:id/attendees/export.xlsx')
+  async exportXlsx(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendFile(reply, await this.pages.export(id, 'xlsx', query, caller));
+  }
+
+  @Get('conferences/:id/attendees/:attendeeId/edit')
+  async editForm(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('attendeeId', ConsoleIdPipe) attendeeId: string,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.pages.editForm(id, attendeeId, caller));
+  }
+
+  @Post('conferences/:id/attendees/:attendeeId/edit')
+  async update(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('attendeeId', ConsoleIdPipe) attendeeId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.pages.update(id, attendeeId, body, caller));
+  }
+
+  @Get('conferences/:id/check-in')
+  async desk(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.checkInDesk(id, query, caller));
+  }
+
+  @Post('conferences/:id/check-in')
+  async checkIn(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.checkIn(id, body, caller));
+  }
+}

@@ -1,0 +1,75 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { FormFields } from '../web/form-body';
+import { ConsoleAwardsService } from './console-awards.service';
+import { Caller, ConsoleCaller } from './console-caller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleIdPipe } from './console-id.pipe';
+import { sendConsole } from './console-reply';
+import { ConsoleItemIdPipe, sendFile } from './console-screen-kit';
+import { ConsoleUpload } from './console-upload';
+import { ConsoleGuard } from './console.guard';
+
+/** `/console/conferences/:id/awards`: award decisions, their recipients and the award list's files. */
+@ApiExcludeController()
+@Public()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleExceptionFilter)
+@Roles('admin', 'organizer', 'viewer')
+@Controller('console/conferences/:id')
+export class ConsoleAwardsController {
+  constructor(private readonly awards: ConsoleAwardsService) {}
+
+  @Get('awards')
+  async page(@Param('id', ConsoleIdPipe) id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.awards.page(id, caller, done));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('awards')
+  async createDecision(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.awards.createDecision(id, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('awards/:decisionId/recipients')
+  async addRecipient(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('decisionId', ConsoleItemIdPipe) decisionId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.awards.addRecipient(id, decisionId, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @ConsoleUpload()
+  @Post('awards/:decisionId/import')
+  async import(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('decisionId', ConsoleItemIdPipe) decisionId: string,
+    @Req() request: FastifyRequest,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.awards.import(id, decisionId, request, caller));
+  }
+
+  @Get('awards.docx')
+  async docx(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendFile(reply, await this.awards.file(id, 'docx', caller));
+  }
+
+  @Get('awards.xlsx')
+  async xlsx(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendFile(reply, await this.awards.file(id, 'xlsx', caller));
+  }
+
+  @Get('awards.csv')
+  async csv(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendFile(reply, await this.awards.file(id, 'csv', caller));
+  }
+}

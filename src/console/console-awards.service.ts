@@ -1,0 +1,101 @@
+import { Injectable } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { FastifyRequest } from 'fastify';
+import { CreateAwardDecisionDto, CreateAwardRecipientDto } from '../awards/award-decision.dto';
+import { AwardDecisionsService } from '../awards/award-decisions.service';
+import { AwardFormsService } from '../awards/award-forms.service';
+import { AwardListFormat, AwardListService } from '../awards/award-list.service';
+import { AwardRecipientImportService } from '../awards/award-recipient-import.service';
+import { AwardRecipientsService } from '../awards/award-recipients.service';
+import { PageQueryDto } from '../common/pagination';
+import { ExportFile } from '../common/spreadsheet-export';
+import { validateBody } from '../common/validate-body';
+import { ConferencesService } from '../conferences/conferences.service';
+import { FormFields } from '../web/form-body';
+import { FieldErrors } from '../web/page-form';
+import { awardsPage, AwardsView, awardsUrl, DECISION_FIELDS, RECIPIENT_FIELDS } from './console-awards-pages';
+import { ConsoleCaller } from './console-caller';
+import { ConsoleResult } from './console-reply';
+import { DAY_EXAMPLE, hasErrors, parseVnDay, refusalBeside, str } from './console-screen-kit';
+import { ConsoleSessions } from './console-sessions';
+import { readConsoleUpload } from './console-upload';
+
+const DONE: Record<string, string> = { decision: 'Đã thêm quyết định khen thưởng.', recipient: 'Đã thêm vào quyết định.', import: 'Đã nhập danh sách khen thưởng.' };
+const ALL = 500;
+
+/** Awards on the console: decisions, recipients one by one or from a file (dry run first), the list's files; over the API's services. */
+@Injectable()
+export class ConsoleAwardsService {
+  constructor(
+    private readonly conferences: ConferencesService,
+    private readonly decisions: AwardDecisionsService,
+    private readonly recipients: AwardRecipientsService,
+    private readonly imports: AwardRecipientImportService,
+    private readonly lists: AwardListService,
+    private readonly forms: AwardFormsService,
+    private readonly sessions: ConsoleSessions,
+  ) {}
+
+  async page(id: string, caller: ConsoleCaller, doneKey: unknown, over: Partial<AwardsView> = {}, status = 200): Promise<ConsoleResult> {
+    const conference = await this.conferences.get(id, caller.user);
+    const [decisions, forms] = await Promise.all([this.decisions.list(id, plainToInstance(PageQueryDto, { page: 1, pageSize: ALL }), caller.user), this.forms.list()]);
+    const flash = typeof doneKey === 'string' ? DONE[doneKey] : undefined;
+    return { status, html: awardsPage({ conference, decisions: decisions.items, forms, flash, form: { values: {}, errors: {} }, ...over }, caller) };
+  }
+
+  async createDecision(id: string, fields: FormFields | undefined, caller: ConsoleCaller): Promise<ConsoleResult> {
+    const values: FormFields = Object.fromEntries(Object.keys(DECISION_FIELDS).map((f) => [f, str(fields?.[f])]));
+    const errors: FieldErrors = {};
+    const body: Record<string, unknown> = { number: values.number, awardFormCode: values.awardFormCode };
+    const signedAt = parseVnDay(values.signedAt);
+    if (!values.signedAt.trim()) errors.signedAt = `Vui lòng nhập ngày ký, ví dụ ${DAY_EXAMPLE}.`;
+    else if (!signedAt) errors.signedAt = `Ngày ký phải là một ngày có thật, viết dạng ngày/tháng/năm, ví dụ ${DAY_EXAMPLE}.`;
+    else body.signedAt = signedAt;
+    if (!values.awardFormCode) errors.awardFormCode = 'Vui lòng chọn hình thức khen thưởng.';
+    for (const f of ['issuingAuthority', 'signerName', 'signerTitle']) if (values[f].trim()) body[f] = values[f];
+    try {
+      const dto = await validateBody(CreateAwardDecisionDto, body);
+      if (!hasErrors(errors)) {
+        const created = await this.decisions.create(id, dto, caller.user);
+        return { redirect: `${awardsUrl(id)}?xong=decision#qd-${created.id}` };
+      }
+    } catch (error) {
+      const refused = refusalBeside(error, DECISION_FIELDS);
+      if (!refused) throw error;
+      return this.page(id, caller, undefined, { form: { values, errors: { ...refused.errors, ...errors }, problem: refused.problem } }, refused.status);
+    }
+    return this.page(id, caller, undefined, { form: { values, errors } }, 400);
+  }
+
+  async addRecipient(id: string, decisionId: string, fields: FormFields | undefined, caller: ConsoleCaller): Promise<ConsoleResult> {
+    const values: FormFields = Object.fromEntries(Object.keys(RECIPIENT_FIELDS).map((f) => [f, str(fields?.[f])]));
+    const body: Record<string, unknown> = { kind: values.kind };
+    for (const f of ['name', 'title', 'organization', 'achievement']) if (values[f].trim()) body[f] = values[f];
+    try {
+      const dto = await validateBody(CreateAwardRecipientDto, body);
+      await this.recipients.add(id, decisionId, [dto], false, caller.user);
+      return { redirect: `${awardsUrl(id)}?xong=recipient#qd-${decisionId}` };
+    } catch (error) {
+      const refused = refusalBeside(error, RECIPIENT_FIELDS);
+      if (!refused) throw error;
+      return this.page(id, caller, undefined, { recipient: { decisionId, state: { values, errors: refused.errors, problem: refused.problem } } }, refused.status);
+    }
+  }
+
+  /** A recipient file: a dry run (or a refused file) comes back as the report table; an import that went through, as a redirect. */
+  async import(id: string, decisionId: string, request: FastifyRequest, caller: ConsoleCaller): Promise<ConsoleResult> {
+    try {
+      const report = await this.imports.import(id, decisionId, () => readConsoleUpload(request, this.sessions), {}, caller.user);
+      if (report.status === 'done' && !report.dryRun) return { redirect: `${awardsUrl(id)}?xong=import#qd-${decisionId}` };
+      return this.page(id, caller, undefined, { report: { decisionId, report } }, report.status === 'done' ? 200 : 400);
+    } catch (error) {
+      const refused = refusalBeside(error, {});
+      if (!refused) throw error;
+      return this.page(id, caller, undefined, { report: { decisionId, problem: refused.problem } }, refused.status);
+    }
+  }
+
+  file(id: string, format: AwardListFormat, caller: ConsoleCaller): Promise<ExportFile> {
+    return this.lists.export(id, format, ',', caller.user);
+  }
+}

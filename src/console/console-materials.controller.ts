@@ -1,0 +1,63 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { Caller, ConsoleCaller } from './console-caller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleIdPipe } from './console-id.pipe';
+import { ConsoleMaterialsService } from './console-materials.service';
+import { sendConsole } from './console-reply';
+import { ConsoleItemIdPipe } from './console-screen-kit';
+import { ConsoleUpload } from './console-upload';
+import { ConsoleGuard } from './console.guard';
+
+/** `/console/conferences/:id/materials`: the conference's materials, their downloads per point and reminders. */
+@ApiExcludeController()
+@Public()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleExceptionFilter)
+@Roles('admin', 'organizer', 'viewer')
+@Controller('console/conferences/:id')
+export class ConsoleMaterialsController {
+  constructor(private readonly materials: ConsoleMaterialsService) {}
+
+  @Get('materials')
+  async page(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.materials.page(id, caller, query));
+  }
+
+  @Roles('admin', 'organizer')
+  @ConsoleUpload()
+  @Post('materials')
+  async upload(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Query() query: Record<string, unknown>,
+    @Req() request: FastifyRequest,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.materials.upload(id, request, query, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('materials/:materialId/resend')
+  async resend(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('materialId', ConsoleItemIdPipe) materialId: string,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.materials.resend(id, materialId, caller));
+  }
+
+  @Get('materials/:materialId/file')
+  async file(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('materialId', ConsoleItemIdPipe) materialId: string,
+    @Caller() caller: ConsoleCaller,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.materials.download(id, materialId, caller, request, reply);
+  }
+}

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply, FastifyRequest } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { FormFields } from '../web/form-body';
+import { Caller, ConsoleCaller } from './console-caller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleIdPipe } from './console-id.pipe';
+import { ConsolePointsScreenService } from './console-points-screen.service';
+import { sendConsole } from './console-reply';
+import { ConsoleUpload } from './console-upload';
+import { ConsoleGuard } from './console.guard';
+
+/** `/console/conferences/:id/points`: a conference's bridge points, connecting them, their links and contacts. */
+@ApiExcludeController()
+@Public()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleExceptionFilter)
+@Roles('admin', 'organizer')
+@Controller('console')
+export class ConsolePointsScreenController {
+  constructor(private readonly pages: ConsolePointsScreenService) {}
+
+  @Roles('admin', 'organizer', 'viewer')
+  @Get('conferences/:id/points')
+  async list(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.show(id, query, caller));
+  }
+
+  @Post('conferences/:id/points/connect')
+  async connect(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.connect(id, body, caller));
+  }
+
+  @Post('conferences/:id/points/links')
+  async links(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.links(id, body, caller));
+  }
+
+  @ConsoleUpload()
+  @Post('conferences/:id/points/contacts')
+  async contacts(@Param('id', ConsoleIdPipe) id: string, @Req() request: FastifyRequest, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.importContacts(id, request, caller));
+  }
+
+  @Get('conferences/:id/points/contacts/:key')
+  async contactsReport(@Param('id', ConsoleIdPipe) id: string, @Param('key') key: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.pages.contactsReport(id, key, caller));
+  }
+}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { FastifyReply } from 'fastify';
+import { Public, Roles } from '../auth/auth.decorators';
+import { FormFields } from '../web/form-body';
+import { Caller, ConsoleCaller } from './console-caller';
+import { ConsoleExceptionFilter } from './console-exception.filter';
+import { ConsoleIdPipe } from './console-id.pipe';
+import { sendConsole } from './console-reply';
+import { ConsoleItemIdPipe, sendFile } from './console-screen-kit';
+import { ConsoleTrainingService } from './console-training.service';
+import { ConsoleGuard } from './console.guard';
+
+/** `/console/conferences/:id/training`: session attendance, completions and certificates of a training. */
+@ApiExcludeController()
+@Public()
+@UseGuards(ConsoleGuard)
+@UseFilters(ConsoleExceptionFilter)
+@Roles('admin', 'organizer', 'viewer')
+@Controller('console/conferences/:id')
+export class ConsoleTrainingController {
+  constructor(private readonly training: ConsoleTrainingService) {}
+
+  @Get('training')
+  async page(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.training.page(id, caller, query));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('training/certificates')
+  async issue(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.training.issue(id, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('training/certificates/:certId/revoke')
+  async revoke(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('certId', ConsoleItemIdPipe) certId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.training.revoke(id, certId, body, caller));
+  }
+
+  @Get('training/certificates.pdf')
+  async pdf(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendFile(reply, await this.training.allPdf(id, caller));
+  }
+
+  @Get('training/sessions/:itemId')
+  async session(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @Query('xong') done: unknown,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.training.session(id, itemId, caller, done));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('training/sessions/:itemId')
+  async mark(
+    @Param('id', ConsoleIdPipe) id: string,
+    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.training.mark(id, itemId, body, caller));
+  }
+}
