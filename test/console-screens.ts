@@ -3,7 +3,7 @@ import { Page } from 'playwright-core';
 import { launchBrowser, TestBrowser } from './browser';
 import { startApp, TestApp } from './harness';
 
-/** What the console's screen specs share: the app listening for chromium, users of each role, sign-in, CSRF-less posts and screenshots. */
+/** What the console's screen specs share: the app listening for chromium, users of each role, sign-in, plain form posts and screenshots. */
 
 export const bearer = { type: 'bearer' as const };
 export const PASSWORD = 'mat-khau-du-dai';

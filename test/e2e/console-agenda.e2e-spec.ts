@@ -1,5 +1,5 @@
 import { aConference, aMainPoint } from '../factories';
-import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-world';
+import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-screens';
 
 /**
  * The console's agenda screen and speaker directory in chromium, as an organizer and a viewer:

@@ -1,7 +1,7 @@
 import { aConference } from '../factories';
 import { readDocx } from '../documents';
 import { readFileSync } from 'node:fs';
-import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-world';
+import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-screens';
 
 /**
  * The console's awards screen in chromium: a decision with the API's checks beside its fields,

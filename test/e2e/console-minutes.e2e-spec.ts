@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { aMainPoint } from '../factories';
 import { readPdf } from '../documents';
-import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-world';
+import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-screens';
 
 /**
  * The issue's "done when": from signing in to the approved minutes' PDF, through the console

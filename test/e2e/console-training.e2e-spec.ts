@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { aConference, aMainPoint, anAgendaItem } from '../factories';
 import { readPdf } from '../documents';
-import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-world';
+import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions, postForm, shoot, signIn, signInHttp } from '../console-screens';
 
 /**
  * The console's training screens in chromium: a session's attendance person by person with its
