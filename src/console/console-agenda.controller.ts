@@ -1,24 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { ConsoleAgendaSpeakersService } from './console-agenda-speakers.service';
 import { ConsoleAgendaService } from './console-agenda.service';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { sendConsole } from './console-reply';
 import { ConsoleItemIdPipe } from './console-screen-kit';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/agenda` (the programme) and `/console/speakers` (the speaker directory). */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer', 'viewer')
-@Controller('console')
+@ConsoleScreens('console', 'admin', 'organizer', 'viewer')
 export class ConsoleAgendaController {
   constructor(
     private readonly agenda: ConsoleAgendaService,

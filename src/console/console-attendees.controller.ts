@@ -1,27 +1,20 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { ExportFile } from '../common/spreadsheet-export';
 import { FormFields } from '../web/form-body';
 import { ConsoleAttendeesService } from './console-attendees.service';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { sendConsole } from './console-reply';
 import { ConsoleUpload } from './console-upload';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 const sendFile = (reply: FastifyReply, file: ExportFile) =>
   void reply.header('cache-control', 'no-store').header('content-type', file.contentType).header('content-disposition', file.disposition).send(file.body);
 
 /** `/console/conferences/:id/attendees` and the check-in desk: a conference's delegates. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer')
-@Controller('console')
+@ConsoleScreens('console', 'admin', 'organizer')
 export class ConsoleAttendeesController {
   constructor(private readonly pages: ConsoleAttendeesService) {}
 

@@ -1,24 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { ConsoleAwardsService } from './console-awards.service';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { sendConsole } from './console-reply';
 import { ConsoleItemIdPipe, sendFile } from './console-screen-kit';
 import { ConsoleUpload } from './console-upload';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/awards`: award decisions, their recipients and the award list's files. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer', 'viewer')
-@Controller('console/conferences/:id')
+@ConsoleScreens('console/conferences/:id', 'admin', 'organizer', 'viewer')
 export class ConsoleAwardsController {
   constructor(private readonly awards: ConsoleAwardsService) {}
 

@@ -1,22 +1,15 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
 import { ConsoleConferencesService } from './console-conferences.service';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { sendConsole } from './console-reply';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console` and `/console/conferences/…`: the conference list, its forms and each conference's overview and actions. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer', 'viewer')
-@Controller('console')
+@ConsoleScreens('console', 'admin', 'organizer', 'viewer')
 export class ConsoleConferencesController {
   constructor(private readonly pages: ConsoleConferencesService) {}
 

@@ -1,22 +1,14 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { ConsoleInvitationsService } from './console-invitations.service';
 import { sendConsole } from './console-reply';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/invitations`: sending invitations and the delivery log (admins and organizers, as in the API). */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer')
-@Controller('console')
+@ConsoleScreens('console', 'admin', 'organizer')
 export class ConsoleInvitationsController {
   constructor(private readonly pages: ConsoleInvitationsService) {}
 

@@ -1,23 +1,16 @@
-import { Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { ConsoleMaterialsService } from './console-materials.service';
 import { sendConsole } from './console-reply';
 import { ConsoleItemIdPipe } from './console-screen-kit';
 import { ConsoleUpload } from './console-upload';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/materials`: the conference's materials, their downloads per point and reminders. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer', 'viewer')
-@Controller('console/conferences/:id')
+@ConsoleScreens('console/conferences/:id', 'admin', 'organizer', 'viewer')
 export class ConsoleMaterialsController {
   constructor(private readonly materials: ConsoleMaterialsService) {}
 

@@ -1,24 +1,17 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { ConsoleMinutesActionsService } from './console-minutes-actions.service';
 import { ConsoleMinutesService } from './console-minutes.service';
 import { sendConsole } from './console-reply';
 import { ConsoleItemIdPipe, sendFile } from './console-screen-kit';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/minutes`: the minutes (biên bản) as a form, their approval, revisions and files; `…/action-items`: the tasks and their progress. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer', 'viewer')
-@Controller('console/conferences/:id')
+@ConsoleScreens('console/conferences/:id', 'admin', 'organizer', 'viewer')
 export class ConsoleMinutesController {
   constructor(
     private readonly minutes: ConsoleMinutesService,

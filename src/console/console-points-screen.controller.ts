@@ -1,23 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { ConsolePointsScreenService } from './console-points-screen.service';
 import { sendConsole } from './console-reply';
 import { ConsoleUpload } from './console-upload';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/points`: a conference's bridge points, connecting them, their links and contacts. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer')
-@Controller('console')
+@ConsoleScreens('console', 'admin', 'organizer')
 export class ConsolePointsScreenController {
   constructor(private readonly pages: ConsolePointsScreenService) {}
 

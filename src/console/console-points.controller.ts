@@ -1,19 +1,12 @@
-import { Controller, Get, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Get, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Public } from '../auth/auth.decorators';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsolePointsService } from './console-points.service';
 import { sendConsole } from './console-reply';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/points`: where an operator lands: the bridge points they act for. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Controller('console')
+@ConsoleScreens('console')
 export class ConsolePointsController {
   constructor(private readonly pages: ConsolePointsService) {}
 

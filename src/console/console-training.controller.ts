@@ -1,23 +1,16 @@
-import { Body, Controller, Get, Param, Post, Query, Res, UseFilters, UseGuards } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
-import { Public, Roles } from '../auth/auth.decorators';
+import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleExceptionFilter } from './console-exception.filter';
 import { ConsoleIdPipe } from './console-id.pipe';
 import { sendConsole } from './console-reply';
 import { ConsoleItemIdPipe, sendFile } from './console-screen-kit';
 import { ConsoleTrainingService } from './console-training.service';
-import { ConsoleGuard } from './console.guard';
+import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/training`: session attendance, completions and certificates of a training. */
-@ApiExcludeController()
-@Public()
-@UseGuards(ConsoleGuard)
-@UseFilters(ConsoleExceptionFilter)
-@Roles('admin', 'organizer', 'viewer')
-@Controller('console/conferences/:id')
+@ConsoleScreens('console/conferences/:id', 'admin', 'organizer', 'viewer')
 export class ConsoleTrainingController {
   constructor(private readonly training: ConsoleTrainingService) {}
 

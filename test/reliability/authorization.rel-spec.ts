@@ -247,7 +247,7 @@ const TABLE: readonly Row[] = [
 
 /**
  * The server-rendered pages, which the OpenAPI document leaves out: who may open them. Their
- * coverage is checked against the controllers marked @ApiExcludeController in src/.
+ * coverage is checked against the controllers marked @ApiExcludeController (or @ConsoleScreens) in src/.
  */
 const PAGES: readonly (readonly [route: string, anonymous: Entry])[] = [
   ['GET /bridge-points/confirm/{token}',                   BP_LINK],
@@ -460,8 +460,10 @@ function excludedRoutes(): string[] {
     readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
   for (const file of walk(join(__dirname, '../../src')).filter((f) => f.endsWith('.controller.ts'))) {
     const source = readFileSync(file, 'utf8');
-    if (!source.includes('@ApiExcludeController()')) continue;
-    const prefix = /@Controller\('([^']*)'\)/.exec(source)?.[1] ?? '';
+    // @ConsoleScreens(path, …roles) is @ApiExcludeController() with @Controller(path) and the console's guard.
+    const screens = /@ConsoleScreens\('([^']*)'/.exec(source);
+    if (!source.includes('@ApiExcludeController()') && !screens) continue;
+    const prefix = screens?.[1] ?? /@Controller\('([^']*)'\)/.exec(source)?.[1] ?? '';
     for (const m of source.matchAll(/@(Get|Post|Put|Patch|Delete)\((?:'([^']*)')?\)/g)) {
       const path = ['', prefix, m[2] ?? ''].filter((part, i) => i === 0 || part !== '').join('/');
       routes.push(`${m[1].toUpperCase()} ${path.replace(/:(\w+)/g, '{$1}')}`);
