@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { Material, MATERIAL_AUDIENCES, MaterialAudience } from './material.entity';
 
 export class MaterialResponseDto {
@@ -9,7 +9,7 @@ export class MaterialResponseDto {
   @ApiProperty({ type: 'integer', description: 'size in bytes' }) size!: number;
   @ApiProperty({ example: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08', description: 'SHA-256 of the file, hex (also its ETag)' }) sha256!: string;
   @ApiProperty({ enum: MATERIAL_AUDIENCES, description: 'who gets it: all, bridge_points (the points only) or attendees (the delegates only)' }) audience!: MaterialAudience;
-  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'the agenda item it belongs to, if any' }) agendaItemId!: string | null;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'the agenda item it belongs to; null when none' }) agendaItemId!: string | null;
   @ApiProperty({ format: 'date-time', description: 'when it was uploaded' }) createdAt!: string;
 }
 
