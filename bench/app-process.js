@@ -120,6 +120,16 @@ function machineJiffies() {
   }
 }
 
+/**
+ * The Node flags and environment variables `npm start` gives the app (package.json), so that the
+ * bench and the reliability suite run it as a deployment does (the worker process inherits them).
+ */
+function startCommand() {
+  const script = require('../package.json').scripts.start;
+  const env = Object.fromEntries([...script.matchAll(/(?:^|\s)([A-Z_]+)=(\S+)/g)].map((m) => [m[1], m[2]]));
+  return { env, flags: script.match(/--[\w-]+(=\S+)?/g) ?? [] };
+}
+
 function tail(file, lines = 40) {
   try {
     return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-lines).join('\n');
@@ -129,13 +139,15 @@ function tail(file, lines = 40) {
 }
 
 /**
- * Spawns `node dist/main.js` bound to 127.0.0.1. Its output goes to a log file so a chatty app
+ * Spawns `node dist/main.js` (with the flags of `npm start`) bound to 127.0.0.1. Its output goes to a log file so a chatty app
  * can never block on a full pipe; the tail is shown when it fails. `env` adds settings (SMTP_URL
  * of the bench's sink, the dispatch interval); `profileDir` runs it under bench/profiled-main.js,
  * whose CPU profiler `profile(name)` switches on for one phase.
  */
-function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = null }) {
+function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = null, label = extraEnv.APP_ROLE === 'worker' ? 'worker' : 'app' }) {
+  const start = startCommand();
   const env = {
+    ...start.env,
     ...process.env,
     NODE_ENV: 'development',
     LOG_LEVEL: 'warn',
@@ -155,13 +167,15 @@ function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = nu
   if (process.env.BENCH_APP_NODE_OPTIONS) env.NODE_OPTIONS = process.env.BENCH_APP_NODE_OPTIONS;
   delete env.SMTP_URL;
   Object.assign(env, extraEnv);
-  const control = profileDir ? path.join(database.tempDir, 'profile-control') : null;
+  const control = profileDir ? path.join(database.tempDir, `profile-control-${port}`) : null;
   if (control) env.BENCH_PROFILE_CONTROL = control;
   const entry = control ? path.join(__dirname, 'profiled-main.js') : path.join(ROOT, 'dist/main.js');
 
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const out = fs.openSync(logFile, 'w');
-  const child = spawn(process.execPath, [entry], { cwd: ROOT, env, stdio: ['ignore', out, out] });
+  // BENCH_APP_NODE_OPTIONS replaces npm start's flags.
+  const flags = process.env.BENCH_APP_NODE_OPTIONS ? [] : start.flags;
+  const child = spawn(process.execPath, [...flags, entry], { cwd: ROOT, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
 
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
@@ -241,7 +255,7 @@ function startApp({ port, database, logFile, env: extraEnv = {}, profileDir = nu
     async profile(name) {
       if (!control || !running) return async () => null;
       fs.mkdirSync(profileDir, { recursive: true });
-      const file = path.join(profileDir, `app-${database.kind}-${name}.cpuprofile`);
+      const file = path.join(profileDir, `${label}-${database.kind}-${name}.cpuprofile`);
       fs.rmSync(file, { force: true });
       fs.rmSync(`${file}.started`, { force: true });
       fs.writeFileSync(control, file);

@@ -246,4 +246,4 @@ async function loadDelegates({ api, conferenceId, count, log, fact }) {
   return ok ? null : `loading delegates: status ${run.job.status}, created ${run.job.created}, rejected ${run.job.rejected}`;
 }
 
-module.exports = { measureImport, loadDelegates };
+module.exports = { measureImport, loadDelegates, buildRows, toCsv, timedImport };

@@ -10,6 +10,7 @@ const { performance } = require('node:perf_hooks');
 const { simpleParser } = require('mailparser');
 const nodemailer = require('nodemailer');
 const { sleep } = require('./http');
+const { measureRoute } = require('./load');
 
 const numberFromEnv = (name, fallback) => {
   const value = Number(process.env[name]);
@@ -18,6 +19,8 @@ const numberFromEnv = (name, fallback) => {
 const WAIT_MS = numberFromEnv('BENCH_MAIL_WAIT', 180) * 1000;
 const QUIET_MS = 3000;
 const CEILING_MAILS = 500;
+/** While the worker sends, the API is read at a steady pace: its p99 must stay under this. */
+const READ_DURING_SEND = { connections: 10, durationSec: 10, p99GoalMs: 100 };
 
 async function deliveryTotal(api, conferenceId, status) {
   return (await api.expect(200, 'GET', `/api/conferences/${conferenceId}/deliveries?status=${status}&pageSize=1`)).body.total;
@@ -101,7 +104,7 @@ async function smtpCeiling(sink, mail, connections, noDelay) {
  * Runs the invitation phase. `attendees`: the conference's delegates as listed (email per id).
  * Answers the result for latest.json and problems; figures go to `fact`.
  */
-async function measureInvitations({ api, app, sink, log, fact, conferenceId, attendees, goals }) {
+async function measureInvitations({ api, app, worker, sink, log, fact, conferenceId, attendees, goals }) {
   const { queueMs: queueGoalMs, perSec: rateGoal } = goals;
   const problems = [];
   const expected = new Set(attendees.map((a) => a.email?.toLowerCase()).filter(Boolean));
@@ -116,8 +119,10 @@ async function measureInvitations({ api, app, sink, log, fact, conferenceId, att
 
   app.startPhase('invitations');
   log(`invitations: queueing ${attendees.length} (scope all)`);
-  const stopProfile = await app.profile('invitations');
-  const cpu = app.cpuMeter();
+  // Mail is composed and sent by the worker process: its CPU and profile are the ones that count.
+  const stopProfile = await worker.profile('invitations');
+  const cpu = worker.cpuMeter();
+  const apiCpu = app.cpuMeter();
   const queueStarted = performance.now();
   const queue = await api.call('POST', `/api/conferences/${conferenceId}/invitations`, { scope: 'all' }, { timeoutMs: 120_000 });
   if (queue.status !== 202) throw new Error(`POST …/invitations answered ${queue.status}: ${queue.text.slice(0, 600)}`);
@@ -130,6 +135,20 @@ async function measureInvitations({ api, app, sink, log, fact, conferenceId, att
     queue.ms < queueGoalMs && q.queued === expected.size,
   );
   if (q.queued !== expected.size) problems.push(`invitations: queued ${q.queued}, expected ${expected.size} (alreadyQueued ${q.alreadyQueued}, withoutEmail ${q.withoutEmail})`);
+
+  const sentBefore = sink.stats.messages;
+  // The API read during the send (it no longer composes mail, so its answers should not slow down).
+  const readDuringSend = measureRoute({
+    name: 'GET /api/conferences/:id during the send',
+    url: `${api.baseUrl}/api/conferences/${conferenceId}`,
+    headers: api.authHeaders,
+    connections: READ_DURING_SEND.connections,
+    durationSec: READ_DURING_SEND.durationSec,
+    warmupSec: 0,
+  }).then(
+    (r) => ({ ...r, receivedBefore: sentBefore, receivedAfter: sink.stats.messages }),
+    (error) => ({ error: error.message }),
+  );
 
   // Delivery: until the outbox has nothing pending or sending and the sink has every message, or the bounded wait ends.
   log(`invitations: waiting for delivery to the SMTP sink (at most ${WAIT_MS / 1000} s)`);
@@ -154,7 +173,19 @@ async function measureInvitations({ api, app, sink, log, fact, conferenceId, att
     await sleep(100);
   }
   result.cpu = cpu();
+  result.apiCpu = apiCpu();
   result.profile = await stopProfile();
+  const read = await readDuringSend;
+  result.readDuringSend = read;
+  const readOk = !read.error && read.non2xx === 0 && read.errors === 0 && read.p99Ms < READ_DURING_SEND.p99GoalMs;
+  fact(
+    `API read during the send (${read.name ?? 'GET /api/conferences/:id'}, ${READ_DURING_SEND.connections} connections, ${READ_DURING_SEND.durationSec} s)`,
+    read.error
+      ? `failed: ${read.error}`
+      : `${read.reqPerSec.toFixed(0)} req/s, p50 ${read.p50Ms} ms, p99 ${read.p99Ms} ms, ${read.non2xx} non-2xx; ${read.receivedAfter - read.receivedBefore} mails arrived meanwhile`,
+    `p99 < ${READ_DURING_SEND.p99GoalMs} ms`,
+    readOk,
+  );
   const timedOut = !(pending === 0 && sending === 0);
   const stats = sink.stats;
   const received = stats.messages;
@@ -194,7 +225,7 @@ async function measureInvitations({ api, app, sink, log, fact, conferenceId, att
     `deliver ${expected.size.toLocaleString('en')} invitations to a local SMTP server (queue call to last message)`,
     allArrived
       ? `${(deliveryMs / 1000).toFixed(1)} s, ${rate.toFixed(0)} messages/s (first to last message ${steadyRate?.toFixed(0) ?? '—'}/s, first after ${result.firstMessageAfterMs} ms); ` +
-        `${stats.connections} SMTP connections, at most ${stats.maxOpen} at once; CPU: app ${result.cpu.appCpuPercent} %, bench ${result.cpu.benchCpuPercent} % of a core, machine ${result.cpu.machineBusyPercent} % busy`
+        `${stats.connections} SMTP connections, at most ${stats.maxOpen} at once; CPU: worker ${result.cpu.appCpuPercent} %, API ${result.apiCpu.appCpuPercent} %, bench ${result.cpu.benchCpuPercent} % of a core, machine ${result.cpu.machineBusyPercent} % busy`
       : `${received} of ${expected.size} arrived in ${elapsed} s${timedOut ? ' (wait ended)' : ''}, ${steadyRate?.toFixed(0) ?? '—'} messages/s while arriving`,
     `≥ ${rateGoal} messages/s`,
     allArrived && rate >= rateGoal,

@@ -39,7 +39,8 @@ function render(report) {
       (report.config.mailDispatchIntervalMs ? `; mail: the bench's SMTP server, dispatcher every ${report.config.mailDispatchIntervalMs} ms` : '') +
       (report.config.cpuProfile ? '; CPU profiler on during the conference read, confirmations, check-in and invitations' : ''),
   );
-  if (report.config.phases && report.config.phases.length < 5) out.push(`phases run (BENCH_ONLY): ${report.config.phases.join(', ')}`);
+  out.push('processes: one API (APP_ROLE=api) and one worker (APP_ROLE=worker), as APP_ROLE=all runs them' + (report.scaleOut ? '; scale-out: a second API process' : ''));
+  if (report.config.phases && report.config.phases.length < 8) out.push(`phases run (BENCH_ONLY): ${report.config.phases.join(', ')}`);
   out.push('');
 
   const rows = report.scenarios.map((s) => [

@@ -6,6 +6,7 @@
 // DATABASE_URL=postgres://… runs it on a new database on that server instead of SQLite.
 
 const { execFileSync } = require('node:child_process');
+const { randomBytes } = require('node:crypto');
 const os = require('node:os');
 const path = require('node:path');
 const { freePort, provisionDatabase, startApp, waitForHealth } = require('./app-process');
@@ -14,9 +15,11 @@ const { summarize } = require('./cpu-profile');
 const { ApiClient, startingSoon } = require('./http');
 const { loadDelegates, measureImport } = require('./import');
 const { measureInvitations } = require('./invitations');
+const { measureConsoleRender } = require('./console-render');
 const { measureMaterialDownloads } = require('./materials');
 const { measureSessionCheckIns, SESSION_CHECK_IN_BUDGET_SEC } = require('./session-check-in');
 const { measureRoute, pool } = require('./load');
+const { measureScaleOut } = require('./scale-out');
 const { render, write } = require('./report');
 const { startSmtpSink } = require('./smtp-sink');
 
@@ -64,11 +67,11 @@ const CONFERENCE = {
 };
 
 /**
- * BENCH_ONLY=reads,writes,import,check-in,invitations,session-check-in,materials (any of them) runs only those phases, and
+ * BENCH_ONLY=reads,writes,import,check-in,invitations,session-check-in,materials,console,scale-out (any of them) runs only those phases, and
  * what they need: check-in runs on the imported conference, invitations on the checked-in one.
  */
 function selectedPhases(value) {
-  const all = ['reads', 'writes', 'import', 'check-in', 'invitations', 'session-check-in', 'materials'];
+  const all = ['reads', 'writes', 'import', 'check-in', 'invitations', 'session-check-in', 'materials', 'console', 'scale-out'];
   if (!value) return all;
   const wanted = new Set(value.split(',').map((p) => p.trim()).filter(Boolean));
   for (const phase of wanted) if (!all.includes(phase)) throw new Error(`BENCH_ONLY: unknown phase ${phase} (phases: ${all.join(', ')})`);
@@ -159,6 +162,7 @@ async function main() {
   }, CONFIG.timeoutSec * 1000);
 
   let app;
+  let worker;
   try {
     const database = await provisionDatabase(process.env.DATABASE_URL);
     cleanups.push(database.drop);
@@ -171,19 +175,47 @@ async function main() {
 
     const port = await freePort();
     const baseUrl = `http://127.0.0.1:${port}`;
+    // One API process and one worker process, as APP_ROLE=all runs them, started here by role so
+    // that each one's memory and CPU are measured. They share the JWT secret (a token of one is
+    // good on the other, and on the scale-out phase's second API).
+    const env = {
+      SMTP_URL: sink.url,
+      MAIL_DISPATCH_INTERVAL_MS: String(CONFIG.mailDispatchIntervalMs),
+      // TRUST_PROXY: the session check-in phase's phones each send their own X-Forwarded-For.
+      TRUST_PROXY: '127.0.0.1',
+      JWT_SECRET: randomBytes(48).toString('base64url'),
+      PUBLIC_BASE_URL: baseUrl,
+    };
     app = startApp({
       port,
       database,
       logFile: path.join(RESULTS_DIR, `app-${database.kind}.log`),
-      // TRUST_PROXY: the session check-in phase's phones each send their own X-Forwarded-For.
-      env: { SMTP_URL: sink.url, MAIL_DISPATCH_INTERVAL_MS: String(CONFIG.mailDispatchIntervalMs), TRUST_PROXY: '127.0.0.1' },
+      env: { ...env, APP_ROLE: 'api' },
       profileDir: CONFIG.cpuProfile ? RESULTS_DIR : null,
     });
     cleanups.unshift(() => app.stop());
     const bootStarted = Date.now();
     await waitForHealth(app, baseUrl);
-    fact('app start to /health 200', `${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
-    log(`app pid ${app.pid} answering on ${baseUrl}`);
+    fact('API process start to /health 200', `${((Date.now() - bootStarted) / 1000).toFixed(1)} s`);
+    log(`API pid ${app.pid} answering on ${baseUrl}`);
+    // Once the API has migrated the fresh database.
+    const workerPort = await freePort();
+    worker = startApp({
+      port: workerPort,
+      database,
+      logFile: path.join(RESULTS_DIR, `worker-${database.kind}.log`),
+      env: { ...env, APP_ROLE: 'worker' },
+      profileDir: CONFIG.cpuProfile ? RESULTS_DIR : null,
+    });
+    cleanups.unshift(() => worker.stop());
+    await waitForHealth(worker, `http://127.0.0.1:${workerPort}`);
+    log(`worker pid ${worker.pid} (health on ${workerPort})`);
+    // Phases are marked on both, so each process's peak is known per phase.
+    const startPhase = app.startPhase.bind(app);
+    app.startPhase = (phase) => {
+      startPhase(phase);
+      worker.startPhase(phase);
+    };
 
     app.startPhase('connect');
     const api = new ApiClient(baseUrl);
@@ -221,7 +253,7 @@ async function main() {
     fact('points by level', `${provincial} provincial + ${commune} commune + 1 main`, `${EXPECTED.provincial} + ${EXPECTED.commune} + 1`,
       provincial === EXPECTED.provincial && commune === EXPECTED.commune);
     log(`connected ${connect.body.created} points in ${connect.ms.toFixed(0)} ms`);
-    if (DELEGATES > 0 && (runs('reads') || runs('writes'))) {
+    if (DELEGATES > 0 && (runs('reads') || runs('writes') || runs('console'))) {
       app.startPhase('load delegates');
       const problem = await loadDelegates({ api, conferenceId, count: DELEGATES, log, fact });
       if (problem) report.problems.push(problem);
@@ -346,6 +378,7 @@ async function main() {
           const invitations = await measureInvitations({
             api,
             app,
+            worker,
             sink,
             log,
             fact,
@@ -371,21 +404,40 @@ async function main() {
       report.materials = materials.result;
       report.problems.push(...materials.problems);
     }
+    if (runs('console')) {
+      app.startPhase('console');
+      report.problems.push(...(await measureConsoleRender({ baseUrl, conferenceId, delegates: DELEGATES, log, fact })));
+    }
+    if (runs('scale-out')) {
+      if (database.kind !== 'postgres') {
+        log('scale-out: PostgreSQL only (SQLite runs one API process); skipped');
+      } else {
+        const scaled = await measureScaleOut({ api, app, database, env, log, fact, goalPerSec: GOALS.writesPerSec, peakRssMb: GOALS.peakRssMb, resultsDir: RESULTS_DIR });
+        report.scenarios.push(...scaled.scenarios);
+        report.scaleOut = scaled.result;
+        report.problems.push(...scaled.problems);
+      }
+    }
     if (profiles.length) report.profiles = profiles;
 
-    const memory = app.peakMemory();
-    const peakMb = memory.peakKb / 1024;
-    const byPhase = memory.phases.map((p) => `${p.phase} ${Math.round(p.peakRssKb / 1024)}`).join(', ');
-    report.memory = { ...memory, peakMb };
-    fact('peak RSS of the app', `${peakMb.toFixed(0)} MB (peak MB by phase: ${byPhase})`, `< ${GOALS.peakRssMb} MB`, peakMb < GOALS.peakRssMb);
+    report.memory = {};
+    for (const [role, processOf] of [['API', app], ['worker', worker]]) {
+      const memory = processOf.peakMemory();
+      const peakMb = memory.peakKb / 1024;
+      const byPhase = memory.phases.map((p) => `${p.phase} ${Math.round(p.peakRssKb / 1024)}`).join(', ');
+      report.memory[role] = { ...memory, peakMb };
+      fact(`peak RSS of the ${role} process`, `${peakMb.toFixed(0)} MB (peak MB by phase: ${byPhase})`, `< ${GOALS.peakRssMb} MB`, peakMb < GOALS.peakRssMb);
+    }
   } catch (error) {
     report.error = error.stack ?? String(error);
     report.problems.push(`the bench stopped early: ${error.message}`);
-    if (app && !app.running) {
-      const { code, signal } = await app.exited;
-      report.problems.push(`the app had exited (code ${code}, signal ${signal}); log: ${app.logFile}`);
-    } else if (app) {
-      report.problems.push(`the app was still running; log: ${app.logFile}`);
+    for (const [role, processOf] of [['API', app], ['worker', worker]]) {
+      if (processOf && !processOf.running) {
+        const { code, signal } = await processOf.exited;
+        report.problems.push(`the ${role} process had exited (code ${code}, signal ${signal}); log: ${processOf.logFile}`);
+      } else if (processOf) {
+        report.problems.push(`the ${role} process was still running; log: ${processOf.logFile}`);
+      }
     }
   } finally {
     clearTimeout(watchdog);

@@ -39,8 +39,11 @@ const API_DESCRIPTION = [
   '8. `POST /api/conferences/{id}/minutes` drafts the minutes from the data; edit, then `/minutes/approve`; award decisions and their list, action items and the conclusion notice follow.',
 ].join('\n');
 
-/** Builds the application (shared by `main.ts`, the seed command and the e2e tests); does not listen. */
-export async function createApp(): Promise<NestFastifyApplication> {
+/**
+ * Builds the application (shared by `main.ts`, the seed command and the e2e tests); does not listen.
+ * `shutdownHooks: false` leaves SIGTERM to the caller (main.ts, which stops its worker process too).
+ */
+export async function createApp(options: { shutdownHooks?: boolean } = {}): Promise<NestFastifyApplication> {
   // Importing AppModule has loaded config/*.env into the environment, so this sees the same values.
   const config = new AppConfig(validateEnvironment(process.env));
   const adapter = new FastifyAdapter({
@@ -51,7 +54,7 @@ export async function createApp(): Promise<NestFastifyApplication> {
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule, adapter, { bufferLogs: true, bodyParser: false });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  if (options.shutdownHooks !== false) app.enableShutdownHooks();
 
   // The request id is in every log line of the request (pino) and in the answer.
   const fastify = app.getHttpAdapter().getInstance();

@@ -7,7 +7,11 @@ import { startApp, TestApp } from './harness';
 
 export const bearer = { type: 'bearer' as const };
 export const PASSWORD = 'mat-khau-du-dai';
-const SHOTS = join(__dirname, '..', 'docs', 'screenshots');
+/**
+ * Where the screenshots go: test-output/screenshots on every run, so a test run changes no tracked
+ * file; docs/screenshots (the README's) with SCREENSHOTS=docs, to refresh them on purpose.
+ */
+export const SHOTS = process.env.SCREENSHOTS === 'docs' ? join(__dirname, '..', 'docs', 'screenshots') : join(__dirname, '..', 'test-output', 'screenshots');
 
 /** The value of a named cookie among Set-Cookie headers. */
 export const cookieFrom = (headers: Record<string, unknown>, name: string): string | undefined => {
@@ -73,7 +77,7 @@ export function postForm(w: ConsoleWorld, path: string, fields: Record<string, s
   return req.send(new URLSearchParams(fields).toString());
 }
 
-/** Screenshots of the screen at 1280 px and 360 px (docs/screenshots/console-<name>.png, -360.png), checking there is no horizontal scroll at 360. */
+/** Screenshots of the screen at 1280 px and 360 px (console-<name>.png, -360.png in SHOTS), checking there is no horizontal scroll at 360. */
 export async function shoot(w: ConsoleWorld, name: string): Promise<void> {
   const { page } = w;
   await page.setViewportSize({ width: 1280, height: 900 });

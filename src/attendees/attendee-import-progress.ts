@@ -1,6 +1,7 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { Clock } from '../common/clock';
+import { AppConfig } from '../config/app-config';
 import { ImportJob } from './import-job.entity';
 
 /** How often a running job's heartbeat is written (PostgreSQL). */
@@ -24,6 +25,7 @@ export class ImportProgress implements OnApplicationBootstrap, BeforeApplication
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   private get shared(): boolean {
@@ -31,11 +33,12 @@ export class ImportProgress implements OnApplicationBootstrap, BeforeApplication
   }
 
   /**
-   * On SQLite one process owns the database, so a job still `running` when it starts was cut
-   * off by a crash: it is marked failed (its transaction never committed, so nothing was written).
+   * On SQLite one API process runs the imports (a worker beside it runs none), so a job still
+   * `running` when that process starts was cut off by a crash: it is marked failed (its
+   * transaction never committed, so nothing was written).
    */
   async onApplicationBootstrap(): Promise<void> {
-    if (this.shared) return;
+    if (this.shared || !this.config.runs.http) return;
     const jobs = await this.dataSource.getRepository(ImportJob).findBy({ status: 'running' });
     for (const job of jobs) {
       await this.dataSource.getRepository(ImportJob).update(

@@ -35,7 +35,8 @@ export class CalendarReplyReader implements OnApplicationBootstrap, OnModuleDest
     config: AppConfig,
     private readonly replies: CalendarRepliesService,
   ) {
-    this.settings = config.imap;
+    // Read by the worker (APP_ROLE worker or all); an API process leaves the mailbox alone.
+    this.settings = config.runs.background ? config.imap : null;
   }
 
   onApplicationBootstrap(): void {

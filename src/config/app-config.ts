@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { EnvironmentVariables } from './environment';
+import { AppRole, EnvironmentVariables } from './environment';
 
 export interface ImapSettings {
   host: string;
@@ -32,6 +32,15 @@ function imapSettings(url: string, processedFolder: string, pollSeconds: number)
 /** The typed, derived configuration the rest of the app reads (never `process.env`). */
 export class AppConfig {
   readonly nodeEnv: EnvironmentVariables['NODE_ENV'];
+  /** APP_ROLE as set; `runs` says what this process does with it. */
+  readonly role: AppRole;
+  /**
+   * `http`: answers the API and pages (and runs imports, which answer within the request or
+   * stream progress from it); `background`: delivers mail, queues reminders, reads calendar replies.
+   */
+  readonly runs: { http: boolean; background: boolean };
+  /** With APP_ROLE=all: whether main.ts starts the worker as a second process, and its health port. */
+  readonly workerProcess: { separate: boolean; port: number };
   readonly port: number;
   readonly host: string;
   readonly database:
@@ -76,6 +85,9 @@ export class AppConfig {
 
   constructor(env: EnvironmentVariables) {
     this.nodeEnv = env.NODE_ENV;
+    this.role = env.APP_ROLE;
+    this.runs = { http: env.APP_ROLE !== 'worker', background: env.APP_ROLE !== 'api' };
+    this.workerProcess = { separate: env.APP_ROLE === 'all' && env.WORKER_PROCESS, port: env.WORKER_PORT };
     this.port = env.PORT;
     this.host = env.HOST;
     const sqlitePath = resolve(env.SQLITE_PATH);

@@ -14,6 +14,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+export const APP_ROLES = ['api', 'worker', 'all'] as const;
+export type AppRole = (typeof APP_ROLES)[number];
+
 /** The documented demo password of the first admin; production sets ADMIN_PASSWORD. */
 export const DEFAULT_ADMIN_PASSWORD = 'HoiNghi@2025';
 
@@ -29,6 +32,25 @@ const toInt = ({ value }: { value: unknown }) =>
 export class EnvironmentVariables {
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  /**
+   * What this process does: `api` answers HTTP and never sends mail; `worker` sends mail, queues
+   * reminders and reads calendar replies, answering only its health route; `all` does both.
+   */
+  @IsIn(APP_ROLES, { message: `APP_ROLE must be one of ${APP_ROLES.join(', ')}` })
+  APP_ROLE: AppRole = 'all';
+
+  /** With APP_ROLE=all: run the worker as a second process that this one starts and watches (true), or inside this one (false). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKER_PROCESS = true;
+
+  /** The health port of the worker process that APP_ROLE=all starts; 0: any free port (it is logged). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  WORKER_PORT = 0;
 
   @Transform(toInt)
   @IsInt()

@@ -18,6 +18,29 @@ function adaptColumnTypes(type: 'postgres' | 'sqlite'): void {
   }
 }
 
+/**
+ * TypeORM opens every SQLite transaction with a deferred `BEGIN`, which takes the write lock at
+ * the first write. With an API and a worker process on one file, a transaction that read first
+ * then finds the other process committed meanwhile and fails at once (SQLITE_BUSY, no wait): the
+ * busy timeout only helps a transaction that asks for the lock up front. Within one process the
+ * transaction runner already serializes writes, so nothing waits longer than before.
+ */
+class ImmediateTransactions extends sqlite3.Database {
+  override all(sql: string, ...rest: unknown[]): this {
+    const text = sql === 'BEGIN TRANSACTION' ? 'BEGIN IMMEDIATE TRANSACTION' : sql;
+    return sqlite3.Database.prototype.all.apply(this, [text, ...rest] as never) as this;
+  }
+}
+
+/** sqlite3 with a no-op verbose() and transactions that take the write lock as they begin. */
+function sqliteDriver(): typeof sqlite3 {
+  const driver = Object.assign(Object.create(sqlite3) as object, { Database: ImmediateTransactions }) as typeof sqlite3;
+  // TypeORM calls sqlite3.verbose(), which captures a stack trace and formats every argument of
+  // every query; a driver whose verbose() is a no-op keeps queries cheap.
+  driver.verbose = (() => driver) as typeof sqlite3.verbose;
+  return driver;
+}
+
 export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   adaptColumnTypes(config.database.type);
   const common = {
@@ -35,9 +58,7 @@ export function dataSourceOptions(config: AppConfig): DataSourceOptions {
   return {
     ...common,
     type: 'sqlite',
-    // TypeORM calls sqlite3.verbose(), which captures a stack trace and formats every argument of
-    // every query; handing it a driver whose verbose() is a no-op keeps queries cheap.
-    driver: Object.assign(Object.create(sqlite3) as typeof sqlite3, { verbose: () => sqlite3 }),
+    driver: sqliteDriver(),
     database: config.database.path,
     enableWAL: true,
     busyTimeout: 10_000,

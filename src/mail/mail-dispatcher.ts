@@ -88,8 +88,9 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
     this.host = new URL(config.publicBaseUrl).hostname.replace(/[^\w.-]/g, '');
   }
 
+  /** Only where background work runs (APP_ROLE worker or all): an API process never sends. */
   onApplicationBootstrap(): void {
-    if (this.config.mailDispatch.intervalMs > 0) this.start();
+    if (this.config.mailDispatch.intervalMs > 0 && this.config.runs.background) this.start();
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -234,13 +235,23 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
       );
       return ids.length ? this.dataSource.getRepository(OutboxMessage).findBy({ id: In(ids.map((r) => r.id)) }) : [];
     }
-    // SQLite: one connection and one transaction at a time, so select-then-update is atomic.
+    // An idle worker looks five times a second: a plain read first (in WAL mode it blocks no
+    // writer), so that it takes the file's write lock, which an API process beside it waits
+    // for, only when there is mail to claim.
+    const dueWhere = "(o.status = 'pending' AND o.nextAttemptAt <= :now) OR (o.status = 'sending' AND o.lockedUntil < :now)";
+    const anyDue = await this.dataSource.manager
+      .createQueryBuilder(OutboxMessage, 'o')
+      .select('o.id')
+      .where(dueWhere, { now: sqlInstant(this.dataSource.manager, now) })
+      .limit(1)
+      .getRawOne();
+    if (!anyDue) return [];
+    // SQLite: one connection and one transaction at a time in this process, and the transaction
+    // takes the write lock as it begins (BEGIN IMMEDIATE), so select-then-update is atomic.
     return this.tx.transaction(async (m) => {
       const due = await m
         .createQueryBuilder(OutboxMessage, 'o')
-        .where("(o.status = 'pending' AND o.nextAttemptAt <= :now) OR (o.status = 'sending' AND o.lockedUntil < :now)", {
-          now: sqlInstant(m, now),
-        })
+        .where(dueWhere, { now: sqlInstant(m, now) })
         .orderBy('o.nextAttemptAt', 'ASC')
         .addOrderBy('o.id', 'ASC')
         .limit(limit)

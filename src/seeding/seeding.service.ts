@@ -42,6 +42,8 @@ export class SeedingService implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // The API seeds; a worker starting beside it on a fresh database would race it.
+    if (!this.config.runs.http) return;
     if ((await this.units.count()) > 0) return;
     const report = await this.seed();
     this.logger.log(

@@ -3,10 +3,10 @@ import { Page } from 'playwright-core';
 import { aConference, aMainPoint } from '../factories';
 import { launchBrowser, TestBrowser } from '../browser';
 import { ADMIN, startApp, TestApp } from '../harness';
+import { SHOTS } from '../console-screens';
 
 const bearer = { type: 'bearer' as const };
 const PASSWORD = 'mat-khau-du-dai';
-const SHOTS = join(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The value of a named cookie among Set-Cookie headers. */
 const cookieFrom = (headers: Record<string, unknown>, name: string): string | undefined => {

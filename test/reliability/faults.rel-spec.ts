@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { aConference, aMainPoint } from '../factories';
 import { SmtpSink } from '../smtp-sink';
 import { ApiClient, RunningApp } from './running-app';
@@ -37,6 +38,24 @@ async function conferenceWithPoint(api: ApiClient, title: string) {
   return { id: conference.body.id as string, pointId: point.body.id as string };
 }
 
+/** The processes a process started (the worker of an APP_ROLE=all process). */
+function childPids(pid: number): number[] {
+  try {
+    return readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim().split(/\s+/).filter(Boolean).map(Number);
+  } catch {
+    return [];
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 const attendeeTotal = async (api: ApiClient, conferenceId: string) =>
   (await api.expect(200, 'GET', `/api/conferences/${conferenceId}/attendees?pageSize=1`)).body.total as number;
 
@@ -44,12 +63,14 @@ describe.each([
   ['SQLite', false],
   ['PostgreSQL', true],
 ])('faults on %s', (_name, postgres) => {
-  describe('kill -9 during a 10,000-row import', () => {
+  // Imports run in the API process (README, Roles), so it is the API that is killed here; the
+  // worker beside it runs on untouched.
+  describe('kill -9 of the API during a 10,000-row import', () => {
     let app: RunningApp;
     afterAll(async () => app?.stop());
 
     it('writes all of it or nothing: after the restart nothing is there, the job says interrupted, and importing again brings all 10,000', async () => {
-      app = await RunningApp.launch({ postgres });
+      app = await RunningApp.launch({ postgres, separateWorker: true });
       let api = await app.client();
       const { id, pointId } = await conferenceWithPoint(api, 'Hội nghị tập huấn công tác dân vận năm 2030');
       const csv = delegatesCsv(10_000, 'nhap-lieu.gov.vn');
@@ -63,8 +84,9 @@ describe.each([
         return job.body.status === 'running' && job.body.processedRows > 0;
       }, 30_000, 20);
       await app.kill();
+      expect(app.worker.running).toBe(true);
 
-      const restarted = await app.start();
+      const restarted = await app.start({}, { worker: false });
       api = restarted.api;
       expect(await attendeeTotal(api, id)).toBe(0);
       // SQLite owns its file, so the restarted process knows at once; on PostgreSQL another
@@ -86,7 +108,7 @@ describe.each([
     });
   });
 
-  describe('kill -9 during invitation dispatch', () => {
+  describe('kill -9 of the worker during invitation dispatch', () => {
     let app: RunningApp;
     const smtp = new SmtpSink();
     afterAll(async () => {
@@ -99,9 +121,10 @@ describe.each([
       await smtp.start();
       app = await RunningApp.launch({
         postgres,
+        separateWorker: true,
         env: { SMTP_URL: smtp.url, MAIL_LEASE_SECONDS: '5', MAIL_DISPATCH_INTERVAL_MS: '200', MAIL_RATE_PER_SECOND: '0' },
       });
-      let api = await app.client();
+      const api = await app.client();
       const { id, pointId } = await conferenceWithPoint(api, 'Hội nghị trực tuyến toàn quốc triển khai nhiệm vụ năm 2030');
       const imported = await upload(app, api, id, pointId, delegatesCsv(1_000, 'thu-moi.gov.vn'));
       expect(imported.status).toBe(201);
@@ -119,13 +142,14 @@ describe.each([
         const sent = await api.call('GET', `/api/conferences/${id}/deliveries?status=sent&pageSize=1`);
         return sent.body.total >= accepted;
       }, 10_000, 20);
-      await app.kill();
+      await app.kill(app.worker);
       await until('the dead client to be disconnected', async () => smtp.connections === 0, 10_000, 10);
       smtp.release();
       expect(smtp.received.length).toBe(accepted);
+      // The API answers on through the worker's death.
+      await api.expect(200, 'GET', `/api/conferences/${id}`);
 
-      const restarted = await app.start();
-      api = restarted.api;
+      await app.startWorker();
       await until('all 1,000 mails', async () => new Set(smtp.received.map((m) => m.to)).size >= 1_000, 120_000, 250);
       await sleep(1_000);
       const perRecipient = new Map<string, number>();
@@ -134,6 +158,59 @@ describe.each([
       expect([...perRecipient.entries()].filter(([, n]) => n !== 1)).toEqual([]);
       const sent = await api.expect(200, 'GET', `/api/conferences/${id}/deliveries?status=sent&pageSize=1`);
       expect(sent.body.total).toBe(1_000);
+    });
+  });
+
+  describe('APP_ROLE=all: kill -9 of its worker process during invitation dispatch', () => {
+    let app: RunningApp;
+    const smtp = new SmtpSink();
+    afterAll(async () => {
+      smtp.release();
+      await app?.stop();
+      await smtp.stop();
+    });
+
+    it('has the worker started again by the API process, and every email delivered exactly once', async () => {
+      await smtp.start();
+      app = await RunningApp.launch({
+        postgres,
+        env: { SMTP_URL: smtp.url, MAIL_LEASE_SECONDS: '5', MAIL_DISPATCH_INTERVAL_MS: '200', MAIL_RATE_PER_SECOND: '0' },
+      });
+      const api = await app.client();
+      const firstPids = async () => {
+        const pids = childPids(app.process.pid);
+        return pids.length > 0 ? pids : null;
+      };
+      const [worker] = await until('the worker process', firstPids, 30_000, 100);
+      const { id, pointId } = await conferenceWithPoint(api, 'Hội nghị trực tuyến sơ kết công tác năm 2030');
+      expect((await upload(app, api, id, pointId, delegatesCsv(500, 'mot-lenh.gov.vn'))).status).toBe(201);
+      await api.expect(200, 'POST', `/api/conferences/${id}/publish`, {});
+      smtp.acceptDelayMs = 5;
+      await api.expect(202, 'POST', `/api/conferences/${id}/invitations`, { scope: 'all' });
+      await until('100 mails to arrive', async () => smtp.received.length >= 100, 60_000, 20);
+      smtp.holding = true;
+      await until('mails in flight', async () => smtp.heldCount >= 5, 30_000, 10);
+      const accepted = smtp.received.length;
+      await until('the accepted mails to be recorded', async () => {
+        const sent = await api.call('GET', `/api/conferences/${id}/deliveries?status=sent&pageSize=1`);
+        return sent.body.total >= accepted;
+      }, 10_000, 20);
+      process.kill(worker, 'SIGKILL');
+      await until('the dead client to be disconnected', async () => smtp.connections === 0, 10_000, 10);
+      smtp.release();
+      const [restarted] = await until('a new worker process', async () => {
+        const pids = childPids(app.process.pid).filter((pid) => pid !== worker);
+        return pids.length > 0 ? pids : null;
+      }, 30_000, 100);
+      expect(alive(restarted)).toBe(true);
+      await until('all 500 mails', async () => new Set(smtp.received.map((m) => m.to)).size >= 500, 120_000, 250);
+      await sleep(1_000);
+      expect(smtp.received).toHaveLength(500);
+      expect(new Set(smtp.received.map((m) => m.to)).size).toBe(500);
+
+      // Stopping the API stops its worker with it.
+      await app.process.stop();
+      await until('the worker to stop with the API', async () => !alive(restarted), 15_000, 100);
     });
   });
 
@@ -149,7 +226,7 @@ describe.each([
       await smtp.start();
       const port = smtp.port;
       await smtp.stop();
-      app = await RunningApp.launch({ postgres, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_DISPATCH_INTERVAL_MS: '200' } });
+      app = await RunningApp.launch({ postgres, separateWorker: true, env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_DISPATCH_INTERVAL_MS: '200' } });
       const api = await app.client();
       const { id, pointId } = await conferenceWithPoint(api, 'Hội nghị sơ kết 6 tháng đầu năm 2030');
       expect((await upload(app, api, id, pointId, delegatesCsv(300, 'mat-mang.gov.vn'))).status).toBe(201);
@@ -168,7 +245,7 @@ describe.each([
   });
 });
 
-describe('two app instances on one PostgreSQL', () => {
+describe('two API and two worker processes on one PostgreSQL', () => {
   let app: RunningApp;
   const smtp = new SmtpSink();
   afterAll(async () => {
@@ -179,7 +256,8 @@ describe('two app instances on one PostgreSQL', () => {
   it('send the invitations of one conference, each email once', async () => {
     await smtp.start();
     const env = { SMTP_URL: smtp.url, MAIL_DISPATCH_INTERVAL_MS: '100', MAIL_BATCH_SIZE: '20', MAIL_RATE_PER_SECOND: '0' };
-    app = await RunningApp.launch({ postgres: true, env });
+    // Two API processes and two worker processes: the workers claim from one outbox.
+    app = await RunningApp.launch({ postgres: true, separateWorker: true, env });
     const first = await app.client();
     const second = await app.start(env);
     const { id, pointId } = await conferenceWithPoint(first, 'Hội nghị giao ban trực tuyến quý I năm 2030');

@@ -46,21 +46,26 @@ export const ADMIN = { email: 'admin@hoinghi.local', password: 'HoiNghi@2025' };
 export const POSTGRES_URL = process.env.CI_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 /**
- * The built app (`dist/main.js`) running as a child process on its own fresh database, so a
- * test can kill it with SIGKILL and start it again on the same data.
+ * The built app (`dist/main.js`) running as child processes on its own fresh database, so a
+ * test can kill one with SIGKILL and start it again on the same data. Each instance is, by
+ * default, one process of APP_ROLE=all (which starts its own worker process); with
+ * `separateWorker` it is an APP_ROLE=api process and an APP_ROLE=worker process started by the
+ * test, so a fault can hit the worker alone.
  */
 export class RunningApp {
   private instances: AppProcess[] = [];
+  private workers: AppProcess[] = [];
   private starts = 0;
 
   private constructor(
     readonly database: Database,
     private readonly env: Record<string, string>,
+    private readonly separateWorker: boolean,
   ) {}
 
-  static async launch(options: { postgres?: boolean; env?: Record<string, string> } = {}): Promise<RunningApp> {
+  static async launch(options: { postgres?: boolean; env?: Record<string, string>; separateWorker?: boolean } = {}): Promise<RunningApp> {
     const database = await processes.provisionDatabase(options.postgres ? POSTGRES_URL : undefined);
-    const app = new RunningApp(database, options.env ?? {});
+    const app = new RunningApp(database, options.env ?? {}, options.separateWorker ?? false);
     await app.start();
     return app;
   }
@@ -69,19 +74,38 @@ export class RunningApp {
     return this.instances[this.instances.length - 1];
   }
 
+  /** The latest worker process (with `separateWorker`). */
+  get worker(): AppProcess {
+    return this.workers[this.workers.length - 1];
+  }
+
   /** The base URL of the latest instance. */
   baseUrl = '';
 
-  /** Starts one more instance on the same database (a restart after a kill, or a second instance). */
-  async start(env: Record<string, string> = {}): Promise<{ baseUrl: string; api: ApiClient }> {
+  /** Starts one more instance on the same database (a restart after a kill, or a second instance), with its worker when separate. */
+  async start(env: Record<string, string> = {}, options: { worker?: boolean } = {}): Promise<{ baseUrl: string; api: ApiClient }> {
     const port = await processes.freePort();
     const logFile = join(this.database.tempDir, `app-${++this.starts}.log`);
-    const instance = processes.startApp({ port, database: this.database, logFile, env: { ...this.env, ...env } });
+    const role: Record<string, string> = this.separateWorker ? { APP_ROLE: 'api' } : {};
+    const instance = processes.startApp({ port, database: this.database, logFile, env: { ...this.env, ...env, ...role } });
     this.instances.push(instance);
     const baseUrl = `http://127.0.0.1:${port}`;
     await processes.waitForHealth(instance, baseUrl);
     this.baseUrl = baseUrl;
+    // After the API: it migrates and seeds a fresh database, the worker does not.
+    if (this.separateWorker && options.worker !== false) await this.startWorker(env);
     return { baseUrl, api: await this.client(baseUrl) };
+  }
+
+  /** Starts one more APP_ROLE=worker process on the same database (a restart after a kill, or a second worker). */
+  async startWorker(env: Record<string, string> = {}): Promise<AppProcess> {
+    const port = await processes.freePort();
+    const logFile = join(this.database.tempDir, `worker-${++this.starts}.log`);
+    // Links in mails point at the API, whatever port the worker's health route has.
+    const worker = processes.startApp({ port, database: this.database, logFile, env: { ...this.env, ...env, APP_ROLE: 'worker', PUBLIC_BASE_URL: this.baseUrl } });
+    this.workers.push(worker);
+    await processes.waitForHealth(worker, `http://127.0.0.1:${port}`);
+    return worker;
   }
 
   /** A client logged in as the seeded admin. */
@@ -104,7 +128,7 @@ export class RunningApp {
   }
 
   async stop(): Promise<void> {
-    for (const instance of this.instances) await instance.stop();
+    for (const instance of [...this.instances, ...this.workers]) await instance.stop();
     await this.database.drop();
   }
 
