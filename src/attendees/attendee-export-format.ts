@@ -1,5 +1,5 @@
 import { localPhone } from '../common/phone';
-import { csvBuffer, headerRow, loadExcel, sheetName as safeSheetName } from '../common/spreadsheet-export';
+import { csvBuffer, streamedSheet } from '../common/spreadsheet-export';
 import { wallClock } from '../common/vietnamese-time';
 import { COLUMN_LABELS, ROLE_LABELS } from './attendee-import-columns';
 import { AttendeeRole, AttendeeStatus } from './attendee.entity';
@@ -75,22 +75,18 @@ export function toCsv(rows: ExportRow[], timeZone: string, separator: ',' | ';')
 
 const WIDTHS = [10, 28, 30, 36, 30, 16, 32, 14, 14, 18];
 
-/** One worksheet, every value a text cell (never a formula); check-in times as dates in the conference's time zone. */
-export async function toXlsx(rows: ExportRow[], timeZone: string, sheetName: string): Promise<Buffer> {
-  const workbook = new (await loadExcel()).Workbook();
-  workbook.creator = 'Hội nghị';
-  const sheet = workbook.addWorksheet(safeSheetName(sheetName));
-  sheet.columns = EXPORT_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));
-  sheet.getColumn(10).numFmt = 'dd/mm/yyyy hh:mm';
-  for (const row of rows) {
+/** One worksheet (streamed), every value a text cell (never a formula); check-in times as dates in the conference's time zone. */
+export function toXlsx(rows: ExportRow[], timeZone: string, sheetName: string): Promise<Buffer> {
+  const lines = rows.map((row) => {
     let checkedIn: Date | null = null;
     if (row.checkedInAt) {
       // Excel dates have no zone: write the wall-clock time of the conference's zone.
       const t = wallClock(row.checkedInAt, timeZone);
       checkedIn = new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute));
     }
-    sheet.addRow([...cells(row), checkedIn]);
-  }
-  headerRow(sheet, 1, EXPORT_HEADERS.length);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+    return [...cells(row), checkedIn];
+  });
+  return streamedSheet(sheetName, EXPORT_HEADERS, WIDTHS, lines, (sheet) => {
+    sheet.getColumn(10).numFmt = 'dd/mm/yyyy hh:mm';
+  });
 }

@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import type { Worksheet } from 'exceljs';
 import { searchKey } from './text';
 
@@ -11,6 +12,35 @@ export const XLSX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.
  * once loaded, and most of the app's work (and most of its processes) never touches an XLSX file.
  */
 export const loadExcel = (): Promise<typeof import('exceljs')> => import('exceljs');
+
+/**
+ * One worksheet (`headers` in a bold, frozen, filterable first row) written with exceljs's
+ * streaming writer, each row committed as it is added: a list of tens of thousands of rows is never
+ * a workbook model in memory, only its compressed bytes. `setup` may format columns before any row.
+ */
+export async function streamedSheet(
+  name: string,
+  headers: string[],
+  widths: number[],
+  rows: Iterable<unknown[]>,
+  setup?: (sheet: Pick<Worksheet, 'getColumn'>) => void,
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  const stream = new PassThrough();
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const workbook = new (await loadExcel()).stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  workbook.creator = 'Hội nghị';
+  // The streaming writer takes its frozen header row as an option (its `views` cannot be set later).
+  const sheet = workbook.addWorksheet(sheetName(name), { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = headers.map((header, i) => ({ header, width: widths[i] }));
+  setup?.(sheet);
+  sheet.getRow(1).font = { bold: true };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+  for (const row of rows) sheet.addRow(row).commit();
+  sheet.commit();
+  await workbook.commit();
+  return Buffer.concat(chunks);
+}
 
 /** A file as answered: its type, its Content-Disposition and its bytes. */
 export interface ExportFile {

@@ -1,4 +1,4 @@
-import { headerRow, loadExcel, sheetName } from '../common/spreadsheet-export';
+import { streamedSheet } from '../common/spreadsheet-export';
 import { CompletionResponseDto } from './completion.dto';
 
 /** One person as exported: their completion and the name of their bridge point. */
@@ -19,25 +19,18 @@ export const COMPLETION_HEADERS = [
 const WIDTHS = [28, 30, 36, 32, 16, 16, 10, 20, 12];
 const yesNo = (value: boolean) => (value ? 'Có' : 'Không');
 
-/** One worksheet: text cells (never formulas), the counts and the percent as numbers. */
-export async function completionsXlsx(rows: CompletionExportRow[]): Promise<Buffer> {
-  const workbook = new (await loadExcel()).Workbook();
-  workbook.creator = 'Hội nghị';
-  const sheet = workbook.addWorksheet(sheetName('Hoàn thành khóa học'));
-  sheet.columns = COMPLETION_HEADERS.map((header, i) => ({ header, width: WIDTHS[i] }));
-  for (const row of rows) {
-    sheet.addRow([
-      row.fullName,
-      row.title ?? '',
-      row.organization ?? '',
-      row.bridgePoint,
-      row.sessionsRequired,
-      row.sessionsAttended,
-      row.attendancePercent,
-      yesNo(row.evaluationSubmitted),
-      yesNo(row.completed),
-    ]);
-  }
-  headerRow(sheet, 1, COMPLETION_HEADERS.length);
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+/** One worksheet (streamed): text cells (never formulas), the counts and the percent as numbers. */
+export function completionsXlsx(rows: CompletionExportRow[]): Promise<Buffer> {
+  const lines = rows.map((row) => [
+    row.fullName,
+    row.title ?? '',
+    row.organization ?? '',
+    row.bridgePoint,
+    row.sessionsRequired,
+    row.sessionsAttended,
+    row.attendancePercent,
+    yesNo(row.evaluationSubmitted),
+    yesNo(row.completed),
+  ]);
+  return streamedSheet('Hoàn thành khóa học', COMPLETION_HEADERS, WIDTHS, lines);
 }
