@@ -8,7 +8,7 @@ describe('streamedSheet', () => {
       sheet.getColumn(3).numFmt = 'dd/mm/yyyy hh:mm';
     });
     const workbook = new Workbook();
-    await workbook.xlsx.load(body);
+    await workbook.xlsx.load(body as unknown as Parameters<typeof workbook.xlsx.load>[0]);
     const sheet = workbook.worksheets[0];
     expect(sheet.name).toBe('Đại biểu Hà Nội');
     expect(sheet.getRow(1).values).toEqual([undefined, 'Họ và tên', 'Số buổi', 'Điểm danh lúc']);
