@@ -13,8 +13,9 @@ export interface SqliteConnection {
 }
 
 /**
- * The node-sqlite3 database under TypeORM's SQLite driver, the one connection every query of the
- * app goes through, for preparing statements on it (TransactionRunner.sql).
+ * The node-sqlite3 database under a DataSource's SQLite driver (its one connection: the app has
+ * one for reads and one for transactions, see write-connection.ts), for preparing statements on
+ * it (TransactionRunner.sql).
  *
  * The one place that reaches into TypeORM's internals: the driver keeps the database object in
  * `databaseConnection`, which TypeORM does not document. If an upgrade renames or hides it, this

@@ -1,6 +1,10 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Column, DataSource, Entity, PrimaryColumn } from 'typeorm';
 import { TransactionRunner } from './transaction-runner';
+import { openWriteDataSource } from './write-connection';
 
 @Entity('notes')
 class Note {
@@ -104,5 +108,80 @@ describe('TransactionRunner on SQLite', () => {
       ),
     );
     expect(await ids()).toEqual(['i1', 'i2', 'i3', 'o1', 'o2', 'o3']);
+  });
+});
+
+describe('TransactionRunner on an SQLite file: reads outside a transaction', () => {
+  let dir: string;
+  let main: DataSource;
+  let writer: DataSource;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'transaction-runner-'));
+    main = new DataSource({ type: 'sqlite', database: join(dir, 'app.sqlite'), enableWAL: true, busyTimeout: 5_000, entities: [Note] });
+    await main.initialize();
+    await main.query('CREATE TABLE notes (id varchar PRIMARY KEY NOT NULL, text varchar NOT NULL UNIQUE)');
+    writer = await openWriteDataSource(main);
+  });
+  afterEach(async () => {
+    if (writer.isInitialized && writer !== main) await writer.destroy();
+    await main.destroy();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** Runs a transaction that writes a note, then reads through `main` while it is still open, then rolls it back. */
+  async function readWhileOpen(tx: TransactionRunner): Promise<{ byRepository: number; byStatement: unknown[] }> {
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const running = tx.transaction(async (m) => {
+      await m.insert(Note, { id: 'pending', text: 'not yet committed' });
+      wrote();
+      await gate;
+      throw new Error('rolled back');
+    });
+    await written;
+    const seen = {
+      byRepository: await main.getRepository(Note).count(),
+      byStatement: (await tx.sql(main.manager, 'SELECT id FROM notes', [])).rows,
+    };
+    release();
+    await expect(running).rejects.toThrow('rolled back');
+    expect(await main.getRepository(Note).count()).toBe(0);
+    return seen;
+  }
+
+  it('never see the rows of a transaction still open (which may yet be rolled back)', async () => {
+    expect(writer).not.toBe(main);
+    const tx = new TransactionRunner(main, writer);
+    try {
+      expect(await readWhileOpen(tx)).toEqual({ byRepository: 0, byStatement: [] });
+      // What is committed is read at once.
+      await tx.transaction((m) => tx.sql(m, 'INSERT INTO notes (id, text) VALUES ($1, $2)', ['kept', 'committed']));
+      expect((await tx.sql(main.manager, 'SELECT id FROM notes', [])).rows).toEqual([{ id: 'kept' }]);
+      expect(await main.getRepository(Note).count()).toBe(1);
+    } finally {
+      await tx.onModuleDestroy();
+    }
+    expect(writer.isInitialized).toBe(false);
+  });
+
+  it('would see them with one connection for both (why writes have their own)', async () => {
+    const tx = new TransactionRunner(main);
+    try {
+      expect(await readWhileOpen(tx)).toEqual({ byRepository: 1, byStatement: [{ id: 'pending' }] });
+    } finally {
+      await tx.onModuleDestroy();
+    }
+  });
+
+  it('keeps one connection for an in-memory database, which cannot be opened twice', async () => {
+    const memory = await new DataSource({ type: 'sqlite', database: ':memory:' }).initialize();
+    try {
+      expect(await openWriteDataSource(memory)).toBe(memory);
+    } finally {
+      await memory.destroy();
+    }
   });
 });

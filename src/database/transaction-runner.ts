@@ -1,7 +1,8 @@
 import { AsyncLocalStorage, AsyncResource } from 'node:async_hooks';
-import { Injectable, OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, OnModuleDestroy } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { SqliteStatement, sqliteConnectionOf } from './sqlite-connection';
+import { WRITE_DATA_SOURCE } from './write-connection';
 
 /** At most this many queued transactions share one SQLite commit. */
 const MAX_GROUP = 100;
@@ -31,6 +32,9 @@ interface QueuedWork {
  * transaction inside its own savepoint. A transaction that fails is rolled back to its savepoint
  * (none of its writes stay, the others' do); the others are answered only once the shared
  * COMMIT succeeded, and all of them fail if it does not.
+ *
+ * On SQLite transactions run on a connection of their own (`write-connection.ts`), so reads
+ * outside a transaction never see rows that are not yet committed.
  */
 @Injectable()
 export class TransactionRunner implements OnModuleDestroy {
@@ -38,11 +42,18 @@ export class TransactionRunner implements OnModuleDestroy {
   private readonly serialize: boolean;
   private readonly queue: QueuedWork[] = [];
   private draining = false;
-  /** SQLite statements prepared once, per SQL text, on the one shared connection. */
-  private readonly prepared = new Map<string, SqliteStatement>();
+  /** SQLite statements prepared once, per connection and SQL text. */
+  private readonly prepared = new Map<DataSource, Map<string, SqliteStatement>>();
   private preparing = true;
 
-  constructor(private readonly dataSource: DataSource) {
+  /**
+   * @param dataSource the app's DataSource, which reads outside transactions use
+   * @param writer where transactions run: on SQLite a second connection to the same file, else `dataSource`
+   */
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(WRITE_DATA_SOURCE) private readonly writer: DataSource = dataSource,
+  ) {
     this.serialize = dataSource.options.type === 'sqlite';
   }
 
@@ -50,7 +61,7 @@ export class TransactionRunner implements OnModuleDestroy {
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     const current = this.open.getStore();
     if (current) return work(current);
-    if (!this.serialize) return this.dataSource.transaction((manager) => this.open.run(manager, () => work(manager)));
+    if (!this.serialize) return this.writer.transaction((manager) => this.open.run(manager, () => work(manager)));
     return new Promise<T>((resolve, reject) => {
       this.queue.push({
         work,
@@ -99,21 +110,24 @@ export class TransactionRunner implements OnModuleDestroy {
 
   private statement(manager: EntityManager, text: string): SqliteStatement | null {
     if (!this.serialize || !this.preparing) return null;
-    let statement = this.prepared.get(text);
+    let byText = this.prepared.get(manager.connection);
+    if (!byText) this.prepared.set(manager.connection, (byText = new Map()));
+    let statement = byText.get(text);
     if (!statement) {
-      if (this.prepared.size >= MAX_PREPARED) return null;
+      if (byText.size >= MAX_PREPARED) return null;
       statement = sqliteConnectionOf(manager.connection).prepare(text);
-      this.prepared.set(text, statement);
+      byText.set(text, statement);
     }
     return statement;
   }
 
-  /** Prepared statements must be finalized before the database can be closed. */
+  /** Prepared statements must be finalized before the database can be closed; the write connection is this runner's to close. */
   async onModuleDestroy(): Promise<void> {
     this.preparing = false;
-    const statements = [...this.prepared.values()];
+    const statements = [...this.prepared.values()].flatMap((byText) => [...byText.values()]);
     this.prepared.clear();
     await Promise.all(statements.map((s) => new Promise<void>((resolve) => s.finalize(() => resolve()))));
+    if (this.writer !== this.dataSource && this.writer.isInitialized) await this.writer.destroy();
   }
 
   /** True while the caller runs inside `transaction()`. */
@@ -140,15 +154,15 @@ export class TransactionRunner implements OnModuleDestroy {
 
   private async runAlone(queued: QueuedWork): Promise<void> {
     try {
-      queued.resolve(await this.dataSource.transaction((manager) => this.run(queued, manager)));
+      queued.resolve(await this.writer.transaction((manager) => this.run(queued, manager)));
     } catch (error) {
       queued.reject(error);
     }
   }
 
   private async runGrouped(group: QueuedWork[]): Promise<void> {
-    // On SQLite this is the one shared connection, the same one dataSource.transaction() uses.
-    const runner = this.dataSource.createQueryRunner();
+    // On SQLite this is the write connection's one query runner, the same one writer.transaction() uses.
+    const runner = this.writer.createQueryRunner();
     const done: { queued: QueuedWork; value: unknown }[] = [];
     try {
       await runner.startTransaction();
