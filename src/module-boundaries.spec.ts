@@ -271,20 +271,12 @@ describe('module boundaries', () => {
 /** Folders that import each other today, and why (#23: make each run one way). */
 const MUTUAL: Record<string, string> = {
   'agenda ↔ bridge-points': 'agenda checks an item’s place; the point’s public view shows its agenda',
-  'attendees ↔ mail': 'attendees queue invitation mails built by mail; mail marks attendees invited',
   'auth ↔ bridge-points': 'operator scopes join users to points; bridge points issue signed links',
   'bridge-points ↔ conferences': 'conference visibility uses operator scopes kept in bridge-points',
-  'bridge-points ↔ mail': 'points queue mails through the outbox, which lives in mail',
-  'conferences ↔ mail': 'conferences queue cancellation mails; mail composes from conferences',
-  'mail ↔ materials': 'materials queue mails; the composer reads materials for their mails',
-  'mail ↔ training': 'training queues certificate mails; the composer reads certificates',
 };
 
 /** Where SQL text belongs: repositories, storage adapters, the database layer and the statement builder. */
 const SQL_HOMES = [/\.repository\.ts$/, /-storage\.ts$/, /^database\//, /^common\/entity-rows\.ts$/];
 
 /** Files outside those homes that still hold SQL text (#23: move each statement into a named repository method). */
-const SQL_ELSEWHERE: string[] = [
-  'conferences/conference-status.ts',
-  'mail/mail-dispatcher.ts',
-];
+const SQL_ELSEWHERE: string[] = [];

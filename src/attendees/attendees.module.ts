@@ -7,7 +7,8 @@ import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { BridgePointsModule } from '../bridge-points/bridge-points.module';
 import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
-import { OutboxModule } from '../mail/outbox.module';
+import { OutboxModule } from '../outbox/outbox.module';
+import { AttendeeCalendarNotices } from './attendee-calendar-notices';
 import { AttendeeInvitations } from './attendee-invitations';
 import { AttendeeRepository } from './attendee.repository';
 import { Attendee } from './attendee.entity';
@@ -25,7 +26,7 @@ import { Waitlist } from './waitlist';
 @Module({
   imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference, AgendaItem, RegistrationRequest]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
   controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController, PublicRegistrationConfirmationsController],
-  providers: [AttendeeRepository, AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
+  providers: [AttendeeRepository, AttendeeCalendarNotices, AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
   exports: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
 })
 export class AttendeesModule {}

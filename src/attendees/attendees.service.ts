@@ -17,11 +17,11 @@ import { Page, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { AttendanceWindow } from '../conferences/attendance-window';
 import { assertOpen } from '../conferences/conference-lifecycle';
-import { rowOfOpenConference } from '../conferences/conference-status';
+import { ConferenceStateRepository } from '../conferences/conference-state.repository';
 import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
-import { calendarMessages } from '../mail/invitation-messages';
-import { OutboxService } from '../mail/outbox.service';
+import { calendarMessages } from './invitation-messages';
+import { OutboxService } from '../outbox/outbox.service';
 import { newAttendeeCode, normalizeAttendeeCode } from './attendee-code';
 import {
   AttendeeListQueryDto,
@@ -115,6 +115,7 @@ export class AttendeesService {
     private readonly waitlist: Waitlist,
     private readonly clock: Clock,
     private readonly rows: AttendeeRepository,
+    private readonly conferenceStates: ConferenceStateRepository,
   ) {}
 
   async actorFor(user: User): Promise<AttendeeActor> {
@@ -257,7 +258,7 @@ export class AttendeesService {
     const result = await this.tx.transaction(async (m) => {
       // Locked on PostgreSQL (and current anyway on SQLite, where writes run one at a time), so
       // a second check-in of the same person waits for the first and reads its outcome.
-      const { row, conference } = await rowOfOpenConference(this.tx, m, entityRows(m, Attendee), conferenceId, attendeeId, true);
+      const { row, conference } = await this.conferenceStates.rowOfOpenConference(m, entityRows(m, Attendee), conferenceId, attendeeId, true);
       const attendee = await this.visibleAttendee(m, row, who);
       this.window.assertOpen(conference, CHECK_IN);
       if (attendee.status === 'declined' && !force) throw declinedRefusal(attendee);

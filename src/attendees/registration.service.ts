@@ -11,7 +11,7 @@ import { newId } from '../common/ids';
 import { Conference } from '../conferences/conference.entity';
 import { AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
-import { OutboxService } from '../mail/outbox.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { Attendee } from './attendee.entity';
 import { attendeeSearchKey, AttendeesService } from './attendees.service';
 import { alreadyRegisteredKey, MAILS_PER_ADDRESS_PER_HOUR, mailWindowStart, PENDING_CONFIRMATION, requestState } from './registration-confirmation';

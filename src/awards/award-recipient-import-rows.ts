@@ -138,6 +138,80 @@ export function recipientColumnsOf(sheet: Sheet, form: Pick<AwardForm, 'recipien
   return columns;
 }
 
+type RecipientRowReader = RowReader<RecipientImportField>;
+
+/** The row's kind: the one its cell names, else the award form's only kind; refused when neither gives one. */
+function kindOfRow(reader: RecipientRowReader, kinds: RecipientKind[]): RecipientKind | undefined {
+  let kind: RecipientKind | undefined = kinds.length === 1 ? kinds[0] : undefined;
+  const kindText = reader.text('kind');
+  if (kindText !== undefined) {
+    kind = recipientKindOf(kindText);
+    if (!kind) reader.fail('kind', `${quoted(kindText)} không phải là loại đối tượng khen thưởng; hãy ghi Cá nhân hoặc Tập thể.`, 'unknown_kind');
+  } else if (!kind && !reader.hasError('kind')) {
+    reader.fail('kind', `Thiếu ${RECIPIENT_COLUMN_LABELS.kind}: hãy ghi Cá nhân hoặc Tập thể.`, 'required');
+  }
+  return kind;
+}
+
+/** The row's place in the presentation order: a whole number of at most 6 digits. */
+function positionOfRow(reader: RecipientRowReader): number | undefined {
+  let position: number | undefined;
+  const positionText = reader.text('position');
+  if (positionText !== undefined) {
+    position = Number(positionText);
+    if (!/^\d{1,6}$/.test(positionText)) {
+      reader.fail('position', `${quoted(positionText)} không phải là thứ tự trao (một số nguyên không âm).`, 'invalid_position');
+      position = undefined;
+    }
+  }
+  return position;
+}
+
+/** The code of the administrative unit the row names (by code or a province's name). */
+function unitCodeOfRow(reader: RecipientRowReader, units: UnitDirectory): string | undefined {
+  let administrativeUnitCode: string | undefined;
+  const unitText = reader.text('administrativeUnit');
+  if (unitText !== undefined) {
+    const found = units.find(unitText);
+    if ('message' in found) reader.fail('administrativeUnit', found.message, found.code);
+    else administrativeUnitCode = found.code;
+  }
+  return administrativeUnitCode;
+}
+
+/** The id of the bridge point the row names. */
+function pointIdOfRow(reader: RecipientRowReader, points: PointDirectory): string | undefined {
+  let bridgePointId: string | undefined;
+  const pointText = reader.text('bridgePoint');
+  if (pointText !== undefined) {
+    const found = points.read(pointText);
+    if ('point' in found) bridgePointId = found.point.id;
+    else reader.fail('bridgePoint', `${found.message}.`, found.code);
+  }
+  return bridgePointId;
+}
+
+/**
+ * What the award form refuses of the row's recipient (a kind it does not take, neither name nor
+ * organization); a missing name is not reported again when its cell could not be read.
+ */
+function checkAgainstForm(
+  reader: RecipientRowReader,
+  form: Pick<AwardForm, 'name' | 'recipientKinds'>,
+  kind: RecipientKind,
+  name: string | undefined,
+  organization: string | undefined,
+): void {
+  const fields = { kind, name: name ?? null, organization: organization ?? null };
+  const unreadable = reader.hasError('name') || reader.hasError('organization');
+  for (const problem of recipientProblems({ ...fields, title: null, administrativeUnitCode: null, achievement: null, agendaItemId: null, bridgePointId: null, presenterName: null }, form)) {
+    if (problem.field === 'name' && unreadable) continue;
+    const message =
+      problem.field === 'name' ? `Dòng cần có ${RECIPIENT_COLUMN_LABELS.name} hoặc ${RECIPIENT_COLUMN_LABELS.organization}.` : problem.message;
+    reader.fail(problem.field, message, problem.code);
+  }
+}
+
 /**
  * Checks every row on its own, against the decision's award form and against the rows above
  * it: a later row naming the same recipient (kind, name and organization) is the one rejected.
@@ -157,56 +231,16 @@ export function checkRecipientRows(
 
   for (const { row, cells } of sheet.rows) {
     const reader = new RowReader(row, cells, columns, RULES);
-    let kind: RecipientKind | undefined = kinds.length === 1 ? kinds[0] : undefined;
-    const kindText = reader.text('kind');
-    if (kindText !== undefined) {
-      kind = recipientKindOf(kindText);
-      if (!kind) reader.fail('kind', `${quoted(kindText)} không phải là loại đối tượng khen thưởng; hãy ghi Cá nhân hoặc Tập thể.`, 'unknown_kind');
-    } else if (!kind && !reader.hasError('kind')) {
-      reader.fail('kind', `Thiếu ${RECIPIENT_COLUMN_LABELS.kind}: hãy ghi Cá nhân hoặc Tập thể.`, 'required');
-    }
+    const kind = kindOfRow(reader, kinds);
     const name = reader.text('name');
     const title = reader.text('title');
     const organization = reader.text('organization');
     const achievement = reader.text('achievement');
     const presenterName = reader.text('presenterName');
-
-    let position: number | undefined;
-    const positionText = reader.text('position');
-    if (positionText !== undefined) {
-      position = Number(positionText);
-      if (!/^\d{1,6}$/.test(positionText)) {
-        reader.fail('position', `${quoted(positionText)} không phải là thứ tự trao (một số nguyên không âm).`, 'invalid_position');
-        position = undefined;
-      }
-    }
-
-    let administrativeUnitCode: string | undefined;
-    const unitText = reader.text('administrativeUnit');
-    if (unitText !== undefined) {
-      const found = units.find(unitText);
-      if ('message' in found) reader.fail('administrativeUnit', found.message, found.code);
-      else administrativeUnitCode = found.code;
-    }
-
-    let bridgePointId: string | undefined;
-    const pointText = reader.text('bridgePoint');
-    if (pointText !== undefined) {
-      const found = points.read(pointText);
-      if ('point' in found) bridgePointId = found.point.id;
-      else reader.fail('bridgePoint', `${found.message}.`, found.code);
-    }
-
-    if (kind) {
-      const fields = { kind, name: name ?? null, organization: organization ?? null };
-      const unreadable = reader.hasError('name') || reader.hasError('organization');
-      for (const problem of recipientProblems({ ...fields, title: null, administrativeUnitCode: null, achievement: null, agendaItemId: null, bridgePointId: null, presenterName: null }, form)) {
-        if (problem.field === 'name' && unreadable) continue;
-        const message =
-          problem.field === 'name' ? `Dòng cần có ${RECIPIENT_COLUMN_LABELS.name} hoặc ${RECIPIENT_COLUMN_LABELS.organization}.` : problem.message;
-        reader.fail(problem.field, message, problem.code);
-      }
-    }
+    const position = positionOfRow(reader);
+    const administrativeUnitCode = unitCodeOfRow(reader, units);
+    const bridgePointId = pointIdOfRow(reader, points);
+    if (kind) checkAgainstForm(reader, form, kind, name, organization);
 
     const key = kind ? recipientKey({ kind, name: name ?? null, organization: organization ?? null }) : '';
     if (reader.errors.length === 0 && seen.has(key)) {

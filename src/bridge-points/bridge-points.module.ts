@@ -6,7 +6,7 @@ import { BridgePointRepository } from './bridge-point.repository';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
-import { OutboxModule } from '../mail/outbox.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { registerMultipartOn } from '../common/import-upload';

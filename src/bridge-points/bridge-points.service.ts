@@ -16,10 +16,10 @@ import { containsPattern, searchKey } from '../common/text';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { AttendanceWindow } from '../conferences/attendance-window';
-import { assertConferenceOpen, ConferenceState, rowOfOpenConference } from '../conferences/conference-status';
+import { ConferenceState, ConferenceStateRepository } from '../conferences/conference-state.repository';
 import { conferenceOrFail } from '../conferences/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
-import { OutboxService } from '../mail/outbox.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { BridgePoint } from './bridge-point.entity';
 import { BridgePointRepository } from './bridge-point.repository';
 import { confirmationAfter } from './bridge-point-confirmation';
@@ -77,6 +77,20 @@ const MAX_DETAILS = 20;
 /** One problem of a point to create; `conflict` ones (the conference's state refuses it) make the whole answer a 409. */
 type CreateProblem = CodedDetail & { conflict?: true };
 
+/** What new points are checked against: the units they name and the conference's points so far. */
+interface CreationContext {
+  units: Map<string, AdministrativeUnit>;
+  /** The points named as parents that are the conference's. */
+  parents: BridgePoint[];
+  existingMain: BridgePoint | null;
+  /** `set:code` of every unit with a point; units planned for new points join as they are planned. */
+  existingUnits: Set<string>;
+  /** The conference's provincial points by `set:code`, for communes given no parent. */
+  provincePoints: Map<string, BridgePoint>;
+  /** How many points the conference has: the first new point's position. */
+  position: number;
+}
+
 /** The answer for points refused: 409 if any is refused by what the conference has already, 400 otherwise; nothing is created. */
 function createRefusal(problems: CreateProblem[]) {
   const details = problems.slice(0, MAX_DETAILS).map(({ field, code, message }) => ({ field, code, message }));
@@ -104,6 +118,7 @@ export class BridgePointsService {
     private readonly outbox: OutboxService,
     private readonly window: AttendanceWindow,
     private readonly rows: BridgePointRepository,
+    private readonly conferenceStates: ConferenceStateRepository,
   ) {}
 
   async actorFor(user: User): Promise<PointActor> {
@@ -172,98 +187,8 @@ export class BridgePointsService {
     const created = await this.tx.transaction(async (m) => {
       const conference = await conferenceOrFail(m, conferenceId);
       assertOpen(conference);
-      const details: CreateProblem[] = [];
-      const field = (i: number, name: string) => (fieldPrefix ? `${fieldPrefix}${i}.${name}` : name);
-      const units = await this.unitsFor(m, items);
-      const parentIds = [...new Set(items.map((i) => i.parentId).filter((id): id is string => !!id))];
-      const parents = parentIds.length
-        ? await m.find(BridgePoint, { where: { id: In(parentIds), conferenceId } })
-        : [];
-      const existingMain = await m.findOneBy(BridgePoint, { conferenceId, isMain: true });
-      const existingUnits = new Set(
-        (
-          await m.find(BridgePoint, {
-            select: { administrativeUnitSet: true, administrativeUnitCode: true },
-            where: { conferenceId },
-          })
-        ).map((p) => `${p.administrativeUnitSet}:${p.administrativeUnitCode}`),
-      );
-      const provincePoints = new Map(
-        (await m.find(BridgePoint, { where: { conferenceId, level: 'provincial' } })).map((p) => [
-          `${p.administrativeUnitSet}:${p.administrativeUnitCode}`,
-          p,
-        ]),
-      );
-      let mainSeen = existingMain !== null;
-      const rows: NewPoint[] = [];
-      const position = await m.count(BridgePoint, { where: { conferenceId } });
-
-      items.forEach((item, i) => {
-        const set: UnitSet = item.administrativeUnitSet ?? 'vn-34';
-        const unit = item.administrativeUnitCode ? units.get(`${set}:${item.administrativeUnitCode}`) : undefined;
-        if (item.administrativeUnitCode && !unit) {
-          details.push({
-            field: field(i, 'administrativeUnitCode'),
-            code: 'unknown_administrative_unit',
-            message: `"${item.administrativeUnitCode}" không phải là mã đơn vị hành chính của bộ ${set}.`,
-          });
-          return;
-        }
-        if (unit && existingUnits.has(`${set}:${unit.code}`)) {
-          details.push({
-            field: field(i, 'administrativeUnitCode'),
-            code: 'already_connected',
-            message: `${unit.name} (${unit.code}) đã có điểm cầu trong hội nghị này.`,
-            conflict: true,
-          });
-          return;
-        }
-        if (!item.name && !unit) {
-          details.push({ field: field(i, 'name'), code: 'name_required', message: 'Vui lòng nhập tên điểm cầu (name) khi không ghi mã đơn vị hành chính.' });
-          return;
-        }
-        if (item.isMain) {
-          if (mainSeen) {
-            details.push(
-              existingMain
-                ? { field: field(i, 'isMain'), code: 'main_point_taken', message: `Hội nghị đã có điểm cầu chính: ${existingMain.name}.`, conflict: true }
-                : { field: field(i, 'isMain'), code: 'several_main_points', message: 'Chỉ một điểm cầu được là điểm cầu chính.' },
-            );
-            return;
-          }
-          mainSeen = true;
-        }
-        let parent = item.parentId ? parents.find((p) => p.id === item.parentId) : undefined;
-        if (item.parentId && !parent) {
-          details.push(unknownParent(field(i, 'parentId'), item.parentId));
-          return;
-        }
-        if (!parent && unit?.level === 'commune') parent = provincePoints.get(`${set}:${unit.parentCode}`);
-        if (unit) existingUnits.add(`${set}:${unit.code}`);
-        const fromUnit = unit ? unitFields(set, unit) : undefined;
-        rows.push(
-          newBridgePoint({
-            conferenceId,
-            ...fromUnit,
-            name: item.name ?? fromUnit!.name,
-            level: item.level ?? fromUnit?.level ?? 'other',
-            isMain: item.isMain ?? false,
-            provinceCode: fromUnit ? fromUnit.provinceCode : (parent?.provinceCode ?? null),
-            region: fromUnit?.region ?? parent?.region ?? null,
-            parentId: parent?.id ?? null,
-            address: item.address ?? null,
-            chairName: item.chairName ?? null,
-            chairTitle: item.chairTitle ?? null,
-            contactName: item.contactName ?? null,
-            contactPhone: item.contactPhone ?? null,
-            contactEmail: item.contactEmail ?? null,
-            expectedAttendees: item.expectedAttendees ?? null,
-            notes: item.notes ?? null,
-            capacity: item.capacity ?? null,
-            position: position + i,
-          }),
-        );
-      });
+      const context = await this.creationContext(m, conferenceId, items);
+      const { rows, details } = this.plannedPoints(conferenceId, items, context, fieldPrefix);
       if (details.length > 0) throw createRefusal(details);
       await this.insertChunked(m, rows);
       await this.audit.record(
@@ -282,6 +207,141 @@ export class BridgePointsService {
     this.summaries.invalidate(conferenceId);
     const order = new Map(created.map((p) => [p.id, p.position]));
     return created.sort((a, b) => order.get(a.id)! - order.get(b.id)!).map(toBridgePointResponse);
+  }
+
+  /** What `createMany` checks the new points against: the units they name and the conference's points so far. */
+  private async creationContext(m: EntityManager, conferenceId: string, items: CreateBridgePointDto[]): Promise<CreationContext> {
+    const units = await this.unitsFor(m, items);
+    const parentIds = [...new Set(items.map((i) => i.parentId).filter((id): id is string => !!id))];
+    const parents = parentIds.length
+      ? await m.find(BridgePoint, { where: { id: In(parentIds), conferenceId } })
+      : [];
+    const existingMain = await m.findOneBy(BridgePoint, { conferenceId, isMain: true });
+    const existingUnits = new Set(
+      (
+        await m.find(BridgePoint, {
+          select: { administrativeUnitSet: true, administrativeUnitCode: true },
+          where: { conferenceId },
+        })
+      ).map((p) => `${p.administrativeUnitSet}:${p.administrativeUnitCode}`),
+    );
+    const provincePoints = new Map(
+      (await m.find(BridgePoint, { where: { conferenceId, level: 'provincial' } })).map((p) => [
+        `${p.administrativeUnitSet}:${p.administrativeUnitCode}`,
+        p,
+      ]),
+    );
+    const position = await m.count(BridgePoint, { where: { conferenceId } });
+    return { units, parents, existingMain, existingUnits, provincePoints, position };
+  }
+
+  /**
+   * The rows to insert for `items`, or the problems that refuse them. Each item is checked in
+   * order (its unit, the main point, its parent); a commune without a parent goes under its
+   * province's point. Units planned here count as connected for the items after them.
+   */
+  private plannedPoints(
+    conferenceId: string,
+    items: CreateBridgePointDto[],
+    context: CreationContext,
+    fieldPrefix: string,
+  ): { rows: NewPoint[]; details: CreateProblem[] } {
+    const { units, parents, existingMain, existingUnits, provincePoints, position } = context;
+    const details: CreateProblem[] = [];
+    const field = (i: number, name: string) => (fieldPrefix ? `${fieldPrefix}${i}.${name}` : name);
+    let mainSeen = existingMain !== null;
+    const rows: NewPoint[] = [];
+
+    items.forEach((item, i) => {
+      const set: UnitSet = item.administrativeUnitSet ?? 'vn-34';
+      const unit = item.administrativeUnitCode ? units.get(`${set}:${item.administrativeUnitCode}`) : undefined;
+      const unitProblem = this.unitProblem(item, set, unit, existingUnits, (name) => field(i, name));
+      if (unitProblem) {
+        details.push(unitProblem);
+        return;
+      }
+      if (item.isMain) {
+        if (mainSeen) {
+          details.push(
+            existingMain
+              ? { field: field(i, 'isMain'), code: 'main_point_taken', message: `Hội nghị đã có điểm cầu chính: ${existingMain.name}.`, conflict: true }
+              : { field: field(i, 'isMain'), code: 'several_main_points', message: 'Chỉ một điểm cầu được là điểm cầu chính.' },
+          );
+          return;
+        }
+        mainSeen = true;
+      }
+      let parent = item.parentId ? parents.find((p) => p.id === item.parentId) : undefined;
+      if (item.parentId && !parent) {
+        details.push(unknownParent(field(i, 'parentId'), item.parentId));
+        return;
+      }
+      if (!parent && unit?.level === 'commune') parent = provincePoints.get(`${set}:${unit.parentCode}`);
+      if (unit) existingUnits.add(`${set}:${unit.code}`);
+      rows.push(this.pointFromItem(conferenceId, item, set, unit, parent, position + i));
+    });
+    return { rows, details };
+  }
+
+  /** What refuses an item for its unit: unknown, already connected, or neither given nor a name. */
+  private unitProblem(
+    item: CreateBridgePointDto,
+    set: UnitSet,
+    unit: AdministrativeUnit | undefined,
+    existingUnits: Set<string>,
+    field: (name: string) => string,
+  ): CreateProblem | undefined {
+    if (item.administrativeUnitCode && !unit) {
+      return {
+        field: field('administrativeUnitCode'),
+        code: 'unknown_administrative_unit',
+        message: `"${item.administrativeUnitCode}" không phải là mã đơn vị hành chính của bộ ${set}.`,
+      };
+    }
+    if (unit && existingUnits.has(`${set}:${unit.code}`)) {
+      return {
+        field: field('administrativeUnitCode'),
+        code: 'already_connected',
+        message: `${unit.name} (${unit.code}) đã có điểm cầu trong hội nghị này.`,
+        conflict: true,
+      };
+    }
+    if (!item.name && !unit) {
+      return { field: field('name'), code: 'name_required', message: 'Vui lòng nhập tên điểm cầu (name) khi không ghi mã đơn vị hành chính.' };
+    }
+    return undefined;
+  }
+
+  /** A new point from an item: the unit's fields (when it names one) under what the item gives. */
+  private pointFromItem(
+    conferenceId: string,
+    item: CreateBridgePointDto,
+    set: UnitSet,
+    unit: AdministrativeUnit | undefined,
+    parent: BridgePoint | undefined,
+    position: number,
+  ): NewPoint {
+    const fromUnit = unit ? unitFields(set, unit) : undefined;
+    return newBridgePoint({
+      conferenceId,
+      ...fromUnit,
+      name: item.name ?? fromUnit!.name,
+      level: item.level ?? fromUnit?.level ?? 'other',
+      isMain: item.isMain ?? false,
+      provinceCode: fromUnit ? fromUnit.provinceCode : (parent?.provinceCode ?? null),
+      region: fromUnit?.region ?? parent?.region ?? null,
+      parentId: parent?.id ?? null,
+      address: item.address ?? null,
+      chairName: item.chairName ?? null,
+      chairTitle: item.chairTitle ?? null,
+      contactName: item.contactName ?? null,
+      contactPhone: item.contactPhone ?? null,
+      contactEmail: item.contactEmail ?? null,
+      expectedAttendees: item.expectedAttendees ?? null,
+      notes: item.notes ?? null,
+      capacity: item.capacity ?? null,
+      position,
+    });
   }
 
   /**
@@ -544,7 +604,7 @@ export class BridgePointsService {
     compute: (m: EntityManager, point: BridgePoint, conference: ConferenceState) => Promise<Partial<BridgePoint>>,
   ): Promise<BridgePointResponseDto> {
     const updated = await this.tx.transaction(async (m) => {
-      const { row, conference } = await rowOfOpenConference(this.tx, m, entityRows(m, BridgePoint), conferenceId, pointId, true);
+      const { row, conference } = await this.conferenceStates.rowOfOpenConference(m, entityRows(m, BridgePoint), conferenceId, pointId, true);
       const point = this.allowedPoint(row, pointId, who);
       if (expectedVersion !== undefined) assertVersion(point, expectedVersion);
       const changes = await compute(m, point, conference);
@@ -565,7 +625,7 @@ export class BridgePointsService {
   async changeMany(conferenceId: string, user: User, action: string, changes: PointChange[]): Promise<BridgePointResponseDto[]> {
     const who: PointActor = { actor: userActor(user), scope: null };
     const updated = await this.tx.transaction(async (m) => {
-      await assertConferenceOpen(this.tx, m, conferenceId);
+      await this.conferenceStates.assertOpen(m, conferenceId);
       if (changes.length === 0) return [];
       const current = await m.find(BridgePoint, { where: { conferenceId, id: In(changes.map((c) => c.pointId)) } });
       const byId = new Map(current.map((p) => [p.id, p]));

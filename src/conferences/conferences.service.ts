@@ -12,12 +12,11 @@ import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
 import { containsPattern, searchKey } from '../common/text';
 import { sqlInstant } from '../database/sql-instant';
 import { TransactionRunner } from '../database/transaction-runner';
-import { calendarMessages, invitedAttendees } from '../mail/invitation-messages';
-import { OutboxService } from '../mail/outbox.service';
 import { Clock } from '../common/clock';
 import { badField, conferenceNotFound, conflict } from '../common/errors';
 import { vnDateTime } from '../common/vietnamese-time';
 import { AttendanceWindow } from './attendance-window';
+import { ConferenceCalendarSteps } from './conference-calendar-steps';
 import { ConferenceCloneSteps } from './conference-clone-steps';
 import { ConferenceMoveSteps } from './conference-move-steps';
 import { ConferenceRemovalSteps } from './conference-removal-steps';
@@ -56,13 +55,13 @@ export class ConferencesService {
     @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
-    private readonly outbox: OutboxService,
     private readonly reader: ConferenceRepository,
     private readonly window: AttendanceWindow,
     private readonly clock: Clock,
     private readonly cloneSteps: ConferenceCloneSteps,
     private readonly removalSteps: ConferenceRemovalSteps,
     private readonly moveSteps: ConferenceMoveSteps,
+    private readonly calendarSteps: ConferenceCalendarSteps,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -181,7 +180,7 @@ export class ConferencesService {
       await this.moveSteps.runAll(m, { conferenceId: id, shiftMs: shift, startsAt, endsAt });
       const updated = await m.findOneByOrFail(Conference, { id });
       // Everyone already invited gets the new time, place or link, in this same transaction.
-      if (calendarChanged) await this.outbox.enqueue(m, calendarMessages(updated, await invitedAttendees(m, id), 'update'));
+      if (calendarChanged) await this.calendarSteps.runAll(m, updated, 'update');
       await this.audit.record(m, userActor(user), {
         conferenceId: id,
         entityType: 'conference',
@@ -241,7 +240,7 @@ export class ConferencesService {
       await versionedUpdate(m, Conference, current, changes);
       const updated = await m.findOneByOrFail(Conference, { id });
       if (transition === 'cancel') {
-        await this.outbox.enqueue(m, calendarMessages(updated, await invitedAttendees(m, id), 'cancellation'));
+        await this.calendarSteps.runAll(m, updated, 'cancellation');
       }
       await this.audit.record(m, userActor(user), {
         conferenceId: id,

@@ -1,6 +1,6 @@
 import { ConferenceResponseDto } from '../conferences/conference.dto';
 import { DeliveryResponseDto } from '../mail/mail.dto';
-import { DELIVERY_STATUSES, DeliveryStatus, MessageKind } from '../mail/outbox-message.entity';
+import { DELIVERY_STATUSES, DeliveryStatus, MessageKind } from '../outbox/outbox-message.entity';
 import { html } from '../web/html';
 import { vnNumber } from '../web/labels';
 import { notice } from '../web/widgets';

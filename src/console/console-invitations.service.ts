@@ -4,7 +4,7 @@ import { validateBody } from '../common/validate-body';
 import { ConferencesService } from '../conferences/conferences.service';
 import { DeliveriesService } from '../mail/deliveries.service';
 import { DeliveryListQueryDto, QueueInvitationsDto } from '../mail/mail.dto';
-import { DELIVERY_STATUSES, DeliveryStatus } from '../mail/outbox-message.entity';
+import { DELIVERY_STATUSES, DeliveryStatus } from '../outbox/outbox-message.entity';
 import { FormFields } from '../web/form-body';
 import { vnNumber } from '../web/labels';
 import { besideFields, pageNumber, str } from './console-bulk';

@@ -3,14 +3,17 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, In, Repository } from 'typeorm';
 import { Attendee } from '../attendees/attendee.entity';
 import { AttendeeInvitations } from '../attendees/attendee-invitations';
+import { calendarMessages, NOT_TAKING_PART, reachableAttendees } from '../attendees/invitation-messages';
 import { Clock } from '../common/clock';
 import { conferenceNotFound, conflict, notFound } from '../common/errors';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { TransactionRunner } from '../database/transaction-runner';
+import { OutboxDeliveryRepository } from '../outbox/outbox-delivery.repository';
+import { DELIVERY_STATUSES, DeliveryStatus, MessageKind, OutboxMessage } from '../outbox/outbox-message.entity';
+import { OutboxService } from '../outbox/outbox.service';
 import { DeliveryAttempt } from './delivery-attempt.entity';
-import { calendarMessages, NOT_TAKING_PART, reachableAttendees } from './invitation-messages';
 import {
   DeliveryListQueryDto,
   DeliveryResponseDto,
@@ -18,8 +21,6 @@ import {
   QueueResultDto,
   toDeliveryResponse,
 } from './mail.dto';
-import { DELIVERY_STATUSES, DeliveryStatus, MessageKind, OutboxMessage } from './outbox-message.entity';
-import { OutboxService } from './outbox.service';
 
 const deliveryNotFound = (deliveryId: string) =>
   notFound('deliveryId', 'delivery_not_found', `Không tìm thấy thư ${deliveryId} trong hội nghị này.`);
@@ -33,6 +34,7 @@ export class DeliveriesService {
     @InjectRepository(Conference) private readonly conferences: Repository<Conference>,
     @InjectRepository(Attendee) private readonly attendees: Repository<Attendee>,
     private readonly outbox: OutboxService,
+    private readonly outboxRows: OutboxDeliveryRepository,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
     private readonly invitations: AttendeeInvitations,
@@ -142,7 +144,7 @@ export class DeliveriesService {
         );
       }
       if (row.status === 'failed' || row.status === 'skipped') {
-        await m.update(OutboxMessage, { id: row.id }, { status: 'pending', nextAttemptAt: this.clock.now(), lastError: null, attempts: 0 });
+        await this.outboxRows.retryNow(m, row.id, this.clock.now());
         return row.id;
       }
       const resends = await m.count(OutboxMessage, { where: { conferenceId, attendeeId: row.attendeeId ?? IsNull(), kind: row.kind } });

@@ -12,12 +12,21 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Conference } from '../conferences/conference.entity';
 import { AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
-import { OutgoingMail } from './mail-transport';
-import { MessageKind, OutboxMessage } from './outbox-message.entity';
-import { Certificate } from '../training/certificate.entity';
-import { Material } from '../materials/material.entity';
 import { AUDIENCES_OF } from '../materials/material.dto';
-import { bridgePointLinkMail, calendarMail, certificateMail, materialsMail, registrationConfirmationMail, registrationExistsMail, Rendered } from './templates';
+import { Material } from '../materials/material.entity';
+import { MessageKind, OutboxMessage } from '../outbox/outbox-message.entity';
+import { Certificate } from '../training/certificate.entity';
+import { OutgoingMail } from './mail-transport';
+import {
+  bridgePointLinkMail,
+  calendarMail,
+  CalendarMailContext,
+  certificateMail,
+  materialsMail,
+  registrationConfirmationMail,
+  registrationExistsMail,
+  Rendered,
+} from './templates';
 
 const DROPPED_OUT = ['cancelled', 'declined', 'waitlisted', 'substituted'];
 /** Mails not about one attendee: a bridge point's link, a self-registration still to be confirmed, materials to a point. */
@@ -27,6 +36,34 @@ const MATERIAL_KINDS: MessageKind[] = ['material_notice', 'material_reminder'];
 const CALENDAR_KINDS: MessageKind[] = ['invitation', 'update', 'cancellation', 'reminder'];
 /** An already registered person whose invitation page no longer answers anything for them. */
 const NO_RSVP = ['cancelled', 'substituted'];
+
+type AgendaWithSpeakers = AgendaItem & { speakerNames: string[] };
+
+/** A row worth composing, with the conference, person (when about one) and bridge point it is about. */
+interface MailPlan {
+  row: OutboxMessage;
+  conference: Conference;
+  attendee?: Attendee;
+  point: BridgePoint;
+}
+
+/** The links issued for one row's mail (tokens only in the mail). */
+interface IssuedLinks {
+  rsvp?: string;
+  feed?: string;
+  confirm?: string;
+  registration?: IssuedConfirmation;
+}
+
+/** What the batch's mails are composed from, read once for all of them. */
+interface MailSources {
+  agenda: Map<string, AgendaWithSpeakers[]>;
+  certificates: Map<string, Certificate>;
+  materials: Material[];
+}
+
+const requestIdOf = (row: OutboxMessage) => String((row.payload as { requestId?: unknown } | null)?.requestId ?? '');
+const certificateIdOf = (row: OutboxMessage) => String((row.payload as { certificateId?: unknown } | null)?.certificateId ?? '');
 
 /**
  * Turns outbox rows into emails from the data as it is when they are sent. Rows are composed a
@@ -50,8 +87,22 @@ export class MailComposer {
   async composeAll(rows: OutboxMessage[]): Promise<Map<string, OutgoingMail | null>> {
     const result = new Map<string, OutgoingMail | null>();
     if (rows.length === 0) return result;
-    const db = this.dataSource.manager;
     const conferenceIds = [...new Set(rows.map((r) => r.conferenceId).filter((id): id is string => !!id))];
+    const { plans, dropped } = await this.plan(rows, conferenceIds);
+    for (const id of dropped) result.set(id, null);
+    const agenda = await this.agendaOf(conferenceIds);
+    const tokens = await this.issueLinks(plans);
+    const sources: MailSources = { agenda, certificates: await this.certificatesOf(plans), materials: await this.materialsOf(plans) };
+    for (const plan of plans) result.set(plan.row.id, this.compose(plan, tokens.get(plan.row.id) ?? {}, sources));
+    return result;
+  }
+
+  /**
+   * Reads the conference, attendee and bridge point each row is about, in one query each; a row
+   * whose conference, point or person is gone, or a calendar mail made stale since, is dropped.
+   */
+  private async plan(rows: OutboxMessage[], conferenceIds: string[]): Promise<{ plans: MailPlan[]; dropped: string[] }> {
+    const db = this.dataSource.manager;
     const attendeeIds = [...new Set(rows.map((r) => r.attendeeId).filter((id): id is string => !!id))];
     const conferences = new Map((await db.findBy(Conference, { id: In(conferenceIds) })).map((c) => [c.id, c]));
     const attendees = new Map(
@@ -61,28 +112,30 @@ export class MailComposer {
       ...new Set([...[...attendees.values()].map((a) => a.bridgePointId), ...rows.map((r) => r.bridgePointId).filter((id): id is string => !!id)]),
     ];
     const points = new Map((pointIds.length ? await db.findBy(BridgePoint, { id: In(pointIds) }) : []).map((p) => [p.id, p]));
-    const agenda = await this.agendaOf(conferenceIds);
 
-    type Plan = { row: OutboxMessage; conference: Conference; attendee?: Attendee; point: BridgePoint };
-    const plans: Plan[] = [];
+    const plans: MailPlan[] = [];
+    const dropped: string[] = [];
     for (const row of rows) {
       const conference = row.conferenceId ? conferences.get(row.conferenceId) : undefined;
       const attendee = row.attendeeId ? attendees.get(row.attendeeId) : undefined;
       const point = attendee ? points.get(attendee.bridgePointId) : row.bridgePointId ? points.get(row.bridgePointId) : undefined;
       if (!conference || !point || (!WITHOUT_ATTENDEE.includes(row.kind) && !attendee)) {
-        result.set(row.id, null);
+        dropped.push(row.id);
         continue;
       }
       if (CALENDAR_KINDS.includes(row.kind) && this.superseded(row, conference, attendee!)) {
-        result.set(row.id, null);
+        dropped.push(row.id);
         continue;
       }
       plans.push({ row, conference, attendee, point });
     }
+    return { plans, dropped };
+  }
 
-    // Links the mails carry, issued together; their tokens exist only in the mails.
-    const tokens = await this.tx.transaction(async (m) => {
-      const issued = new Map<string, { rsvp?: string; feed?: string; confirm?: string; registration?: IssuedConfirmation }>();
+  /** Links the mails carry, issued together in one transaction; their tokens exist only in the mails. */
+  private issueLinks(plans: MailPlan[]): Promise<Map<string, IssuedLinks>> {
+    return this.tx.transaction(async (m) => {
+      const issued = new Map<string, IssuedLinks>();
       const expiry = (c: Conference) => this.links.expiryOf('attendee', c.endsAt);
       const feedTargets = plans.filter((p) => CALENDAR_KINDS.includes(p.row.kind) && p.row.kind !== 'cancellation');
       // "Already registered" carries the person's invitation page, while it can still answer for them.
@@ -101,66 +154,78 @@ export class MailComposer {
       const pointTargets = plans.filter((p) => p.row.kind === 'bridge_point_link');
       const confirm = await this.links.issueMany(m, 'bridge_point', pointTargets.map((p) => ({ conferenceId: p.conference.id, bridgePointId: p.point.id, expiresAt: this.links.expiryOf('bridge_point', p.conference.endsAt) })));
       pointTargets.forEach((p, i) => issued.set(p.row.id, { confirm: confirm[i].token }));
-      const requestOf = (row: OutboxMessage) => String((row.payload as { requestId?: unknown } | null)?.requestId ?? '');
       const registrationRows = plans.filter((p) => p.row.kind === 'registration_confirmation').map((p) => p.row);
-      const registrations = await this.registrationLinks.issue(m, registrationRows.map(requestOf));
+      const registrations = await this.registrationLinks.issue(m, registrationRows.map(requestIdOf));
       for (const row of registrationRows) {
-        const confirmation = registrations.get(requestOf(row));
+        const confirmation = registrations.get(requestIdOf(row));
         if (confirmation) issued.set(row.id, { registration: confirmation });
       }
       return issued;
     });
+  }
 
-    // Certificates revoked (or gone) since they were queued are not sent.
-    const certificateIds = plans.filter((p) => p.row.kind === 'certificate').map((p) => String((p.row.payload as { certificateId?: unknown } | null)?.certificateId ?? ''));
-    const certificates = new Map((certificateIds.length ? await db.findBy(Certificate, { id: In(certificateIds) }) : []).map((c) => [c.id, c]));
+  /** The certificates the certificate mails are about (one revoked, or gone, since it was queued is not sent). */
+  private async certificatesOf(plans: MailPlan[]): Promise<Map<string, Certificate>> {
+    const certificateIds = plans.filter((p) => p.row.kind === 'certificate').map((p) => certificateIdOf(p.row));
+    return new Map((certificateIds.length ? await this.dataSource.manager.findBy(Certificate, { id: In(certificateIds) }) : []).map((c) => [c.id, c]));
+  }
 
+  /** Every material of the conferences that material mails are about, oldest first. */
+  private async materialsOf(plans: MailPlan[]): Promise<Material[]> {
     const materialConferences = [...new Set(plans.filter((p) => MATERIAL_KINDS.includes(p.row.kind)).map((p) => p.conference.id))];
-    const materials = materialConferences.length ? await db.find(Material, { where: { conferenceId: In(materialConferences) }, order: { createdAt: 'ASC', id: 'ASC' } }) : [];
+    return materialConferences.length
+      ? this.dataSource.manager.find(Material, { where: { conferenceId: In(materialConferences) }, order: { createdAt: 'ASC', id: 'ASC' } })
+      : [];
+  }
 
-    for (const { row, conference, attendee, point } of plans) {
-      const token = tokens.get(row.id) ?? {};
-      if (row.kind === 'material_notice' || row.kind === 'material_reminder') {
-        result.set(row.id, this.materialMail(row, row.kind, conference, attendee, point, materials, token));
-        continue;
-      }
-      if (row.kind === 'certificate') {
-        const certificate = certificates.get(String((row.payload as { certificateId?: unknown } | null)?.certificateId ?? ''));
-        const url = certificate && `${this.config.publicBaseUrl}/verify/${certificate.code}`;
-        result.set(row.id, certificate?.status === 'valid' ? this.mail(row, certificateMail(conference, certificate.holderName, certificate, url!)) : null);
-        continue;
-      }
-      if (row.kind === 'bridge_point_link') {
-        result.set(row.id, this.mail(row, bridgePointLinkMail(conference, point, this.links.url('bridge-points/confirm', token.confirm!))));
-        continue;
-      }
-      if (row.kind === 'registration_confirmation') {
-        // Confirmed (or gone) since it was queued: nothing left to confirm.
-        const issued = token.registration;
-        const url = issued && this.links.url('registration/confirm', issued.token);
-        result.set(row.id, issued ? this.mail(row, registrationConfirmationMail(conference, point, issued.request, url!, issued.request.expiresAt)) : null);
-        continue;
-      }
-      if (row.kind === 'registration_exists') {
-        result.set(row.id, this.mail(row, registrationExistsMail(conference, attendee!, point, token.rsvp ? this.links.url('rsvp', token.rsvp) : null)));
-        continue;
-      }
-      const items = agenda.get(conference.id) ?? [];
-      const feedUrl = token.feed ? this.feeds.urls(token.feed).webcalUrl : null;
-      const method = row.kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
-      const rendered = calendarMail({
-        kind: row.kind,
-        conference,
-        attendee: attendee!,
-        bridgePoint: point,
-        agenda: items,
-        rsvpUrl: token.rsvp ? this.links.url('rsvp', token.rsvp) : null,
-        feedUrl,
-      });
-      const ics = this.calendar.invite(conference, attendee!, point, items, method, { feedUrl });
-      result.set(row.id, { ...this.mail(row, rendered), icalEvent: { method, content: ics, filename: 'giay-moi.ics' } });
+  /** One row's mail, by kind, from what was read and issued for the batch; null when not worth sending. */
+  private compose({ row, conference, attendee, point }: MailPlan, token: IssuedLinks, sources: MailSources): OutgoingMail | null {
+    if (row.kind === 'material_notice' || row.kind === 'material_reminder') {
+      return this.materialMail(row, row.kind, conference, attendee, point, sources.materials, token);
     }
-    return result;
+    if (row.kind === 'certificate') {
+      const certificate = sources.certificates.get(certificateIdOf(row));
+      const url = certificate && `${this.config.publicBaseUrl}/verify/${certificate.code}`;
+      return certificate?.status === 'valid' ? this.mail(row, certificateMail(conference, certificate.holderName, certificate, url!)) : null;
+    }
+    if (row.kind === 'bridge_point_link') {
+      return this.mail(row, bridgePointLinkMail(conference, point, this.links.url('bridge-points/confirm', token.confirm!)));
+    }
+    if (row.kind === 'registration_confirmation') {
+      // Confirmed (or gone) since it was queued: nothing left to confirm.
+      const issued = token.registration;
+      const url = issued && this.links.url('registration/confirm', issued.token);
+      return issued ? this.mail(row, registrationConfirmationMail(conference, point, issued.request, url!, issued.request.expiresAt)) : null;
+    }
+    if (row.kind === 'registration_exists') {
+      return this.mail(row, registrationExistsMail(conference, attendee!, point, token.rsvp ? this.links.url('rsvp', token.rsvp) : null));
+    }
+    return this.calendarInvitation(row, row.kind, conference, attendee!, point, sources.agenda.get(conference.id) ?? [], token);
+  }
+
+  /** A calendar mail (invitation, update, cancellation, reminder): the letter and its .ics. */
+  private calendarInvitation(
+    row: OutboxMessage,
+    kind: CalendarMailContext['kind'],
+    conference: Conference,
+    attendee: Attendee,
+    point: BridgePoint,
+    items: AgendaWithSpeakers[],
+    token: IssuedLinks,
+  ): OutgoingMail {
+    const feedUrl = token.feed ? this.feeds.urls(token.feed).webcalUrl : null;
+    const method = kind === 'cancellation' ? 'CANCEL' : 'REQUEST';
+    const rendered = calendarMail({
+      kind,
+      conference,
+      attendee,
+      bridgePoint: point,
+      agenda: items,
+      rsvpUrl: token.rsvp ? this.links.url('rsvp', token.rsvp) : null,
+      feedUrl,
+    });
+    const ics = this.calendar.invite(conference, attendee, point, items, method, { feedUrl });
+    return { ...this.mail(row, rendered), icalEvent: { method, content: ics, filename: 'giay-moi.ics' } };
   }
 
   /**
@@ -213,14 +278,14 @@ export class MailComposer {
   }
 
   /** Agenda items of these conferences with their speakers' names, in three queries. */
-  private async agendaOf(conferenceIds: string[]): Promise<Map<string, (AgendaItem & { speakerNames: string[] })[]>> {
+  private async agendaOf(conferenceIds: string[]): Promise<Map<string, AgendaWithSpeakers[]>> {
     const db = this.dataSource.manager;
     const items = conferenceIds.length ? await db.find(AgendaItem, { where: { conferenceId: In(conferenceIds) }, order: { startsAt: 'ASC', position: 'ASC' } }) : [];
     const links = items.length ? await db.find(AgendaItemSpeaker, { where: { agendaItemId: In(items.map((i) => i.id)) }, order: { position: 'ASC' } }) : [];
     const speakers = new Map(
       (links.length ? await db.findBy(Speaker, { id: In([...new Set(links.map((l) => l.speakerId))]) }) : []).map((s) => [s.id, s.fullName]),
     );
-    const byConference = new Map<string, (AgendaItem & { speakerNames: string[] })[]>();
+    const byConference = new Map<string, AgendaWithSpeakers[]>();
     for (const item of items) {
       const speakerNames = links.filter((l) => l.agendaItemId === item.id).map((l) => speakers.get(l.speakerId)!).filter(Boolean);
       byConference.set(item.conferenceId, [...(byConference.get(item.conferenceId) ?? []), { ...item, speakerNames }]);

@@ -1,17 +1,16 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { AttendeeInvitations } from '../attendees/attendee-invitations';
 import { Clock } from '../common/clock';
-import { columnValue, entityRows } from '../common/entity-rows';
+import { entityRows } from '../common/entity-rows';
 import { newId } from '../common/ids';
 import { AppConfig } from '../config/app-config';
-import { sqlInstant } from '../database/sql-instant';
 import { TransactionRunner } from '../database/transaction-runner';
+import { OutboxDeliveryRepository } from '../outbox/outbox-delivery.repository';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { MailComposer } from './mail-composer';
 import { PARALLEL_SENDS } from './mail-limits';
 import { MailServerUnavailableError, MailTransport, OutgoingMail, PermanentMailError } from './mail-transport';
-import { OutboxMessage } from './outbox-message.entity';
 import { Reminders } from './reminders';
 
 const MAX_BACKOFF_MS = 60 * 60 * 1000;
@@ -19,9 +18,6 @@ const MAX_BACKOFF_MS = 60 * 60 * 1000;
 const FIRST_PAUSE_MS = 1000;
 const MAX_PAUSE_MS = 60_000;
 const REMINDER_CHECK_MS = 60_000;
-const MARK_SENT =
-  "UPDATE outbox_messages SET status = 'sent', sent_at = $1, message_id = $2, last_error = NULL, locked_until = NULL, " +
-  'updated_at = CURRENT_TIMESTAMP WHERE id = $3';
 /** Mails composed together: a few queries per chunk, and sending starts after the first. */
 const COMPOSE_CHUNK = 20;
 
@@ -75,7 +71,7 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   private pauseMs = 0;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly rows: OutboxDeliveryRepository,
     private readonly tx: TransactionRunner,
     private readonly transport: MailTransport,
     private readonly composer: MailComposer,
@@ -218,87 +214,29 @@ export class MailDispatcher implements OnApplicationBootstrap, OnApplicationShut
   }
 
   /** Takes due rows: pending ones whose time has come, and `sending` ones whose lease expired. */
-  private async claim(limit: number): Promise<OutboxMessage[]> {
+  private claim(limit: number): Promise<OutboxMessage[]> {
     const now = this.clock.now();
-    const lockedUntil = new Date(now.getTime() + this.config.mailDispatch.leaseSeconds * 1000);
-    if (this.dataSource.options.type === 'postgres') {
-      // TypeORM answers an UPDATE … RETURNING on PostgreSQL as [rows, affectedCount].
-      const [ids]: [{ id: string }[], number] = await this.dataSource.query(
-        `UPDATE outbox_messages SET status = 'sending', attempts = attempts + 1, locked_until = $2, updated_at = now()
-          WHERE id IN (SELECT id FROM outbox_messages
-                        WHERE (status = 'pending' AND next_attempt_at <= $1) OR (status = 'sending' AND locked_until < $1)
-                        ORDER BY next_attempt_at, id
-                        LIMIT $3
-                        FOR UPDATE SKIP LOCKED)
-          RETURNING id`,
-        [now, lockedUntil, limit],
-      );
-      return ids.length ? this.dataSource.getRepository(OutboxMessage).findBy({ id: In(ids.map((r) => r.id)) }) : [];
-    }
-    // An idle worker looks five times a second: a plain read first (in WAL mode it blocks no
-    // writer), so that it takes the file's write lock, which an API process beside it waits
-    // for, only when there is mail to claim.
-    const dueWhere = "(o.status = 'pending' AND o.nextAttemptAt <= :now) OR (o.status = 'sending' AND o.lockedUntil < :now)";
-    const anyDue = await this.dataSource.manager
-      .createQueryBuilder(OutboxMessage, 'o')
-      .select('o.id')
-      .where(dueWhere, { now: sqlInstant(this.dataSource.manager, now) })
-      .limit(1)
-      .getRawOne();
-    if (!anyDue) return [];
-    // SQLite: one connection and one transaction at a time in this process, and the transaction
-    // takes the write lock as it begins (BEGIN IMMEDIATE), so select-then-update is atomic.
-    return this.tx.transaction(async (m) => {
-      const due = await m
-        .createQueryBuilder(OutboxMessage, 'o')
-        .where(dueWhere, { now: sqlInstant(m, now) })
-        .orderBy('o.nextAttemptAt', 'ASC')
-        .addOrderBy('o.id', 'ASC')
-        .limit(limit)
-        .getMany();
-      if (due.length === 0) return [];
-      await m
-        .createQueryBuilder()
-        .update(OutboxMessage)
-        .set({ status: 'sending', attempts: () => 'attempts + 1', lockedUntil })
-        .whereInIds(due.map((r) => r.id))
-        .execute();
-      return due.map((r) => ({ ...r, status: 'sending' as const, attempts: r.attempts + 1, lockedUntil }));
-    });
+    return this.rows.claimDue(limit, now, new Date(now.getTime() + this.config.mailDispatch.leaseSeconds * 1000));
   }
 
   private async record(outcomes: Outcome[]): Promise<void> {
     const now = this.clock.now();
     await this.tx.transaction(async (m) => {
       // The usual case, a mail sent, arrives a few at a time: fixed statements, prepared once on SQLite.
-      const sentAt = columnValue(m, OutboxMessage, 'sentAt', now);
       const sent = outcomes.filter((x) => x.status === 'sent');
-      for (const o of sent) {
-        await this.tx.sql(m, MARK_SENT, [sentAt, `<${o.row.id}@${this.host}>`, o.row.id]);
-      }
+      for (const o of sent) await this.rows.markSent(m, o.row.id, now, `<${o.row.id}@${this.host}>`);
       const invited = sent.filter((o) => o.row.kind === 'invitation' && o.row.attendeeId).map((o) => o.row.attendeeId!);
       if (invited.length > 0) await this.invitations.markInvited(m, invited);
-      for (const o of outcomes.filter((x) => x.status === 'deferred')) {
-        await m.update(
-          OutboxMessage,
-          { id: o.row.id },
-          { status: 'pending', attempts: o.row.attempts - 1, lockedUntil: null, nextAttemptAt: now },
-        );
-      }
+      for (const o of outcomes.filter((x) => x.status === 'deferred')) await this.rows.putBack(m, o.row, now);
       const settledElse = (o: Outcome): o is Outcome & { status: 'failed' | 'pending' | 'skipped' } =>
         o.status !== 'sent' && o.status !== 'deferred';
       for (const o of outcomes.filter(settledElse)) {
         const retryIn = Math.min(MAX_BACKOFF_MS, this.config.mailDispatch.retryBaseMs * 2 ** (o.row.attempts - 1));
-        await m.update(
-          OutboxMessage,
-          { id: o.row.id },
-          {
-            status: o.status,
-            lastError: o.error,
-            lockedUntil: null,
-            ...(o.status === 'pending' && { nextAttemptAt: new Date(now.getTime() + retryIn) }),
-          },
-        );
+        await this.rows.settle(m, o.row.id, {
+          status: o.status,
+          lastError: o.error,
+          ...(o.status === 'pending' && { nextAttemptAt: new Date(now.getTime() + retryIn) }),
+        });
       }
       const attempts = entityRows(m, DeliveryAttempt);
       for (const o of outcomes.filter((x) => x.status !== 'deferred' || x.error !== null)) {

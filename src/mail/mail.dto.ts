@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsOptional, IsUUID, ValidateIf } from 'class-validator';
 import { PageQueryDto } from '../common/pagination';
-import { DELIVERY_STATUSES, DeliveryStatus, MESSAGE_KINDS, MessageKind, OutboxMessage } from './outbox-message.entity';
+import { DELIVERY_STATUSES, DeliveryStatus, MESSAGE_KINDS, MessageKind, OutboxMessage } from '../outbox/outbox-message.entity';
 
 export class QueueInvitationsDto {
   @ApiProperty({

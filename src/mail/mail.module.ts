@@ -10,14 +10,14 @@ import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { CalendarModule } from '../calendar/calendar.module';
 import { Conference } from '../conferences/conference.entity';
 import { AppConfig } from '../config/app-config';
+import { OutboxMessage } from '../outbox/outbox-message.entity';
+import { OutboxModule } from '../outbox/outbox.module';
 import { DeliveriesController } from './deliveries.controller';
 import { DeliveriesService } from './deliveries.service';
 import { DeliveryAttempt } from './delivery-attempt.entity';
 import { MailComposer } from './mail-composer';
 import { MailDispatcher } from './mail-dispatcher';
 import { FileMailTransport, MailTransport, SmtpMailTransport } from './mail-transport';
-import { OutboxMessage } from './outbox-message.entity';
-import { OutboxModule } from './outbox.module';
 import { Reminders } from './reminders';
 
 /** Sending: the dispatcher, the composer, the transport (SMTP or .eml files) and the delivery API. */

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { invitedAttendees } from '../attendees/invitation-messages';
 import { Clock } from '../common/clock';
 import { Conference } from '../conferences/conference.entity';
 import { AppConfig } from '../config/app-config';
 import { sqlInstant } from '../database/sql-instant';
 import { TransactionRunner } from '../database/transaction-runner';
-import { invitedAttendees } from './invitation-messages';
-import { OutboxService } from './outbox.service';
+import { OutboxService } from '../outbox/outbox.service';
 
 /**
  * Queues a reminder to every attendee invited before the reminder time when a published

@@ -3,7 +3,7 @@ import { Attendee } from '../attendees/attendee.entity';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { vnClock, vnDateTime, vnRange } from '../common/vietnamese-time';
 import { Conference } from '../conferences/conference.entity';
-import { MessageKind } from './outbox-message.entity';
+import { MessageKind } from '../outbox/outbox-message.entity';
 
 const FORMATS: Record<Conference['format'], string> = {
   in_person: 'trực tiếp',

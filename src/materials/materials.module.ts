@@ -9,7 +9,7 @@ import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { registerMultipartOn } from '../common/import-upload';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { Conference } from '../conferences/conference.entity';
-import { OutboxModule } from '../mail/outbox.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { StorageModule } from '../storage/storage.module';
 import { MaterialLinksService } from './material-links.service';
 import { Material, MaterialDownload } from './material.entity';

@@ -21,7 +21,7 @@ import { conferenceOrFail } from '../conferences/conference-visibility';
 import { Conference } from '../conferences/conference.entity';
 import { forUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
-import { NewMessage, OutboxService } from '../mail/outbox.service';
+import { NewMessage, OutboxService } from '../outbox/outbox.service';
 import { MaterialStorage, StoredFile, StoredFileTooLarge } from '../storage/material-storage';
 import { answerFile } from './material-file-answer';
 import { MATERIAL_TYPES, MaterialType, materialFileName, SIGNATURE_BYTES, signatureType, typeNamedBy, zipType } from './material-file-type';

@@ -16,7 +16,7 @@ import { forUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { CertificatePrint } from '../documents/certificate-pdf';
 import { PDF_CONTENT_TYPE } from '../documents/document-files';
-import { OutboxService } from '../mail/outbox.service';
+import { OutboxService } from '../outbox/outbox.service';
 import { CompletionRepository } from './completion.repository';
 import { normalizeCode } from './certificate-numbers';
 import { issueCertificates } from './certificate-register';

@@ -10,7 +10,7 @@ import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { registerMultipartOn } from '../common/import-upload';
 import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
-import { OutboxModule } from '../mail/outbox.module';
+import { OutboxModule } from '../outbox/outbox.module';
 import { CertificateController, PublicCertificateController } from './certificate.controller';
 import { Certificate, CertificateRegister } from './certificate.entity';
 import { CertificateService } from './certificate.service';

@@ -4,7 +4,7 @@ import { CellValue, Workbook } from 'exceljs';
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { BridgePoint } from '../../src/bridge-points/bridge-point.entity';
-import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { OutboxMessage } from '../../src/outbox/outbox-message.entity';
 import { searchKey } from '../../src/common/text';
 import { aConference, aMainPoint } from '../factories';
 import { startApp, TestApp } from '../harness';

@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 import { AuditEntry } from '../../src/audit/audit-entry.entity';
 import { Clock } from '../../src/common/clock';
-import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { OutboxMessage } from '../../src/outbox/outbox-message.entity';
 import { binary, decodeQr, flatten, rasterizePdf, readPdf } from '../documents';
 import { aConference, aMainPoint, anAgendaItem } from '../factories';
 import { startApp, TestApp } from '../harness';

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { MailComposer } from '../../src/mail/mail-composer';
 import { MailDispatcher } from '../../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { OutboxMessage } from '../../src/outbox/outbox-message.entity';
 import { Reminders } from '../../src/mail/reminders';
 import { Attendee } from '../../src/attendees/attendee.entity';
 import { aConference } from '../factories';

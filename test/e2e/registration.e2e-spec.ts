@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { Clock } from '../../src/common/clock';
 import { RegistrationRequest } from '../../src/attendees/registration-request.entity';
 import { MailDispatcher } from '../../src/mail/mail-dispatcher';
-import { OutboxMessage } from '../../src/mail/outbox-message.entity';
+import { OutboxMessage } from '../../src/outbox/outbox-message.entity';
 import { aConference } from '../factories';
 import { startApp, TestApp } from '../harness';
 import { ReceivedMail, SmtpSink } from '../smtp-sink';

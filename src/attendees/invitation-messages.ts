@@ -1,8 +1,8 @@
 import { EntityManager, In, IsNull, Not } from 'typeorm';
-import { Attendee } from '../attendees/attendee.entity';
 import { Conference } from '../conferences/conference.entity';
-import { MessageKind } from './outbox-message.entity';
-import { NewMessage } from './outbox.service';
+import { MessageKind } from '../outbox/outbox-message.entity';
+import { NewMessage } from '../outbox/outbox.service';
+import { Attendee } from './attendee.entity';
 
 /** Attendees who still take part (calendar mail goes to those of them with an email). */
 export const NOT_TAKING_PART = ['cancelled', 'declined', 'waitlisted', 'substituted'];
