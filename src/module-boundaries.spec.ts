@@ -29,15 +29,7 @@ const SQL_WRITE = /\b(?:INSERT\s+INTO|DELETE\s+FROM)\s+"?([a-z_]+)"?|\bUPDATE\s+
 const SQL_TEXT = /\bSELECT\b[\s\S]+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+"?[a-z_]+"?\s+SET\b|\bDELETE\s+FROM\b/i;
 
 /** `writer → table`: crossings that exist today and why. Remove an entry when its crossing is gone. */
-const KNOWN: Record<string, string> = {
-  'seeding → conferences': 'the demo seeder inserts the demo conference itself (#23: seed through the owning services)',
-  'seeding → bridge_points': 'the demo seeder inserts the demo points',
-  'seeding → connection_checks': 'the demo seeder records the demo points’ connection checks',
-  'seeding → speakers': 'the demo seeder inserts the demo speakers',
-  'seeding → agenda_items': 'the demo seeder inserts the demo agenda',
-  'seeding → agenda_item_speakers': 'the demo seeder inserts the demo agenda’s speakers',
-  'seeding → attendees': 'the training demo inserts its 300 cadres itself',
-};
+const KNOWN: Record<string, string> = {};
 
 interface Found {
   writer: string;
@@ -269,11 +261,7 @@ describe('module boundaries', () => {
 });
 
 /** Folders that import each other today, and why (#23: make each run one way). */
-const MUTUAL: Record<string, string> = {
-  'agenda ↔ bridge-points': 'agenda checks an item’s place; the point’s public view shows its agenda',
-  'auth ↔ bridge-points': 'operator scopes join users to points; bridge points issue signed links',
-  'bridge-points ↔ conferences': 'conference visibility uses operator scopes kept in bridge-points',
-};
+const MUTUAL: Record<string, string> = {};
 
 /** Where SQL text belongs: repositories, storage adapters, the database layer and the statement builder. */
 const SQL_HOMES = [/\.repository\.ts$/, /-storage\.ts$/, /^database\//, /^common\/entity-rows\.ts$/];

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, Repository } from 'typeorm';
 import { User } from '../auth/user.entity';
-import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { Conference } from '../conferences/conference.entity';
+import { ConferencePoints } from '../conferences/conference-points';
 import { PageQueryDto, skipOf } from '../common/pagination';
 import { AgendaItemSpeaker } from './agenda-item-speaker.entity';
 import { AgendaItem } from './agenda-item.entity';
@@ -13,7 +12,10 @@ import { forUpdate } from '../database/row-lock';
 /** The agenda's queries that go beyond one table or take locks. */
 @Injectable()
 export class AgendaItemRepository {
-  constructor(@InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>) {}
+  constructor(
+    @InjectRepository(AgendaItem) private readonly items: Repository<AgendaItem>,
+    private readonly points: ConferencePoints,
+  ) {}
 
   /** One page of a conference's agenda, in programme order. */
   listForConference(conferenceId: string, query: PageQueryDto): Promise<[AgendaItem[], number]> {
@@ -90,11 +92,7 @@ export class AgendaItemRepository {
       .addOrderBy('i.id', 'ASC')
       .skip(skipOf(query))
       .take(query.pageSize);
-    const scope = await scopeOf(manager, user);
-    if (scope) {
-      const visible = whereInScope(manager.createQueryBuilder(BridgePoint, 'bp').select('bp.conferenceId'), 'bp', scope);
-      qb.andWhere(`i.conferenceId IN (${visible.getQuery()})`, visible.getParameters());
-    }
+    await this.points.whereVisible(manager, qb, 'i.conferenceId', user);
     return qb.getManyAndCount();
   }
 

@@ -3,12 +3,12 @@ import { EntityManager, In } from 'typeorm';
 import { userActor } from '../audit/actor';
 import { AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
-import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, PageQueryDto, pageOf } from '../common/pagination';
 import { Conference } from '../conferences/conference.entity';
 import { assertOpen } from '../conferences/conference-lifecycle';
+import { ConferencePoints, pointNotOfConference } from '../conferences/conference-points';
 import { ConferencesService } from '../conferences/conferences.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgendaItemRecords } from './agenda-item-records';
@@ -20,7 +20,6 @@ import { Speaker } from './speaker.entity';
 import { badField, conferenceNotFound, conflict } from '../common/errors';
 import { versionedUpdate } from '../database/versioned-update';
 import { agendaItemNotFound } from './agenda-errors';
-import { pointNotOfConference } from '../bridge-points/bridge-point-errors';
 
 /** A conference's programme (chương trình): items in time order, one at a time in each place. */
 @Injectable()
@@ -31,6 +30,7 @@ export class AgendaItemsService {
     private readonly tx: TransactionRunner,
     private readonly audit: AuditService,
     private readonly records: AgendaItemRecords,
+    private readonly points: ConferencePoints,
   ) {}
 
   async list(conferenceId: string, query: PageQueryDto, user: User): Promise<Page<AgendaItemResponseDto>> {
@@ -159,7 +159,7 @@ export class AgendaItemsService {
     speakerIds: string[],
   ): Promise<void> {
     const { bridgePointId } = item;
-    if (bridgePointId !== null && !(await m.existsBy(BridgePoint, { id: bridgePointId, conferenceId: conference.id }))) {
+    if (bridgePointId !== null && !(await this.points.has(m, conference.id, bridgePointId))) {
       throw pointNotOfConference(bridgePointId);
     }
     if (speakerIds.length > 0) {

@@ -9,6 +9,7 @@ import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { OutboxModule } from '../outbox/outbox.module';
 import { AttendeeCalendarNotices } from './attendee-calendar-notices';
+import { AttendeeDemoWriter } from './attendee-demo.writer';
 import { AttendeeInvitations } from './attendee-invitations';
 import { AttendeeRepository } from './attendee.repository';
 import { Attendee } from './attendee.entity';
@@ -26,7 +27,7 @@ import { Waitlist } from './waitlist';
 @Module({
   imports: [TypeOrmModule.forFeature([Attendee, BridgePoint, Conference, AgendaItem, RegistrationRequest]), AuditModule, AuthModule, BridgePointsModule, ConferencesModule, OutboxModule],
   controllers: [AttendeesController, PublicRsvpController, PublicRegistrationController, PublicRegistrationConfirmationsController],
-  providers: [AttendeeRepository, AttendeeCalendarNotices, AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
-  exports: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks],
+  providers: [AttendeeRepository, AttendeeCalendarNotices, AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks, AttendeeDemoWriter],
+  exports: [AttendeesService, PublicRsvpService, RegistrationService, Waitlist, AttendeeInvitations, RegistrationConfirmationLinks, AttendeeDemoWriter],
 })
 export class AttendeesModule {}

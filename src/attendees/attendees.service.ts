@@ -18,7 +18,7 @@ import { containsPattern, searchKey } from '../common/text';
 import { AttendanceWindow } from '../conferences/attendance-window';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { ConferenceStateRepository } from '../conferences/conference-state.repository';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from '../bridge-points/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { calendarMessages } from './invitation-messages';
 import { OutboxService } from '../outbox/outbox.service';

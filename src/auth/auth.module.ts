@@ -13,6 +13,7 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { resolveJwtSecret } from './jwt-secret';
 import { address, addressAndEmail } from './login-throttler.guard';
+import { OperatorPoints } from './operator-points';
 import { PasswordHasher } from './password-hasher';
 import { rateLimitStorage } from './rate-limit-storage';
 import { SignedLink } from './signed-link.entity';
@@ -65,8 +66,9 @@ import { UsersService } from './users.service';
     UserCache,
     SignedLinksService,
     Sessions,
+    OperatorPoints,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [UsersService, SignedLinksService, Sessions, TokenMaker, AuthService, AccessTokens],
+  exports: [UsersService, SignedLinksService, Sessions, TokenMaker, AuthService, AccessTokens, OperatorPoints],
 })
 export class AuthModule {}

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { AdministrativeUnitsService } from '../administrative-units/administrative-units.service';
 import { badField, conflict, notFound } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
@@ -9,6 +8,7 @@ import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { TransactionRunner } from '../database/transaction-runner';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { OperatorPoints } from './operator-points';
 import { PasswordHasher } from './password-hasher';
 import { UserCache } from './user-cache';
 import { CreateUserDto, toUserResponse, UpdateUserDto, UserListQueryDto, UserResponseDto } from './user.dto';
@@ -25,6 +25,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly units: AdministrativeUnitsService,
     private readonly cache: UserCache,
+    private readonly points: OperatorPoints,
   ) {}
 
   async list(query: UserListQueryDto): Promise<Page<UserResponseDto>> {
@@ -119,9 +120,9 @@ export class UsersService {
   private async assign(manager: EntityManager, userId: string, bridgePointIds: string[] | undefined): Promise<void> {
     const ids = [...new Set(bridgePointIds ?? [])];
     if (ids.length === 0) return;
-    const found = await manager.find(BridgePoint, { select: { id: true }, where: { id: In(ids) } });
+    const found = await this.points.existing(manager, ids);
     if (found.length !== ids.length) {
-      const known = new Set(found.map((point) => point.id));
+      const known = new Set(found);
       const missing = ids.filter((id) => !known.has(id));
       throw badField('bridgePointIds', 'bridge_point_not_found', `Không tìm thấy điểm cầu: ${missing.join(', ')}.`);
     }

@@ -6,7 +6,7 @@ import { readImportFile } from '../common/import-file';
 import { Upload } from '../common/import-upload';
 import { validateBody } from '../common/validate-body';
 import { assertOpen } from '../conferences/conference-lifecycle';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from './conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { CONTACT_FIELDS } from './bridge-point-contacts-import-columns';
 import { checkContactRows, contactColumnsOf, ContactRow } from './bridge-point-contacts-import-rows';

@@ -2,6 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BridgePointCopies } from './bridge-point-copies';
+import { BridgePointLookups } from './bridge-point-lookups';
 import { BridgePointRepository } from './bridge-point.repository';
 import { AgendaItem } from '../agenda/agenda-item.entity';
 import { AuditModule } from '../audit/audit.module';
@@ -11,6 +12,7 @@ import { Conference } from '../conferences/conference.entity';
 import { ConferencesModule } from '../conferences/conferences.module';
 import { registerMultipartOn } from '../common/import-upload';
 import { BridgePointContactsImportService } from './bridge-point-contacts-import.service';
+import { BridgePointDemoWriter } from './bridge-point-demo.writer';
 import { BridgePoint } from './bridge-point.entity';
 import { BridgePointSummaryRepository } from './bridge-point-summary.repository';
 import { BridgePointsController } from './bridge-points.controller';
@@ -23,8 +25,8 @@ import { SummaryCache } from './summary-cache';
 @Module({
   imports: [TypeOrmModule.forFeature([BridgePoint, ConnectionCheck, Conference, AgendaItem]), AuditModule, AuthModule, OutboxModule, ConferencesModule],
   controllers: [BridgePointsController, PublicBridgePointsController],
-  providers: [BridgePointCopies, BridgePointRepository, BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache, BridgePointContactsImportService],
-  exports: [BridgePointsService, PublicBridgePointsService, SummaryCache, BridgePointContactsImportService],
+  providers: [BridgePointCopies, BridgePointLookups, BridgePointRepository, BridgePointsService, PublicBridgePointsService, BridgePointSummaryRepository, SummaryCache, BridgePointContactsImportService, BridgePointDemoWriter],
+  exports: [BridgePointsService, PublicBridgePointsService, SummaryCache, BridgePointContactsImportService, BridgePointDemoWriter],
 })
 export class BridgePointsModule implements OnModuleInit {
   constructor(private readonly adapterHost: HttpAdapterHost) {}

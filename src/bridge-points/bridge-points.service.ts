@@ -17,7 +17,7 @@ import { assertOpen } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
 import { AttendanceWindow } from '../conferences/attendance-window';
 import { ConferenceState, ConferenceStateRepository } from '../conferences/conference-state.repository';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from './conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../outbox/outbox.service';
 import { BridgePoint } from './bridge-point.entity';

@@ -9,7 +9,7 @@ import { Clock } from '../common/clock';
 import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
 import { Conference } from '../conferences/conference.entity';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from '../bridge-points/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ReadMessage, readReplyMessage } from './calendar-reply-message';
 import { decideReply, lastAnswerAt } from './calendar-reply-rules';

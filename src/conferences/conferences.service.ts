@@ -4,8 +4,6 @@ import { EntityManager, Repository } from 'typeorm';
 import { userActor } from '../audit/actor';
 import { AuditEntryResponse, AuditService } from '../audit/audit.service';
 import { User } from '../auth/user.entity';
-import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
@@ -19,10 +17,10 @@ import { AttendanceWindow } from './attendance-window';
 import { ConferenceCalendarSteps } from './conference-calendar-steps';
 import { ConferenceCloneSteps } from './conference-clone-steps';
 import { ConferenceMoveSteps } from './conference-move-steps';
+import { ConferencePoints } from './conference-points';
 import { ConferenceRemovalSteps } from './conference-removal-steps';
 import { Conference } from './conference.entity';
 import { ConferenceRepository } from './conference.repository';
-import { conferenceOrFail } from './conference-visibility';
 import { assertOpen, nextStatus, STATUS_WORDS, Transition } from './conference-lifecycle';
 import {
   CancelConferenceDto,
@@ -62,6 +60,7 @@ export class ConferencesService {
     private readonly removalSteps: ConferenceRemovalSteps,
     private readonly moveSteps: ConferenceMoveSteps,
     private readonly calendarSteps: ConferenceCalendarSteps,
+    private readonly points: ConferencePoints,
   ) {}
 
   async create(dto: CreateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -119,15 +118,7 @@ export class ConferencesService {
     if (query.from) qb.andWhere('c.startsAt >= :from', { from: sqlInstant(this.conferences.manager, new Date(query.from)) });
     if (query.to) qb.andWhere('c.startsAt < :to', { to: sqlInstant(this.conferences.manager, new Date(query.to)) });
     if (query.q?.trim()) qb.andWhere("c.searchKey LIKE :q ESCAPE '\\'", { q: containsPattern(query.q) });
-    const scope = await scopeOf(this.conferences.manager, user);
-    if (scope) {
-      const points = whereInScope(
-        this.conferences.manager.createQueryBuilder(BridgePoint, 'bp').select('bp.conferenceId'),
-        'bp',
-        scope,
-      );
-      qb.andWhere(`c.id IN (${points.getQuery()})`, points.getParameters());
-    }
+    await this.points.whereVisible(this.conferences.manager, qb, 'c.id', user);
     return pageOf(query, await qb.getManyAndCount(), toConferenceResponse);
   }
 
@@ -135,9 +126,14 @@ export class ConferencesService {
     return toConferenceResponse(await this.findVisible(id, user));
   }
 
-  /** Loads a conference the user may see: an operator sees only conferences with one of their points. */
+  /**
+   * Loads a conference the user may see: an operator sees only conferences with one of their points;
+   * any other one answers the same 404 as a missing one, so its existence does not leak.
+   */
   async findVisible(id: string, user: User): Promise<Conference> {
-    return conferenceOrFail(this.conferences.manager, id, user, (conferenceId) => this.reader.findById(conferenceId));
+    const conference = await this.reader.findById(id);
+    if (conference && (await this.points.sees(this.conferences.manager, id, user))) return conference;
+    throw conferenceNotFound();
   }
 
   async update(id: string, dto: UpdateConferenceDto, user: User): Promise<ConferenceResponseDto> {
@@ -334,7 +330,7 @@ export class ConferencesService {
   }
 
   private async assertPublishable(m: EntityManager, conference: Conference): Promise<void> {
-    const mains = await m.countBy(BridgePoint, { conferenceId: conference.id, isMain: true });
+    const mains = await this.points.mainCount(m, conference.id);
     if (mains !== 1) {
       throw conflict(
         'bridgePoints',

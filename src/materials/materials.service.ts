@@ -17,7 +17,7 @@ import { controlCharacterIn, nfc } from '../common/text';
 import { readZipDirectory } from '../common/zip-directory';
 import { AppConfig } from '../config/app-config';
 import { ConferenceRemovalSteps } from '../conferences/conference-removal-steps';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from '../bridge-points/conference-visibility';
 import { Conference } from '../conferences/conference.entity';
 import { forUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';

@@ -30,7 +30,7 @@ import { ActionItemRepository } from './action-item.repository';
 import { assertMinutesStage } from './minutes-errors';
 import { forUpdate } from '../database/row-lock';
 import { versionedUpdate } from '../database/versioned-update';
-import { pointNotOfConference } from '../bridge-points/bridge-point-errors';
+import { pointNotOfConference } from '../conferences/conference-points';
 
 /** The vn-34 catalogue is in force from this day (Nghị quyết 202/2025/QH15). */
 const VN34_FROM = Date.UTC(2025, 5, 30, 17); // 2025-07-01 00:00 +07:00

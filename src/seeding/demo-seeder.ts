@@ -3,18 +3,13 @@ import { isAbsolute, join } from 'node:path';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AdministrativeUnit, UnitSet } from '../administrative-units/administrative-unit.entity';
-import { AgendaItemSpeaker } from '../agenda/agenda-item-speaker.entity';
-import { AgendaItem, AgendaItemKind } from '../agenda/agenda-item.entity';
-import { Speaker } from '../agenda/speaker.entity';
-import { newAttendeeCode } from '../attendees/attendee-code';
-import { Attendee } from '../attendees/attendee.entity';
-import { attendeeSearchKey } from '../attendees/attendees.service';
-import { BridgePoint, BridgePointLevel } from '../bridge-points/bridge-point.entity';
+import { AgendaDemoWriter, DemoAgendaItem, DemoSpeaker } from '../agenda/agenda-demo.writer';
+import { AttendeeDemoWriter } from '../attendees/attendee-demo.writer';
+import { BridgePointLevel } from '../bridge-points/bridge-point.entity';
+import { BridgePointDemoWriter } from '../bridge-points/bridge-point-demo.writer';
 import { newBridgePoint, NewBridgePoint, unitFields } from '../bridge-points/bridge-point-row';
-import { ConnectionCheck } from '../bridge-points/connection-check.entity';
-import { newId } from '../common/ids';
 import { seedsDir } from '../common/project-paths';
-import { searchKey } from '../common/text';
+import { ConferenceDemoWriter, DemoConference } from '../conferences/conference-demo.writer';
 import { Conference } from '../conferences/conference.entity';
 import { DemoAttendeesSpec, demoAttendees, DemoPerson } from './demo-attendees';
 
@@ -28,10 +23,7 @@ export const DEMO_CONFERENCE_FILE = 'demo-conference.json';
 export const DEMO_TRAINING_FILE = 'demo-training.json';
 
 export interface DemoFile {
-  conference: Pick<
-    Conference,
-    'id' | 'title' | 'kind' | 'format' | 'description' | 'hostOrganization' | 'venue' | 'onlineUrl' | 'chairName' | 'chairTitle'
-  > & { startsAt: string; endsAt: string };
+  conference: Omit<DemoConference, 'startsAt' | 'endsAt'> & { startsAt: string; endsAt: string };
   mainBridgePoint: {
     name: string;
     /** Default `central`. */
@@ -44,8 +36,8 @@ export interface DemoFile {
     actualAttendees?: number;
   };
   provincialBridgePoints?: { administrativeUnitSet: UnitSet; expectedAttendees: number; actualAttendees: number };
-  speakers: { key: string; fullName: string; title: string; organization: string }[];
-  agenda: { startsAt: string; endsAt: string; kind: AgendaItemKind; title: string; speakers: string[]; attendanceRequired?: boolean }[];
+  speakers: DemoSpeaker[];
+  agenda: DemoAgendaItem[];
   attendees?: DemoAttendeesSpec;
 }
 
@@ -55,9 +47,17 @@ export interface DemoFile {
  * bridge points, every point confirmed, its connection checked and its attendance reported; or
  * `demo-training.json`, the in-person training of Ban Dân vận Tỉnh ủy Hà Tĩnh in October 2022,
  * in one hall, with its ~300 people checked in at the door. Completed; seeded once (by its fixed id).
+ * What the demo is made of is decided here; each module writes its own rows (the `*DemoWriter`s).
  */
 @Injectable()
 export class DemoSeeder {
+  constructor(
+    private readonly conferences: ConferenceDemoWriter,
+    private readonly bridgePoints: BridgePointDemoWriter,
+    private readonly agenda: AgendaDemoWriter,
+    private readonly attendees: AttendeeDemoWriter,
+  ) {}
+
   read(file = DEMO_CONFERENCE_FILE): DemoFile {
     return JSON.parse(readFileSync(isAbsolute(file) ? file : join(seedsDir(), file), 'utf8')) as DemoFile;
   }
@@ -69,28 +69,14 @@ export class DemoSeeder {
     await this.insertConference(m, demo, adminId);
     const people = demo.attendees ? demoAttendees(demo.attendees) : [];
     const mainId = await this.insertBridgePoints(m, demo, people.filter((p) => p.checkedInAt).length);
-    await this.insertAgenda(m, demo);
+    await this.agenda.insert(m, c.id, demo.speakers, demo.agenda);
     if (demo.attendees) await this.insertAttendees(m, demo, mainId, people);
     return true;
   }
 
   private async insertConference(m: EntityManager, demo: DemoFile, adminId: string | null): Promise<void> {
     const c = demo.conference;
-    await m.insert(Conference, {
-      ...c,
-      searchKey: searchKey(c.title),
-      status: 'completed',
-      startsAt: new Date(c.startsAt),
-      endsAt: new Date(c.endsAt),
-      timezone: 'Asia/Ho_Chi_Minh',
-      cancelReason: null,
-      registration: null,
-      completionRule: null,
-      clonedFromId: null,
-      createdBy: adminId,
-      version: 1,
-      sequence: 0,
-    });
+    await this.conferences.insertCompleted(m, { ...c, startsAt: new Date(c.startsAt), endsAt: new Date(c.endsAt) }, adminId);
   }
 
   /**
@@ -123,19 +109,8 @@ export class DemoSeeder {
       }),
       ...(await this.provincialPoints(m, demo, confirmed)),
     ];
-    for (let i = 0; i < points.length; i += 200) await m.insert(BridgePoint, points.slice(i, i + 200));
-    if (connected) {
-      // The connection state the minutes report comes from a recorded check, as it does for real points.
-      const checks = points.map((p) => ({
-        id: newId(),
-        bridgePointId: p.id,
-        result: 'ok' as const,
-        note: null,
-        checkedAt: confirmed.connectionCheckedAt!,
-        checkedBy: DEMO_CHECKED_BY,
-      }));
-      for (let i = 0; i < checks.length; i += 200) await m.insert(ConnectionCheck, checks.slice(i, i + 200));
-    }
+    // The connection state the minutes report comes from a recorded check, as it does for real points.
+    await this.bridgePoints.insert(m, points, DEMO_CHECKED_BY);
     return points[0].id;
   }
 
@@ -157,78 +132,19 @@ export class DemoSeeder {
     );
   }
 
-  private async insertAgenda(m: EntityManager, demo: DemoFile): Promise<void> {
-    const speakerIds = new Map<string, string>();
-    for (const s of demo.speakers) {
-      const id = newId();
-      speakerIds.set(s.key, id);
-      await m.insert(Speaker, {
-        id,
-        fullName: s.fullName,
-        searchKey: searchKey(`${s.fullName} ${s.title} ${s.organization}`),
-        title: s.title,
-        organization: s.organization,
-        email: null,
-        phone: null,
-        bio: null,
-        version: 1,
-      });
-    }
-    for (const [position, item] of demo.agenda.entries()) {
-      const id = newId();
-      await m.insert(AgendaItem, {
-        id,
-        conferenceId: demo.conference.id,
-        startsAt: new Date(item.startsAt),
-        endsAt: new Date(item.endsAt),
-        title: item.title,
-        kind: item.kind,
-        description: null,
-        bridgePointId: null,
-        position,
-        attendanceRequired: item.attendanceRequired ?? false,
-        version: 1,
-      });
-      for (const [order, key] of item.speakers.entries()) {
-        await m.insert(AgendaItemSpeaker, { agendaItemId: id, speakerId: speakerIds.get(key)!, position: order });
-      }
-    }
-  }
-
   /** The demo's people at the main point: invited a week before, accepted, and checked in at the door unless they did not come. */
   private async insertAttendees(m: EntityManager, demo: DemoFile, bridgePointId: string, people: DemoPerson[]): Promise<void> {
     const startsAt = new Date(demo.conference.startsAt).getTime();
-    const codes = new Set<string>();
-    const freeCode = () => {
-      let code = newAttendeeCode();
-      while (codes.has(code)) code = newAttendeeCode();
-      codes.add(code);
-      return code;
-    };
-    const rows: Omit<Attendee, 'createdAt' | 'updatedAt'>[] = people.map((p) => ({
-      id: newId(),
-      conferenceId: demo.conference.id,
-      bridgePointId,
-      fullName: p.fullName,
-      title: null,
-      organization: p.organization,
-      email: p.email,
-      phone: null,
-      role: 'delegate',
-      status: p.checkedInAt ? 'attended' : 'accepted',
-      source: 'import',
-      code: freeCode(),
-      notes: null,
-      declineReason: null,
-      waitlistPosition: null,
-      invitedAt: new Date(startsAt - 7 * DAY_MS),
-      respondedAt: new Date(startsAt - 5 * DAY_MS),
-      checkedInAt: p.checkedInAt,
-      checkedInBy: p.checkedInAt ? demo.attendees!.checkIn.by : null,
-      searchKey: attendeeSearchKey(p),
-      substituteForId: null,
-      version: 1,
-    }));
-    for (let i = 0; i < rows.length; i += 100) await m.insert(Attendee, rows.slice(i, i + 100));
+    await this.attendees.insert(
+      m,
+      {
+        conferenceId: demo.conference.id,
+        bridgePointId,
+        invitedAt: new Date(startsAt - 7 * DAY_MS),
+        respondedAt: new Date(startsAt - 5 * DAY_MS),
+        checkedInBy: demo.attendees!.checkIn.by,
+      },
+      people,
+    );
   }
 }

@@ -11,7 +11,7 @@ import { contentDisposition, ExportFile, shortTitle } from '../common/spreadshee
 import { wallClock } from '../common/vietnamese-time';
 import { AppConfig } from '../config/app-config';
 import { Conference } from '../conferences/conference.entity';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from '../bridge-points/conference-visibility';
 import { forUpdate } from '../database/row-lock';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { CertificatePrint } from '../documents/certificate-pdf';

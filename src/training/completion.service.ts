@@ -8,7 +8,7 @@ import { skipOf } from '../common/pagination';
 import { contentDisposition, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '../common/spreadsheet-export';
 import { DEFAULT_COMPLETION_RULE } from '../conferences/conference.dto';
 import { CompletionRule, Conference } from '../conferences/conference.entity';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from '../bridge-points/conference-visibility';
 import { completionOf, sessionsNeeded } from './completion';
 import { completionsXlsx } from './completion-export';
 import { CompletionFilterDto, CompletionListQueryDto, CompletionPageDto, CompletionResponseDto } from './completion.dto';

@@ -15,7 +15,7 @@ import { contentDisposition, ExportFile, shortTitle, XLSX_CONTENT_TYPE } from '.
 import { CloneContext, ConferenceCloneSteps } from '../conferences/conference-clone-steps';
 import { isClosed } from '../conferences/conference-lifecycle';
 import { Conference } from '../conferences/conference.entity';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from '../bridge-points/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import { answersOf, checkEdit, EvaluationQuestion, formOf, summarize } from './evaluation';
 import { EvaluationFormDto, EvaluationFormResponseDto, EvaluationSummaryDto, PublicEvaluationResponseDto, QuestionSummaryDto } from './evaluation.dto';

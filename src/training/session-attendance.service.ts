@@ -16,7 +16,7 @@ import { badField, conflict, refusal } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Conference } from '../conferences/conference.entity';
-import { conferenceOrFail } from '../conferences/conference-visibility';
+import { conferenceOrFail } from '../bridge-points/conference-visibility';
 import { TransactionRunner } from '../database/transaction-runner';
 import {
   AttendanceListQueryDto,

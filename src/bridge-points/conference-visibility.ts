@@ -1,9 +1,9 @@
-import { EntityManager } from 'typeorm';
+import { EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { User } from '../auth/user.entity';
-import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { conferenceNotFound } from '../common/errors';
-import { OperatorScope, scopeOf, whereInScope } from '../bridge-points/bridge-point-scope';
-import { Conference } from './conference.entity';
+import { Conference } from '../conferences/conference.entity';
+import { BridgePoint } from './bridge-point.entity';
+import { OperatorScope, scopeOf, whereInScope } from './bridge-point-scope';
 
 /**
  * Who asks for a conference: a user (an operator's scope is then read only once the conference
@@ -28,9 +28,16 @@ export async function conferenceOrFail(
   throw conferenceNotFound();
 }
 
-async function hasPointInScope(m: EntityManager, conferenceId: string, viewer: ConferenceViewer): Promise<boolean> {
+/** Whether the viewer sees the conference: no restriction, or one of its points is in their scope. */
+export async function hasPointInScope(m: EntityManager, conferenceId: string, viewer: ConferenceViewer): Promise<boolean> {
   const scope = viewer && 'role' in viewer ? await scopeOf(m, viewer) : viewer;
   if (!scope) return true;
   const points = m.createQueryBuilder(BridgePoint, 'bp').where('bp.conferenceId = :conferenceId', { conferenceId });
   return whereInScope(points, 'bp', scope).getExists();
+}
+
+/** `null` when the user sees every conference; else a query of the ids of those with a point in their scope. */
+export async function conferenceIdsVisibleTo(m: EntityManager, user: User): Promise<SelectQueryBuilder<ObjectLiteral> | null> {
+  const scope = await scopeOf(m, user);
+  return scope && whereInScope(m.createQueryBuilder(BridgePoint, 'bp').select('bp.conferenceId'), 'bp', scope);
 }

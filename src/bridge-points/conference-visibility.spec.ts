@@ -3,12 +3,12 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../config/app-config';
 import { UserBridgePoint } from '../auth/user-bridge-point.entity';
 import { User } from '../auth/user.entity';
-import { BridgePoint } from '../bridge-points/bridge-point.entity';
-import { newBridgePoint } from '../bridge-points/bridge-point-row';
-import { OperatorScope } from '../bridge-points/bridge-point-scope';
 import { newId } from '../common/ids';
+import { Conference } from '../conferences/conference.entity';
 import { dataSourceOptions } from '../database/data-source-options';
-import { Conference } from './conference.entity';
+import { BridgePoint } from './bridge-point.entity';
+import { newBridgePoint } from './bridge-point-row';
+import { OperatorScope } from './bridge-point-scope';
 import { conferenceOrFail } from './conference-visibility';
 
 describe('conferenceOrFail', () => {
