@@ -6,7 +6,7 @@ import { conflict, notFound } from '../common/errors';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, PageQueryDto, pageOf, skipOf } from '../common/pagination';
-import { containsPattern, searchKey } from '../common/text';
+import { containsPattern, personSearchKey } from '../common/text';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AgendaItemSpeaker } from './agenda-item-speaker.entity';
 import { AgendaItemRepository } from './agenda-item.repository';
@@ -20,9 +20,6 @@ import {
 } from './speaker.dto';
 import { Speaker } from './speaker.entity';
 import { versionedUpdate } from '../database/versioned-update';
-
-const speakerSearchKey = (s: Pick<Speaker, 'fullName' | 'title' | 'organization'>) =>
-  searchKey([s.fullName, s.title, s.organization].filter(Boolean).join(' '));
 
 /** The speaker directory (báo cáo viên), shared by every conference. */
 @Injectable()
@@ -59,7 +56,7 @@ export class SpeakersService {
         bio: dto.bio ?? null,
       };
       const id = newId();
-      await m.insert(Speaker, { id, ...fields, searchKey: speakerSearchKey(fields), version: 1 });
+      await m.insert(Speaker, { id, ...fields, searchKey: personSearchKey(fields), version: 1 });
       return m.findOneByOrFail(Speaker, { id });
     });
     return toSpeakerResponse(speaker);
@@ -78,7 +75,7 @@ export class SpeakersService {
         ...(dto.bio !== undefined && { bio: dto.bio }),
       };
       const next = { ...current, ...given };
-      await versionedUpdate(m, Speaker, { id, version: dto.version }, { ...given, searchKey: speakerSearchKey(next) });
+      await versionedUpdate(m, Speaker, { id, version: dto.version }, { ...given, searchKey: personSearchKey(next) });
       return m.findOneByOrFail(Speaker, { id });
     });
     return toSpeakerResponse(speaker);

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { newId } from '../common/ids';
 import { newAttendeeCode } from './attendee-code';
 import { Attendee } from './attendee.entity';
-import { attendeeSearchKey } from './attendees.service';
+import { personSearchKey } from '../common/text';
 
 /** A demo person; `checkedInAt` null: on the list, did not come. */
 export interface DemoAttendee {
@@ -59,7 +59,7 @@ export class AttendeeDemoWriter {
       respondedAt: at.respondedAt,
       checkedInAt: p.checkedInAt,
       checkedInBy: p.checkedInAt ? at.checkedInBy : null,
-      searchKey: attendeeSearchKey(p),
+      searchKey: personSearchKey(p),
       substituteForId: null,
       version: 1,
     }));

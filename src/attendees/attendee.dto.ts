@@ -8,6 +8,7 @@ import { normalizePhone } from '../common/phone';
 import { coded } from '../common/validation-messages';
 import { IsOmittable, IsText } from '../common/validators';
 import { PublicAgendaItemDto, PublicConferenceDto } from '../bridge-points/bridge-point.dto';
+import { INVITATION_FIELDS } from '../conferences/public-conference';
 import {
   Attendee,
   ATTENDEE_ROLES,
@@ -254,17 +255,7 @@ export class RsvpLinkResponseDto extends IssuedLinkResponseDto {
 }
 
 /** The conference as an invited person sees it through their RSVP link. */
-export class RsvpConferenceDto extends PickType(PublicConferenceDto, [
-  'id',
-  'title',
-  'status',
-  'startsAt',
-  'endsAt',
-  'timezone',
-  'venue',
-  'onlineUrl',
-  'hostOrganization',
-] as const) {}
+export class RsvpConferenceDto extends PickType(PublicConferenceDto, INVITATION_FIELDS) {}
 
 export class RsvpBridgePointDto {
   @ApiProperty({ description: 'UUID of the bridge point (điểm cầu)' }) id!: string;

@@ -14,7 +14,7 @@ import { entityRows } from '../common/entity-rows';
 import { assertVersion } from '../common/find-or-fail';
 import { newId } from '../common/ids';
 import { Page, pageOf, skipOf } from '../common/pagination';
-import { containsPattern, searchKey } from '../common/text';
+import { containsPattern, personSearchKey } from '../common/text';
 import { AttendanceWindow } from '../conferences/attendance-window';
 import { assertOpen } from '../conferences/conference-lifecycle';
 import { ConferenceStateRepository } from '../conferences/conference-state.repository';
@@ -97,10 +97,6 @@ export interface CheckInResult extends AttendeeResponseDto {
   alreadyCheckedIn: boolean;
 }
 
-export const attendeeSearchKey = (a: { fullName: string; title?: string | null; organization?: string | null }) =>
-  searchKey([a.fullName, a.title, a.organization].filter(Boolean).join(' '));
-
-
 @Injectable()
 export class AttendeesService {
   constructor(
@@ -175,7 +171,7 @@ export class AttendeesService {
         respondedAt: null,
         checkedInAt: null,
         checkedInBy: null,
-        searchKey: attendeeSearchKey(dto),
+        searchKey: personSearchKey(dto),
         substituteForId: null,
         version: 1,
       };
@@ -205,7 +201,7 @@ export class AttendeesService {
       const next = { ...current, ...fields };
       const changes: Partial<Attendee> = {
         ...fields,
-        searchKey: attendeeSearchKey(next),
+        searchKey: personSearchKey(next),
         ...(dto.status && dto.status !== current.status && { respondedAt: this.clock.now() }),
       };
       await versionedUpdate(m, Attendee, current, changes);
@@ -384,7 +380,7 @@ export class AttendeesService {
         respondedAt: now,
         checkedInAt: null,
         checkedInBy: null,
-        searchKey: attendeeSearchKey(fields),
+        searchKey: personSearchKey(fields),
         substituteForId: current.id,
         version: 1,
       };

@@ -2,31 +2,23 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
+import { publicAgenda, PublicAgendaItem } from '../agenda/public-agenda';
 import { linkActor } from '../audit/actor';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { BridgePoint } from '../bridge-points/bridge-point.entity';
 import { Conference } from '../conferences/conference.entity';
+import { InvitationConference, toInvitationConference } from '../conferences/public-conference';
 import { AttendeeResponseDto, PersonDto, toAttendeeResponse } from './attendee.dto';
 import { Attendee } from './attendee.entity';
 import { AttendeesService } from './attendees.service';
 import { unknownLink } from '../auth/link-errors';
 
 export interface RsvpView {
-  conference: {
-    id: string;
-    title: string;
-    status: string;
-    startsAt: string;
-    endsAt: string;
-    timezone: string;
-    venue: string | null;
-    onlineUrl: string | null;
-    hostOrganization: string | null;
-  };
+  conference: InvitationConference;
   attendee: AttendeeResponseDto;
   bridgePoint: { id: string; name: string; address: string | null };
   /** The programme, in order (times as ISO instants). */
-  agenda: { title: string; kind: string; startsAt: string; endsAt: string }[];
+  agenda: PublicAgendaItem[];
   /** Who goes in their place, once they sent a substitute. */
   substitute: { fullName: string; code: string } | null;
   linkExpiresAt: string;
@@ -49,27 +41,17 @@ export class PublicRsvpService {
     // A link outlives the attendee it was made for when they are removed from the list.
     const attendee = await this.attendeeRows.findOneBy({ id: link.attendeeId! });
     if (!attendee) throw unknownLink();
-    const [conference, point, items, substitute] = await Promise.all([
+    const [conference, point, agenda, substitute] = await Promise.all([
       this.conferences.findOneByOrFail({ id: link.conferenceId }),
       this.points.findOneByOrFail({ id: attendee.bridgePointId }),
-      this.agenda.find({ where: { conferenceId: link.conferenceId }, order: { startsAt: 'ASC', position: 'ASC' } }),
+      publicAgenda(this.agenda, link.conferenceId),
       attendee.status === 'substituted' ? this.attendeeRows.findOneBy({ substituteForId: attendee.id }) : null,
     ]);
     return {
-      conference: {
-        id: conference.id,
-        title: conference.title,
-        status: conference.status,
-        startsAt: conference.startsAt.toISOString(),
-        endsAt: conference.endsAt.toISOString(),
-        timezone: conference.timezone,
-        venue: conference.venue,
-        onlineUrl: conference.onlineUrl,
-        hostOrganization: conference.hostOrganization,
-      },
+      conference: toInvitationConference(conference),
       attendee: toAttendeeResponse(attendee),
       bridgePoint: { id: point.id, name: point.name, address: point.address },
-      agenda: items.map((i) => ({ title: i.title, kind: i.kind, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString() })),
+      agenda,
       substitute: substitute ? { fullName: substitute.fullName, code: substitute.code } : null,
       linkExpiresAt: link.expiresAt.toISOString(),
     };

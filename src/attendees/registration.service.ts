@@ -13,7 +13,8 @@ import { AppConfig } from '../config/app-config';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OutboxService } from '../outbox/outbox.service';
 import { Attendee } from './attendee.entity';
-import { attendeeSearchKey, AttendeesService } from './attendees.service';
+import { AttendeesService } from './attendees.service';
+import { personSearchKey } from '../common/text';
 import { alreadyRegisteredKey, MAILS_PER_ADDRESS_PER_HOUR, mailWindowStart, PENDING_CONFIRMATION, requestState } from './registration-confirmation';
 import { RegistrationRequest } from './registration-request.entity';
 import { RegistrationInfo, RegistrationPending, RegistrationResult, resultOf, SelfRegistrationDto } from './registration.dto';
@@ -218,7 +219,7 @@ export class RegistrationService {
       respondedAt: this.clock.now(),
       checkedInAt: null,
       checkedInBy: null,
-      searchKey: attendeeSearchKey(person),
+      searchKey: personSearchKey(person),
       substituteForId: null,
       version: 1,
     };

@@ -18,12 +18,14 @@ import {
 } from 'class-validator';
 import { UNIT_LEVELS, UNIT_SETS, UnitLevel, UnitSet } from '../administrative-units/administrative-unit.entity';
 import { AGENDA_ITEM_KINDS } from '../agenda/agenda-item.entity';
+import { PublicAgendaItem } from '../agenda/public-agenda';
 import { IssuedLinkResponseDto } from '../auth/signed-link.dto';
 import { PageQueryDto } from '../common/pagination';
 import { coded } from '../common/validation-messages';
 import { normalizePhone } from '../common/phone';
 import { IsOmittable, IsText } from '../common/validators';
-import { CONFERENCE_FORMATS, CONFERENCE_KINDS, CONFERENCE_STATUSES } from '../conferences/conference.entity';
+import { CONFERENCE_FORMATS, CONFERENCE_KINDS, CONFERENCE_STATUSES, ConferenceFormat, ConferenceKind, ConferenceStatus } from '../conferences/conference.entity';
+import { PublicConference } from '../conferences/public-conference';
 import { actualAttendees } from './bridge-point-attendance';
 import { MAIN_HALL_REGION } from './bridge-point-summary.repository';
 import {
@@ -426,12 +428,12 @@ export class BridgePointSummaryResponseDto {
 }
 
 /** The conference as a bridge point's staff see it through their signed link. */
-export class PublicConferenceDto {
+export class PublicConferenceDto implements PublicConference {
   @ApiProperty({ format: 'uuid', description: 'UUID of the conference' }) id!: string;
   @ApiProperty({ description: 'title (tên hội nghị)' }) title!: string;
-  @ApiProperty({ enum: CONFERENCE_KINDS, description: 'kind of conference' }) kind!: string;
-  @ApiProperty({ enum: CONFERENCE_FORMATS, description: 'in_person, online or hybrid' }) format!: string;
-  @ApiProperty({ enum: CONFERENCE_STATUSES, description: 'state; completed and cancelled conferences take no more answers' }) status!: string;
+  @ApiProperty({ enum: CONFERENCE_KINDS, description: 'kind of conference' }) kind!: ConferenceKind;
+  @ApiProperty({ enum: CONFERENCE_FORMATS, description: 'in_person, online or hybrid' }) format!: ConferenceFormat;
+  @ApiProperty({ enum: CONFERENCE_STATUSES, description: 'state; completed and cancelled conferences take no more answers' }) status!: ConferenceStatus;
   @ApiProperty({ format: 'date-time', description: 'opening time (ISO 8601, UTC)' }) startsAt!: string;
   @ApiProperty({ format: 'date-time', description: 'closing time (ISO 8601, UTC)' }) endsAt!: string;
   @ApiProperty({ example: 'Asia/Ho_Chi_Minh', description: 'IANA time zone the times are shown in' }) timezone!: string;
@@ -442,7 +444,7 @@ export class PublicConferenceDto {
   @ApiProperty({ nullable: true, type: String, description: "the chair's position" }) chairTitle!: string | null;
 }
 
-export class PublicAgendaItemDto {
+export class PublicAgendaItemDto implements PublicAgendaItem {
   @ApiProperty({ description: 'title of the agenda item (mục chương trình)' }) title!: string;
   @ApiProperty({ enum: AGENDA_ITEM_KINDS, description: 'kind of item' }) kind!: string;
   @ApiProperty({ format: 'date-time', description: 'start (ISO 8601, UTC)' }) startsAt!: string;

@@ -2,10 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AgendaItem } from '../agenda/agenda-item.entity';
+import { publicAgenda, PublicAgendaItem } from '../agenda/public-agenda';
 import { linkActor } from '../audit/actor';
 import { SignedLink } from '../auth/signed-link.entity';
 import { SignedLinksService } from '../auth/signed-links.service';
 import { Conference } from '../conferences/conference.entity';
+import { PublicConference, toPublicConference } from '../conferences/public-conference';
 import {
   AttendanceDto,
   BridgePointResponseDto,
@@ -17,23 +19,9 @@ import {
 import { BridgePointsService, PointActor } from './bridge-points.service';
 
 export interface PublicBridgePointView {
-  conference: {
-    id: string;
-    title: string;
-    kind: string;
-    format: string;
-    status: string;
-    startsAt: string;
-    endsAt: string;
-    timezone: string;
-    venue: string | null;
-    onlineUrl: string | null;
-    hostOrganization: string | null;
-    chairName: string | null;
-    chairTitle: string | null;
-  };
+  conference: PublicConference;
   bridgePoint: BridgePointResponseDto;
-  agenda: { title: string; kind: string; startsAt: string; endsAt: string }[];
+  agenda: PublicAgendaItem[];
   /** The point's connection checks, newest first. */
   checks: ConnectionCheckResponseDto[];
   linkExpiresAt: string;
@@ -51,30 +39,16 @@ export class PublicBridgePointsService {
 
   async view(token: string): Promise<PublicBridgePointView> {
     const link = await this.links.resolve(token, 'bridge_point');
-    const [conference, bridgePoint, items, checks] = await Promise.all([
+    const [conference, bridgePoint, agenda, checks] = await Promise.all([
       this.conferences.findOneByOrFail({ id: link.conferenceId }),
       this.points.get(link.conferenceId, link.bridgePointId!, this.actor(link)),
-      this.agenda.find({ where: { conferenceId: link.conferenceId }, order: { startsAt: 'ASC', position: 'ASC' } }),
+      publicAgenda(this.agenda, link.conferenceId),
       this.points.checkHistory(link.conferenceId, link.bridgePointId!, this.actor(link)),
     ]);
     return {
-      conference: {
-        id: conference.id,
-        title: conference.title,
-        kind: conference.kind,
-        format: conference.format,
-        status: conference.status,
-        startsAt: conference.startsAt.toISOString(),
-        endsAt: conference.endsAt.toISOString(),
-        timezone: conference.timezone,
-        venue: conference.venue,
-        onlineUrl: conference.onlineUrl,
-        hostOrganization: conference.hostOrganization,
-        chairName: conference.chairName,
-        chairTitle: conference.chairTitle,
-      },
+      conference: toPublicConference(conference),
       bridgePoint,
-      agenda: items.map((i) => ({ title: i.title, kind: i.kind, startsAt: i.startsAt.toISOString(), endsAt: i.endsAt.toISOString() })),
+      agenda,
       checks,
       linkExpiresAt: link.expiresAt.toISOString(),
     };

@@ -20,6 +20,10 @@ export function searchKey(value: string): string {
     .trim();
 }
 
+/** The search key of a person (a delegate, a speaker): their name, title and organization. */
+export const personSearchKey = (p: { fullName: string; title?: string | null; organization?: string | null }): string =>
+  searchKey([p.fullName, p.title, p.organization].filter(Boolean).join(' '));
+
 /** A LIKE pattern matching `query` anywhere in a search key, with LIKE wildcards escaped (ESCAPE '\'). */
 export function containsPattern(query: string): string {
   return `%${searchKey(query).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,50 +1,42 @@
-import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { ConsoleAgendaSpeakersService } from './console-agenda-speakers.service';
 import { ConsoleAgendaService } from './console-agenda.service';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleIdPipe } from './console-id.pipe';
+import { ConferenceId } from './console-id.pipe';
 import { sendConsole } from './console-reply';
-import { ConsoleItemIdPipe } from './console-screen-kit';
+import { ItemId } from './console-screen-kit';
 import { ConsoleScreens } from './console-screens.decorator';
 
 /** `/console/conferences/:id/agenda` (the programme) and `/console/speakers` (the speaker directory). */
 @ConsoleScreens('console', 'admin', 'organizer', 'viewer')
 export class ConsoleAgendaController {
-  constructor(
-    private readonly agenda: ConsoleAgendaService,
-    private readonly speakers: ConsoleAgendaSpeakersService,
-  ) {}
+  constructor(private readonly agenda: ConsoleAgendaService, private readonly speakers: ConsoleAgendaSpeakersService  ) {}
 
   @Get('conferences/:id/agenda')
-  async page(@Param('id', ConsoleIdPipe) id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async page(@ConferenceId() id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.agenda.page(id, caller, done));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/agenda')
-  async create(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async create(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.agenda.create(id, body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Get('conferences/:id/agenda/:itemId/edit')
-  async editForm(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('itemId', ConsoleItemIdPipe) itemId: string,
-    @Caller() caller: ConsoleCaller,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async editForm(@ConferenceId() id: string, @ItemId('itemId') itemId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply  ): Promise<void> {
     sendConsole(reply, await this.agenda.editForm(id, itemId, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/agenda/:itemId/edit')
   async update(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @ConferenceId() id: string,
+    @ItemId('itemId') itemId: string,
     @Body() body: FormFields,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -55,8 +47,8 @@ export class ConsoleAgendaController {
   @Roles('admin', 'organizer')
   @Post('conferences/:id/agenda/:itemId/remove')
   async remove(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @ConferenceId() id: string,
+    @ItemId('itemId') itemId: string,
     @Body() body: FormFields,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -77,18 +69,13 @@ export class ConsoleAgendaController {
 
   @Roles('admin', 'organizer')
   @Get('speakers/:speakerId/edit')
-  async speakerEditForm(@Param('speakerId', ConsoleItemIdPipe) speakerId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async speakerEditForm(@ItemId('speakerId') speakerId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.speakers.editForm(speakerId, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('speakers/:speakerId/edit')
-  async speakerUpdate(
-    @Param('speakerId', ConsoleItemIdPipe) speakerId: string,
-    @Body() body: FormFields,
-    @Caller() caller: ConsoleCaller,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async speakerUpdate(@ItemId('speakerId') speakerId: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply  ): Promise<void> {
     sendConsole(reply, await this.speakers.update(speakerId, body, caller));
   }
 }

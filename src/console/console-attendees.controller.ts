@@ -5,7 +5,7 @@ import { ExportFile } from '../common/spreadsheet-export';
 import { FormFields } from '../web/form-body';
 import { ConsoleAttendeesService } from './console-attendees.service';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleIdPipe } from './console-id.pipe';
+import { ConferenceId, ConsoleIdPipe } from './console-id.pipe';
 import { sendConsole } from './console-reply';
 import { ConsoleUpload } from './console-upload';
 import { ConsoleScreens } from './console-screens.decorator';
@@ -20,34 +20,34 @@ export class ConsoleAttendeesController {
 
   @Roles('admin', 'organizer', 'viewer')
   @Get('conferences/:id/attendees')
-  async list(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async list(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.list(id, query, caller));
   }
 
   @Get('conferences/:id/attendees/new')
-  async newForm(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async newForm(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.newForm(id, query, caller));
   }
 
   @Post('conferences/:id/attendees')
-  async create(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async create(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.create(id, body, caller));
   }
 
   @Get('conferences/:id/attendees/import')
-  async importForm(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async importForm(@ConferenceId() id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.importForm(id, caller));
   }
 
   @ConsoleUpload()
   @Post('conferences/:id/attendees/import')
-  async import(@Param('id', ConsoleIdPipe) id: string, @Req() request: FastifyRequest, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async import(@ConferenceId() id: string, @Req() request: FastifyRequest, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.import(id, request, caller));
   }
 
   @Get('conferences/:id/attendees/import-jobs/:jobId')
   async importJob(
-    @Param('id', ConsoleIdPipe) id: string,
+    @ConferenceId() id: string,
     @Param('jobId', ConsoleIdPipe) jobId: string,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -57,19 +57,19 @@ export class ConsoleAttendeesController {
 
   @Roles('admin', 'organizer', 'viewer')
   @Get('conferences/:id/attendees/export.csv')
-  async exportCsv(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async exportCsv(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendFile(reply, await this.pages.export(id, 'csv', query, caller));
   }
 
   @Roles('admin', 'organizer', 'viewer')
   @Get('conferences/:id/attendees/export.xlsx')
-  async exportXlsx(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async exportXlsx(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendFile(reply, await this.pages.export(id, 'xlsx', query, caller));
   }
 
   @Get('conferences/:id/attendees/:attendeeId/edit')
   async editForm(
-    @Param('id', ConsoleIdPipe) id: string,
+    @ConferenceId() id: string,
     @Param('attendeeId', ConsoleIdPipe) attendeeId: string,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -79,7 +79,7 @@ export class ConsoleAttendeesController {
 
   @Post('conferences/:id/attendees/:attendeeId/edit')
   async update(
-    @Param('id', ConsoleIdPipe) id: string,
+    @ConferenceId() id: string,
     @Param('attendeeId', ConsoleIdPipe) attendeeId: string,
     @Body() body: FormFields,
     @Caller() caller: ConsoleCaller,
@@ -89,12 +89,12 @@ export class ConsoleAttendeesController {
   }
 
   @Get('conferences/:id/check-in')
-  async desk(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async desk(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.checkInDesk(id, query, caller));
   }
 
   @Post('conferences/:id/check-in')
-  async checkIn(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async checkIn(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.checkIn(id, body, caller));
   }
 }

@@ -1,12 +1,12 @@
-import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { ConsoleAwardsService } from './console-awards.service';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleIdPipe } from './console-id.pipe';
+import { ConferenceId } from './console-id.pipe';
 import { sendConsole } from './console-reply';
-import { ConsoleItemIdPipe, sendFile } from './console-screen-kit';
+import { ItemId, sendFile } from './console-screen-kit';
 import { ConsoleUpload } from './console-upload';
 import { ConsoleScreens } from './console-screens.decorator';
 
@@ -16,21 +16,21 @@ export class ConsoleAwardsController {
   constructor(private readonly awards: ConsoleAwardsService) {}
 
   @Get('awards')
-  async page(@Param('id', ConsoleIdPipe) id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async page(@ConferenceId() id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.awards.page(id, caller, done));
   }
 
   @Roles('admin', 'organizer')
   @Post('awards')
-  async createDecision(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async createDecision(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.awards.createDecision(id, body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('awards/:decisionId/recipients')
   async addRecipient(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('decisionId', ConsoleItemIdPipe) decisionId: string,
+    @ConferenceId() id: string,
+    @ItemId('decisionId') decisionId: string,
     @Body() body: FormFields,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -42,8 +42,8 @@ export class ConsoleAwardsController {
   @ConsoleUpload()
   @Post('awards/:decisionId/import')
   async import(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('decisionId', ConsoleItemIdPipe) decisionId: string,
+    @ConferenceId() id: string,
+    @ItemId('decisionId') decisionId: string,
     @Req() request: FastifyRequest,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -52,17 +52,17 @@ export class ConsoleAwardsController {
   }
 
   @Get('awards.docx')
-  async docx(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async docx(@ConferenceId() id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendFile(reply, await this.awards.file(id, 'docx', caller));
   }
 
   @Get('awards.xlsx')
-  async xlsx(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async xlsx(@ConferenceId() id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendFile(reply, await this.awards.file(id, 'xlsx', caller));
   }
 
   @Get('awards.csv')
-  async csv(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async csv(@ConferenceId() id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendFile(reply, await this.awards.file(id, 'csv', caller));
   }
 }

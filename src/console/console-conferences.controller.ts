@@ -1,10 +1,10 @@
-import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
 import { ConsoleConferencesService } from './console-conferences.service';
-import { ConsoleIdPipe } from './console-id.pipe';
+import { ConferenceId } from './console-id.pipe';
 import { sendConsole } from './console-reply';
 import { ConsoleScreens } from './console-screens.decorator';
 
@@ -31,49 +31,49 @@ export class ConsoleConferencesController {
   }
 
   @Get('conferences/:id')
-  async overview(@Param('id', ConsoleIdPipe) id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async overview(@ConferenceId() id: string, @Query('xong') done: unknown, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.overview(id, caller, done));
   }
 
   @Roles('admin', 'organizer')
   @Get('conferences/:id/edit')
-  async editForm(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async editForm(@ConferenceId() id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.editForm(id, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/edit')
-  async update(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async update(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.update(id, body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/publish')
-  async publish(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async publish(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.transition(id, 'publish', body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/start')
-  async start(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async start(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.transition(id, 'start', body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/complete')
-  async complete(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async complete(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.transition(id, 'complete', body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/cancel')
-  async cancel(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async cancel(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.transition(id, 'cancel', body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('conferences/:id/clone')
-  async clone(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async clone(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.clone(id, body, caller));
   }
 }

@@ -1,4 +1,4 @@
-import { Injectable, PipeTransform } from '@nestjs/common';
+import { Injectable, Param, PipeTransform } from '@nestjs/common';
 import { conferenceNotFound } from '../common/errors';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -11,3 +11,6 @@ export class ConsoleIdPipe implements PipeTransform<string, string> {
     return value.toLowerCase();
   }
 }
+
+/** The conference id of a console address (`:id`), through ConsoleIdPipe. */
+export const ConferenceId = (): ParameterDecorator => Param('id', ConsoleIdPipe);

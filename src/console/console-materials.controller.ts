@@ -1,11 +1,11 @@
-import { Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Get, Post, Query, Req, Res } from '@nestjs/common';
 import { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleIdPipe } from './console-id.pipe';
+import { ConferenceId } from './console-id.pipe';
 import { ConsoleMaterialsService } from './console-materials.service';
 import { sendConsole } from './console-reply';
-import { ConsoleItemIdPipe } from './console-screen-kit';
+import { ItemId } from './console-screen-kit';
 import { ConsoleUpload } from './console-upload';
 import { ConsoleScreens } from './console-screens.decorator';
 
@@ -15,7 +15,7 @@ export class ConsoleMaterialsController {
   constructor(private readonly materials: ConsoleMaterialsService) {}
 
   @Get('materials')
-  async page(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async page(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.materials.page(id, caller, query));
   }
 
@@ -23,7 +23,7 @@ export class ConsoleMaterialsController {
   @ConsoleUpload()
   @Post('materials')
   async upload(
-    @Param('id', ConsoleIdPipe) id: string,
+    @ConferenceId() id: string,
     @Query() query: Record<string, unknown>,
     @Req() request: FastifyRequest,
     @Caller() caller: ConsoleCaller,
@@ -34,19 +34,14 @@ export class ConsoleMaterialsController {
 
   @Roles('admin', 'organizer')
   @Post('materials/:materialId/resend')
-  async resend(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('materialId', ConsoleItemIdPipe) materialId: string,
-    @Caller() caller: ConsoleCaller,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
+  async resend(@ConferenceId() id: string, @ItemId('materialId') materialId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply  ): Promise<void> {
     sendConsole(reply, await this.materials.resend(id, materialId, caller));
   }
 
   @Get('materials/:materialId/file')
   async file(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('materialId', ConsoleItemIdPipe) materialId: string,
+    @ConferenceId() id: string,
+    @ItemId('materialId') materialId: string,
     @Caller() caller: ConsoleCaller,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,

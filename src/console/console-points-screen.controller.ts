@@ -3,7 +3,7 @@ import { FastifyReply, FastifyRequest } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleIdPipe } from './console-id.pipe';
+import { ConferenceId } from './console-id.pipe';
 import { ConsolePointsScreenService } from './console-points-screen.service';
 import { sendConsole } from './console-reply';
 import { ConsoleUpload } from './console-upload';
@@ -16,28 +16,28 @@ export class ConsolePointsScreenController {
 
   @Roles('admin', 'organizer', 'viewer')
   @Get('conferences/:id/points')
-  async list(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async list(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.show(id, query, caller));
   }
 
   @Post('conferences/:id/points/connect')
-  async connect(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async connect(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.connect(id, body, caller));
   }
 
   @Post('conferences/:id/points/links')
-  async links(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async links(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.links(id, body, caller));
   }
 
   @ConsoleUpload()
   @Post('conferences/:id/points/contacts')
-  async contacts(@Param('id', ConsoleIdPipe) id: string, @Req() request: FastifyRequest, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async contacts(@ConferenceId() id: string, @Req() request: FastifyRequest, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.importContacts(id, request, caller));
   }
 
   @Get('conferences/:id/points/contacts/:key')
-  async contactsReport(@Param('id', ConsoleIdPipe) id: string, @Param('key') key: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async contactsReport(@ConferenceId() id: string, @Param('key') key: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.contactsReport(id, key, caller));
   }
 }

@@ -1,4 +1,4 @@
-import { HttpException, Injectable, PipeTransform } from '@nestjs/common';
+import { HttpException, Injectable, Param, PipeTransform } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { ErrorDetail } from '../common/error-envelope';
 import { notFound } from '../common/errors';
@@ -28,6 +28,9 @@ export class ConsoleItemIdPipe implements PipeTransform<string, string> {
     return value.toLowerCase();
   }
 }
+
+/** The id of something inside a conference, from the `name` part of a console address, through ConsoleItemIdPipe. */
+export const ItemId = (name: string): ParameterDecorator => Param(name, ConsoleItemIdPipe);
 
 const capital = (s: string) => s.charAt(0).toLocaleUpperCase('vi') + s.slice(1);
 

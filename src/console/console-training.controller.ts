@@ -1,11 +1,11 @@
-import { Body, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Get, Post, Query, Res } from '@nestjs/common';
 import { FastifyReply } from 'fastify';
 import { Roles } from '../auth/auth.decorators';
 import { FormFields } from '../web/form-body';
 import { Caller, ConsoleCaller } from './console-caller';
-import { ConsoleIdPipe } from './console-id.pipe';
+import { ConferenceId } from './console-id.pipe';
 import { sendConsole } from './console-reply';
-import { ConsoleItemIdPipe, sendFile } from './console-screen-kit';
+import { ItemId, sendFile } from './console-screen-kit';
 import { ConsoleTrainingService } from './console-training.service';
 import { ConsoleScreens } from './console-screens.decorator';
 
@@ -15,21 +15,21 @@ export class ConsoleTrainingController {
   constructor(private readonly training: ConsoleTrainingService) {}
 
   @Get('training')
-  async page(@Param('id', ConsoleIdPipe) id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async page(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.training.page(id, caller, query));
   }
 
   @Roles('admin', 'organizer')
   @Post('training/certificates')
-  async issue(@Param('id', ConsoleIdPipe) id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async issue(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.training.issue(id, body, caller));
   }
 
   @Roles('admin', 'organizer')
   @Post('training/certificates/:certId/revoke')
   async revoke(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('certId', ConsoleItemIdPipe) certId: string,
+    @ConferenceId() id: string,
+    @ItemId('certId') certId: string,
     @Body() body: FormFields,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -38,14 +38,14 @@ export class ConsoleTrainingController {
   }
 
   @Get('training/certificates.pdf')
-  async pdf(@Param('id', ConsoleIdPipe) id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+  async pdf(@ConferenceId() id: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendFile(reply, await this.training.allPdf(id, caller));
   }
 
   @Get('training/sessions/:itemId')
   async session(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @ConferenceId() id: string,
+    @ItemId('itemId') itemId: string,
     @Query('xong') done: unknown,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
@@ -56,8 +56,8 @@ export class ConsoleTrainingController {
   @Roles('admin', 'organizer')
   @Post('training/sessions/:itemId')
   async mark(
-    @Param('id', ConsoleIdPipe) id: string,
-    @Param('itemId', ConsoleItemIdPipe) itemId: string,
+    @ConferenceId() id: string,
+    @ItemId('itemId') itemId: string,
     @Body() body: FormFields,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,

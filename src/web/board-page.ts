@@ -1,5 +1,6 @@
 import { html } from './html';
 import { BOARD_JS_PATH, page } from './layout';
+import { staffLoginSection } from './widgets';
 
 /**
  * The board's page: a shell its script fills. A page load cannot carry a bearer token, so the
@@ -9,16 +10,7 @@ import { BOARD_JS_PATH, page } from './layout';
 export function boardPage(conferenceId: string): string {
   const body = html`<div id="board" class="board" data-conference="${conferenceId}">
 <noscript><div class="alert info">Bảng trạng thái cần bật JavaScript để hiển thị và cập nhật trực tiếp.</div></noscript>
-<section id="login" class="card narrow" aria-labelledby="login-h" hidden>
-<h1 id="login-h">Đăng nhập để xem bảng trạng thái</h1>
-<p class="muted">Dành cho Ban Tổ chức và người được giao theo dõi điểm cầu.</p>
-<form id="login-form" novalidate>
-<div class="field"><label for="login-email">Email</label><input id="login-email" name="email" type="email" autocomplete="username" required></div>
-<div class="field"><label for="login-password">Mật khẩu</label><input id="login-password" name="password" type="password" autocomplete="current-password" required></div>
-<p id="login-error" class="error" role="alert"></p>
-<button type="submit" class="primary">Đăng nhập</button>
-</form>
-</section>
+${staffLoginSection('Đăng nhập để xem bảng trạng thái', 'Dành cho Ban Tổ chức và người được giao theo dõi điểm cầu.')}
 <section id="view" aria-labelledby="board-title" hidden>
 <div class="board-head">
 <div>

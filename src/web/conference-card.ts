@@ -1,29 +1,15 @@
+import { PublicAgendaItem } from '../agenda/public-agenda';
 import { conferenceTime } from '../calendar/calendar-description';
 import { vnClock, vnDate, vnDateTime } from '../common/vietnamese-time';
 import { ConferenceFormat, ConferenceStatus } from '../conferences/conference.entity';
+import { InvitationConference, PublicConference } from '../conferences/public-conference';
 import { html, httpUrl, SafeHtml } from './html';
 import { CONFERENCE_STATUS_LABELS, FORMAT_LABELS } from './labels';
 
-/** What both link pages show of a conference (fields of the public views). */
-export interface ConferenceFacts {
-  title: string;
-  status: string;
-  format?: string;
-  startsAt: string;
-  endsAt: string;
-  timezone: string;
-  venue: string | null;
-  onlineUrl: string | null;
-  hostOrganization: string | null;
-  chairName?: string | null;
-  chairTitle?: string | null;
-}
+/** What both link pages show of a conference: the RSVP link's fields, and the bridge point link's too where given. */
+export type ConferenceFacts = Omit<InvitationConference, 'id'> & Partial<PublicConference>;
 
-export interface AgendaFacts {
-  title: string;
-  startsAt: string;
-  endsAt: string;
-}
+export type AgendaFacts = Pick<PublicAgendaItem, 'title' | 'startsAt' | 'endsAt'>;
 
 /** "từ 08:00 đến 11:30, thứ Sáu, ngày 15/7/2022 (GMT+7)", in the conference's own time zone. */
 export const timeOf = (c: Pick<ConferenceFacts, 'startsAt' | 'endsAt' | 'timezone'>): string =>

@@ -1,5 +1,6 @@
 import { html } from './html';
 import { CHECK_IN_JS_PATH, page, SCREEN_JS_PATH } from './layout';
+import { staffLoginSection } from './widgets';
 
 /**
  * The hall screen of a session: a shell its script fills. Like the board, a page load carries no
@@ -8,16 +9,7 @@ import { CHECK_IN_JS_PATH, page, SCREEN_JS_PATH } from './layout';
 export function sessionScreenPage(conferenceId: string, itemId: string, publicBaseUrl: string): string {
   const body = html`<div id="screen" class="screen" data-conference="${conferenceId}" data-item="${itemId}" data-base="${publicBaseUrl}">
 <noscript><div class="alert info">Màn hình điểm danh cần bật JavaScript để hiển thị mã và đổi mã tự động.</div></noscript>
-<section id="login" class="card narrow" aria-labelledby="login-h" hidden>
-<h1 id="login-h">Đăng nhập để hiển thị mã điểm danh</h1>
-<p class="muted">Dành cho Ban Tổ chức và cán bộ điểm cầu phụ trách màn hình hội trường.</p>
-<form id="login-form" novalidate>
-<div class="field"><label for="login-email">Email</label><input id="login-email" name="email" type="email" autocomplete="username" required></div>
-<div class="field"><label for="login-password">Mật khẩu</label><input id="login-password" name="password" type="password" autocomplete="current-password" required></div>
-<p id="login-error" class="error" role="alert"></p>
-<button type="submit" class="primary">Đăng nhập</button>
-</form>
-</section>
+${staffLoginSection('Đăng nhập để hiển thị mã điểm danh', 'Dành cho Ban Tổ chức và cán bộ điểm cầu phụ trách màn hình hội trường.')}
 <section id="view" class="screen-view" aria-labelledby="screen-title" hidden>
 <div class="board-head">
 <div>

@@ -89,3 +89,20 @@ export function notice(kind: 'ok' | 'error' | 'info', text: string | SafeHtml): 
     ? html`<div class="alert error" role="alert">${text}</div>`
     : html`<div class="alert ${kind}" role="status">${text}</div>`;
 }
+
+/**
+ * The staff sign-in of a page its script fills (the status board, the hall screen), hidden until
+ * the script shows it; assets/staff-sign-in-js.ts reads its fields.
+ */
+export function staffLoginSection(heading: string, audience: string): SafeHtml {
+  return html`<section id="login" class="card narrow" aria-labelledby="login-h" hidden>
+<h1 id="login-h">${heading}</h1>
+<p class="muted">${audience}</p>
+<form id="login-form" novalidate>
+<div class="field"><label for="login-email">Email</label><input id="login-email" name="email" type="email" autocomplete="username" required></div>
+<div class="field"><label for="login-password">Mật khẩu</label><input id="login-password" name="password" type="password" autocomplete="current-password" required></div>
+<p id="login-error" class="error" role="alert"></p>
+<button type="submit" class="primary">Đăng nhập</button>
+</form>
+</section>`;
+}

@@ -1,4 +1,5 @@
 import { localPhone } from '../../common/phone';
+import { STAFF_SIGN_IN_JS } from './staff-sign-in-js';
 
 /**
  * The status board's script (served at /assets/board.js; the CSP allows no inline script).
@@ -11,7 +12,7 @@ export const BOARD_JS = String.raw`(function () {
   var root = document.getElementById('board');
   if (!root) return;
   var conferenceId = root.getAttribute('data-conference');
-  var TOKEN_COOKIE = 'hoinghi_board';
+  var staffCookie = staffToken('hoinghi_board', '/board');
   var CONF = { p: 'Chưa xác nhận', c: 'Đã xác nhận', d: 'Không tham dự' };
   var CONN = { u: 'chưa kiểm tra kết nối', o: 'kết nối tốt', f: 'kết nối lỗi', g: 'kết nối chập chờn' };
   var COUNTS = [
@@ -48,16 +49,9 @@ export const BOARD_JS = String.raw`(function () {
   function fold(s) {
     return String(s).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   }
-  // The sign-in lasts for the browser session and is shared by its tabs: a session cookie (no
-  // expiry), scoped to the board's pages; the token itself still expires on the server's terms.
-  function getToken() {
-    var found = document.cookie.split('; ').filter(function (c) { return c.indexOf(TOKEN_COOKIE + '=') === 0; })[0];
-    return found ? decodeURIComponent(found.slice(TOKEN_COOKIE.length + 1)) : null;
-  }
-  function setToken(t) {
-    var attributes = '; path=/board; SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '');
-    document.cookie = TOKEN_COOKIE + '=' + (t ? encodeURIComponent(t) : '') + attributes + (t ? '' : '; max-age=0');
-  }
+  ${STAFF_SIGN_IN_JS}
+  function getToken() { return staffCookie.get(); }
+  function setToken(t) { staffCookie.set(t); }
   function showMessage(text) { var m = $('message'); m.textContent = text || ''; m.hidden = !text; }
   function setLive(on, text) { var l = $('live'); l.textContent = text; l.className = on ? 'live' : 'live off'; }
   function stop() {
@@ -66,37 +60,9 @@ export const BOARD_JS = String.raw`(function () {
     if (retryTimer) clearTimeout(retryTimer);
     retryTimer = null;
   }
-  function showLogin(message) {
-    stop();
-    $('view').hidden = true;
-    $('login').hidden = false;
-    $('login-error').textContent = message || '';
-    $('login-email').focus();
-  }
+  function showLogin(message) { stop(); showSignIn(message); }
 
-  $('login-form').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var email = $('login-email').value.trim();
-    var password = $('login-password').value;
-    if (!email || !password) { $('login-error').textContent = 'Vui lòng nhập email và mật khẩu.'; return; }
-    $('login-error').textContent = '';
-    fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: email, password: password })
-    }).then(function (res) {
-      if (res.status === 429) throw new Error('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.');
-      if (!res.ok) throw new Error('Email hoặc mật khẩu không đúng.');
-      return res.json();
-    }).then(function (body) {
-      setToken(body.accessToken);
-      $('login-password').value = '';
-      $('login').hidden = true;
-      connect();
-    }, function (error) {
-      $('login-error').textContent = error && error.message && error.message.indexOf(' ') > 0 ? error.message : 'Không kết nối được máy chủ. Vui lòng thử lại.';
-    });
-  });
+  listenForSignIn(staffCookie, connect);
 
   $('logout').addEventListener('click', function () { setToken(null); showLogin(''); });
 

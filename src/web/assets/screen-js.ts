@@ -1,3 +1,5 @@
+import { STAFF_SIGN_IN_JS } from './staff-sign-in-js';
+
 /**
  * The hall screen's script (served at /assets/screen.js; the CSP allows no inline script). It
  * signs staff in like the board (a session cookie scoped to /sessions; the token never goes in a
@@ -11,7 +13,7 @@ export const SCREEN_JS = String.raw`(function () {
   var conferenceId = root.getAttribute('data-conference');
   var itemId = root.getAttribute('data-item');
   var base = root.getAttribute('data-base');
-  var TOKEN_COOKIE = 'hoinghi_screen';
+  var staffCookie = staffToken('hoinghi_screen', '/sessions');
   var api = '/api/conferences/' + encodeURIComponent(conferenceId) + '/agenda-items/' + encodeURIComponent(itemId);
   var timer = null;
   var ticker = null;
@@ -19,14 +21,9 @@ export const SCREEN_JS = String.raw`(function () {
   var session = null;
 
   function $(id) { return document.getElementById(id); }
-  function getToken() {
-    var found = document.cookie.split('; ').filter(function (c) { return c.indexOf(TOKEN_COOKIE + '=') === 0; })[0];
-    return found ? decodeURIComponent(found.slice(TOKEN_COOKIE.length + 1)) : null;
-  }
-  function setToken(t) {
-    var attributes = '; path=/sessions; SameSite=Strict' + (location.protocol === 'https:' ? '; Secure' : '');
-    document.cookie = TOKEN_COOKIE + '=' + (t ? encodeURIComponent(t) : '') + attributes + (t ? '' : '; max-age=0');
-  }
+  ${STAFF_SIGN_IN_JS}
+  function getToken() { return staffCookie.get(); }
+  function setToken(t) { staffCookie.set(t); }
   function now() { return Date.now() + skew; }
   function time(iso) {
     return new Date(iso).toLocaleString('vi-VN', { hour: '2-digit', minute: '2-digit', day: 'numeric', month: 'numeric', year: 'numeric' });
@@ -39,13 +36,7 @@ export const SCREEN_JS = String.raw`(function () {
     ticker = null;
   }
   function later(fn, ms) { if (timer) clearTimeout(timer); timer = setTimeout(fn, Math.max(ms, 500)); }
-  function showLogin(message) {
-    stop();
-    $('view').hidden = true;
-    $('login').hidden = false;
-    $('login-error').textContent = message || '';
-    $('login-email').focus();
-  }
+  function showLogin(message) { stop(); showSignIn(message); }
   function call(path, asText) {
     var token = getToken();
     if (!token) { showLogin(''); return Promise.reject(null); }
@@ -76,29 +67,7 @@ export const SCREEN_JS = String.raw`(function () {
     later(refresh, 3000);
   }
 
-  $('login-form').addEventListener('submit', function (event) {
-    event.preventDefault();
-    var email = $('login-email').value.trim();
-    var password = $('login-password').value;
-    if (!email || !password) { $('login-error').textContent = 'Vui lòng nhập email và mật khẩu.'; return; }
-    $('login-error').textContent = '';
-    fetch('/api/auth/login', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: email, password: password })
-    }).then(function (res) {
-      if (res.status === 429) throw new Error('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau ít phút.');
-      if (!res.ok) throw new Error('Email hoặc mật khẩu không đúng.');
-      return res.json();
-    }).then(function (body) {
-      setToken(body.accessToken);
-      $('login-password').value = '';
-      $('login').hidden = true;
-      start();
-    }, function (error) {
-      $('login-error').textContent = error && error.message && error.message.indexOf(' ') > 0 ? error.message : 'Không kết nối được máy chủ. Vui lòng thử lại.';
-    });
-  });
+  listenForSignIn(staffCookie, start);
   $('logout').addEventListener('click', function () { setToken(null); session = null; showLogin(''); });
 
   function start() {
