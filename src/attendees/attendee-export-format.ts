@@ -68,24 +68,31 @@ function cells(row: ExportRow): string[] {
 }
 
 /** UTF-8 with BOM (so Excel reads Vietnamese right), CRLF line ends, RFC 4180 quoting. */
-export function toCsv(rows: ExportRow[], timeZone: string, separator: ',' | ';'): Buffer {
-  const lines = rows.map((row) => [...cells(row), row.checkedInAt ? localTime(row.checkedInAt, timeZone) : '']);
-  return csvBuffer([EXPORT_HEADERS, ...lines], separator);
+export function toCsv(rows: Iterable<ExportRow>, timeZone: string, separator: ',' | ';'): Buffer {
+  return csvBuffer(
+    (function* () {
+      yield EXPORT_HEADERS;
+      for (const row of rows) yield [...cells(row), row.checkedInAt ? localTime(row.checkedInAt, timeZone) : ''];
+    })(),
+    separator,
+  );
 }
 
 const WIDTHS = [10, 28, 30, 36, 30, 16, 32, 14, 14, 18];
 
 /** One worksheet (streamed), every value a text cell (never a formula); check-in times as dates in the conference's time zone. */
-export function toXlsx(rows: ExportRow[], timeZone: string, sheetName: string): Promise<Buffer> {
-  const lines = rows.map((row) => {
-    let checkedIn: Date | null = null;
-    if (row.checkedInAt) {
-      // Excel dates have no zone: write the wall-clock time of the conference's zone.
-      const t = wallClock(row.checkedInAt, timeZone);
-      checkedIn = new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute));
+export function toXlsx(rows: Iterable<ExportRow>, timeZone: string, sheetName: string): Promise<Buffer> {
+  const lines = (function* () {
+    for (const row of rows) {
+      let checkedIn: Date | null = null;
+      if (row.checkedInAt) {
+        // Excel dates have no zone: write the wall-clock time of the conference's zone.
+        const t = wallClock(row.checkedInAt, timeZone);
+        checkedIn = new Date(Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute));
+      }
+      yield [...cells(row), checkedIn];
     }
-    return [...cells(row), checkedIn];
-  });
+  })();
   return streamedSheet(sheetName, EXPORT_HEADERS, WIDTHS, lines, (sheet) => {
     sheet.getColumn(10).numFmt = 'dd/mm/yyyy hh:mm';
   });

@@ -63,9 +63,19 @@ function csvField(value: string, separator: string): string {
 }
 
 /** UTF-8 with BOM (so Excel reads Vietnamese right), CRLF line ends, RFC 4180 quoting, every cell neutralized. */
-export function csvBuffer(lines: string[][], separator: ',' | ';'): Buffer {
-  const text = lines.map((cells) => cells.map((v) => csvField(v, separator)).join(separator)).join('\r\n');
-  return Buffer.from(`\uFEFF${text}\r\n`, 'utf8');
+export function csvBuffer(lines: Iterable<string[]>, separator: ',' | ';'): Buffer {
+  // Encoded a thousand lines at a time: a list of 30,000 delegates is never one string of every line.
+  const parts: Buffer[] = [Buffer.from('\uFEFF', 'utf8')];
+  let pending: string[] = [];
+  for (const cells of lines) {
+    pending.push(cells.map((v) => csvField(v, separator)).join(separator), '\r\n');
+    if (pending.length >= 2_000) {
+      parts.push(Buffer.from(pending.join(''), 'utf8'));
+      pending = [];
+    }
+  }
+  parts.push(Buffer.from(pending.join(''), 'utf8'));
+  return Buffer.concat(parts);
 }
 
 /** A worksheet name Excel accepts: no [ ] : * ? / \, at most 31 characters. */
