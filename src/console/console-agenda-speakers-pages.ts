@@ -1,4 +1,4 @@
-import { SpeakerResponseDto } from '../agenda/speaker.dto';
+import { SpeakerAgendaItemResponseDto, SpeakerResponseDto } from '../agenda/speaker.dto';
 import { localPhone } from '../common/phone';
 import { FormFields } from '../web/form-body';
 import { html } from '../web/html';
@@ -7,6 +7,7 @@ import { FieldErrors } from '../web/page-form';
 import { errorSummary, input, notice } from '../web/widgets';
 import { ConsoleCaller } from './console-caller';
 import { consolePage, csrfField } from './console-layout';
+import { buttonForm, conferenceUrl } from './console-screen-kit';
 
 /** The speaker form's fields and their labels (also in the API's messages about them). */
 export const SPEAKER_FIELDS: Record<string, string> = {
@@ -86,7 +87,11 @@ ${
     (s) => html`<li id="bcv-${s.id}">
 <h2>${s.fullName}</h2>
 <p class="meta">${[s.title, s.organization].filter(Boolean).join(', ')}${s.email ? html` <span>${s.email}</span>` : null}${s.phone ? html` <span>${localPhone(s.phone)}</span>` : null}</p>
-${caller.canWrite && html`<p class="row-actions"><a class="button" href="${SPEAKERS_URL}/${s.id}/edit" aria-label="Sửa thông tin ${s.fullName}">Sửa</a></p>`}
+${
+  caller.canWrite &&
+  html`<p class="row-actions"><a class="button" href="${SPEAKERS_URL}/${s.id}/edit" aria-label="Sửa thông tin ${s.fullName}">Sửa</a>
+<a class="button" href="${SPEAKERS_URL}/${s.id}/remove" aria-label="Xóa ${s.fullName} khỏi danh bạ">Xóa</a></p>`
+}
 </li>`,
   )}</ul>`
 }
@@ -120,6 +125,48 @@ export function speakerEditPage(speaker: SpeakerResponseDto, state: SpeakerFormS
 <input type="hidden" name="version" value="${version}">
 ${speakerFields(state, 'bcv')}
 <div class="form-actions"><button type="submit" class="primary">Lưu thay đổi</button><a href="${SPEAKERS_URL}#bcv-${speaker.id}">Hủy bỏ, quay lại</a></div>
-</form>`,
+</form>
+<p class="row-actions"><a class="button" href="${SPEAKERS_URL}/${speaker.id}/remove">Xóa báo cáo viên này</a></p>`,
+  });
+}
+
+export interface SpeakerRemoveView {
+  speaker: SpeakerResponseDto;
+  /** The agenda items that name the speaker (the first page), and how many there are. */
+  items: SpeakerAgendaItemResponseDto[];
+  itemsTotal: number;
+  problem?: string;
+}
+
+/**
+ * `/console/speakers/:speakerId/remove`: the confirmation before a speaker leaves the directory;
+ * one still named on agenda items is kept (the service's rule), so the page lists those items instead.
+ */
+export function speakerRemovePage(v: SpeakerRemoveView, caller: ConsoleCaller): string {
+  const s = v.speaker;
+  const inUse = v.itemsTotal > 0;
+  return consolePage({
+    title: `Xóa báo cáo viên ${s.fullName}`,
+    caller,
+    trail: [HOME, { href: SPEAKERS_URL, label: 'Danh bạ báo cáo viên' }],
+    body: html`<section class="card message" aria-labelledby="tieu-de">
+<h1 id="tieu-de">Xóa báo cáo viên ${s.fullName}?</h1>
+${(s.title || s.organization) && html`<p>${[s.title, s.organization].filter(Boolean).join(', ')}</p>`}
+${v.problem && notice('error', v.problem)}
+${
+  inUse
+    ? html`${!v.problem && notice('error', `Báo cáo viên đang có tên trong ${vnNumber(v.itemsTotal)} mục chương trình nên chưa xóa được; hãy gỡ khỏi các mục đó trước.`)}
+<h2>Các mục chương trình có tên báo cáo viên</h2>
+<ul>${v.items.map(
+        (i) => html`<li><a href="${conferenceUrl(i.conferenceId)}/agenda/${i.id}/edit">${i.title}</a> <span class="muted">(${i.conferenceTitle})</span></li>`,
+      )}</ul>
+${v.itemsTotal > v.items.length && html`<p class="muted">Và ${vnNumber(v.itemsTotal - v.items.length)} mục khác.</p>`}`
+    : html`<p>Báo cáo viên sẽ bị xóa khỏi danh bạ dùng chung của mọi hội nghị. Không khôi phục được.</p>`
+}
+<div class="form-actions">
+${!inUse && buttonForm({ action: `${SPEAKERS_URL}/${s.id}/remove`, csrf: csrfField(caller.csrf), label: `Xóa báo cáo viên ${s.fullName}`, kind: 'danger' })}
+<a href="${SPEAKERS_URL}#bcv-${s.id}">Không xóa, quay lại danh bạ</a>
+</div>
+</section>`,
   });
 }

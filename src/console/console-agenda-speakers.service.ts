@@ -5,14 +5,21 @@ import { SpeakersService } from '../agenda/speakers.service';
 import { localPhone } from '../common/phone';
 import { validateBody } from '../common/validate-body';
 import { FormFields } from '../web/form-body';
-import { SPEAKER_FIELDS, SPEAKERS_URL, SpeakerFormState, speakerEditPage, speakersPage } from './console-agenda-speakers-pages';
+import { PageQueryDto } from '../common/pagination';
+import { SPEAKER_FIELDS, SPEAKERS_URL, SpeakerFormState, speakerEditPage, speakerRemovePage, speakersPage } from './console-agenda-speakers-pages';
 import { ConsoleCaller } from './console-caller';
 import { ConsoleResult } from './console-reply';
 import { refusalBeside, str } from './console-screen-kit';
 
 const PAGE_SIZE = 20;
 const MAX_QUERY = 200;
-const DONE: Record<string, string> = { create: 'Đã thêm báo cáo viên vào danh bạ.', update: 'Đã lưu thông tin báo cáo viên.' };
+const DONE: Record<string, string> = {
+  create: 'Đã thêm báo cáo viên vào danh bạ.',
+  update: 'Đã lưu thông tin báo cáo viên.',
+  remove: 'Đã xóa báo cáo viên khỏi danh bạ.',
+};
+/** Agenda items listed on the confirmation of a speaker still named on some. */
+const ITEMS_SHOWN = 20;
 const STALE = 'Thông tin báo cáo viên vừa được người khác sửa. Vui lòng mở lại trang sửa rồi thực hiện lại.';
 const OPTIONAL = ['title', 'organization', 'email', 'phone', 'bio'];
 
@@ -66,6 +73,25 @@ export class ConsoleAgendaSpeakersService {
       const refused = refusalBeside(error, SPEAKER_FIELDS, { stale: STALE });
       if (!refused) throw error;
       return { status: refused.status, html: speakerEditPage(speaker, { values, errors: refused.errors, problem: refused.problem }, version, caller) };
+    }
+  }
+
+  /** The confirmation before a speaker is removed: the items that still name them, if any, instead of the button. */
+  async removeForm(speakerId: string, caller: ConsoleCaller, problem?: string, status = 200): Promise<ConsoleResult> {
+    const speaker = await this.speakers.get(speakerId);
+    const items = await this.speakers.agendaOf(speakerId, plainToInstance(PageQueryDto, { page: 1, pageSize: ITEMS_SHOWN }), caller.user);
+    return { status, html: speakerRemovePage({ speaker, items: items.items, itemsTotal: items.total, problem }, caller) };
+  }
+
+  /** Removes a speaker through SpeakersService; one named on an agenda item meanwhile (409) comes back on the confirmation. */
+  async remove(speakerId: string, caller: ConsoleCaller): Promise<ConsoleResult> {
+    try {
+      await this.speakers.remove(speakerId);
+      return { redirect: `${SPEAKERS_URL}?xong=remove` };
+    } catch (error) {
+      const refused = refusalBeside(error, {});
+      if (!refused) throw error;
+      return this.removeForm(speakerId, caller, refused.problem, refused.status);
     }
   }
 }

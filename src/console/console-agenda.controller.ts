@@ -74,6 +74,18 @@ export class ConsoleAgendaController {
   }
 
   @Roles('admin', 'organizer')
+  @Get('speakers/:speakerId/remove')
+  async speakerRemoveForm(@ItemId('speakerId') speakerId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.speakers.removeForm(speakerId, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('speakers/:speakerId/remove')
+  async speakerRemove(@ItemId('speakerId') speakerId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.speakers.remove(speakerId, caller));
+  }
+
+  @Roles('admin', 'organizer')
   @Post('speakers/:speakerId/edit')
   async speakerUpdate(@ItemId('speakerId') speakerId: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply  ): Promise<void> {
     sendConsole(reply, await this.speakers.update(speakerId, body, caller));

@@ -12,6 +12,7 @@ import { countLine, listUrl, pager, progressBar, rowReport, stackTable } from '.
 import { ConsoleCaller } from './console-caller';
 import { consolePage, csrfField } from './console-layout';
 import { fileField } from './console-points-pages';
+import { buttonForm } from './console-screen-kit';
 import { formatWallTime } from './console-time';
 import { select } from './console-widgets';
 
@@ -165,7 +166,45 @@ ${input({ ...f('notes'), multiline: true })}
 </form>
 ${editing && html`<p class="muted">Mã điểm danh: <code>${editing.code}</code> · Trạng thái: ${ATTENDEE_STATUS_WORDS[editing.status]}${
   editing.checkedInAt ? ` · Điểm danh lúc ${formatWallTime(new Date(editing.checkedInAt), c.timezone)}` : ''
-}</p>`}`,
+}</p>`}
+${editing && caller.canWrite && isOpen(c) && html`<p class="row-actions"><a class="button" href="${attendeeRemoveUrl(c.id, editing.id)}">Xóa đại biểu này</a></p>`}`,
+  });
+}
+
+const attendeeRemoveUrl = (id: string, attendeeId: string) => `${attendeesUrl(id)}/${attendeeId}/remove`;
+
+export interface AttendeeRemoveView {
+  conference: ConferenceResponseDto;
+  attendee: AttendeeResponseDto;
+  pointName: string;
+  problem?: string;
+}
+
+/** `…/attendees/:attendeeId/remove`: who would go and what goes with them, then the button that removes them (or the way back). */
+export function attendeeRemovePage(v: AttendeeRemoveView, caller: ConsoleCaller): string {
+  const c = v.conference;
+  const a = v.attendee;
+  const consequences = [
+    'Đường dẫn trả lời giấy mời và đường dẫn lịch đã gửi cho người này không dùng được nữa.',
+    ...(a.checkedInAt ? ['Lượt điểm danh của người này được trừ khỏi số người dự tại điểm cầu.'] : []),
+    'Nếu điểm cầu có danh sách chờ, chỗ trống được dành cho người kế tiếp.',
+  ];
+  return consolePage({
+    title: `Xóa đại biểu ${a.fullName}`,
+    caller,
+    trail: trailOf(c, [{ href: attendeesUrl(c.id), label: 'Đại biểu' }]),
+    body: html`<section class="card message" aria-labelledby="tieu-de">
+<h1 id="tieu-de">Xóa đại biểu ${a.fullName}?</h1>
+<p>${[a.title, a.organization].filter(Boolean).join(', ')}${a.title || a.organization ? html`<br>` : null}${v.pointName} · ${ROLE_LABELS[a.role]} · mã <code>${a.code}</code> · ${ATTENDEE_STATUS_WORDS[a.status]}</p>
+${v.problem && notice('error', v.problem)}
+${!isOpen(c) && !v.problem && notice('error', 'Hội nghị đã kết thúc hoặc đã hủy nên không xóa đại biểu được nữa.')}
+<p>Người này sẽ bị xóa khỏi danh sách đại biểu của hội nghị. Không khôi phục được; việc xóa được ghi vào nhật ký.</p>
+<ul>${consequences.map((line) => html`<li>${line}</li>`)}</ul>
+<div class="form-actions">
+${isOpen(c) && buttonForm({ action: attendeeRemoveUrl(c.id, a.id), csrf: csrfField(caller.csrf), label: `Xóa đại biểu ${a.fullName}`, kind: 'danger' })}
+<a href="${attendeesUrl(c.id)}/${a.id}/edit">Không xóa, quay lại</a>
+</div>
+</section>`,
   });
 }
 

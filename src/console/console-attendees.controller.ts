@@ -88,6 +88,26 @@ export class ConsoleAttendeesController {
     sendConsole(reply, await this.pages.update(id, attendeeId, body, caller));
   }
 
+  @Get('conferences/:id/attendees/:attendeeId/remove')
+  async removeForm(
+    @ConferenceId() id: string,
+    @Param('attendeeId', ConsoleIdPipe) attendeeId: string,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.pages.removeForm(id, attendeeId, caller));
+  }
+
+  @Post('conferences/:id/attendees/:attendeeId/remove')
+  async remove(
+    @ConferenceId() id: string,
+    @Param('attendeeId', ConsoleIdPipe) attendeeId: string,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.pages.remove(id, attendeeId, caller));
+  }
+
   @Get('conferences/:id/check-in')
   async desk(@ConferenceId() id: string, @Query() query: Record<string, unknown>, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.pages.checkInDesk(id, query, caller));

@@ -20,6 +20,7 @@ import {
   ATTENDEE_FIELDS,
   ATTENDEES_PAGE_SIZE,
   attendeeFormPage,
+  attendeeRemovePage,
   attendeesPage,
   attendeesUrl,
   CHECK_IN_FIELDS,
@@ -34,6 +35,7 @@ import {
 import { besideFields, pageNumber, searchText, str } from './console-bulk';
 import { ConsoleCaller } from './console-caller';
 import { ConsoleResult } from './console-reply';
+import { refusalBeside } from './console-screen-kit';
 import { ConsoleSessions } from './console-sessions';
 import { readConsoleUpload } from './console-upload';
 
@@ -46,6 +48,7 @@ const OPTIONAL_TEXT = ['title', 'organization', 'email', 'phone', 'notes'] as co
 const DONE: Record<string, string> = {
   create: 'Đã thêm đại biểu.',
   update: 'Đã lưu thay đổi.',
+  remove: 'Đã xóa đại biểu khỏi danh sách.',
 };
 
 /**
@@ -136,6 +139,31 @@ export class ConsoleAttendeesService {
     } catch (error) {
       return this.formRefused(error, conference, attendee, values, caller);
     }
+  }
+
+  /** The confirmation before a delegate is removed. */
+  async removeForm(id: string, attendeeId: string, caller: ConsoleCaller): Promise<ConsoleResult> {
+    return this.removePage(id, attendeeId, caller);
+  }
+
+  /** Removes a delegate through the API's service (its rules, its audit); a refusal comes back on the confirmation page. */
+  async remove(id: string, attendeeId: string, caller: ConsoleCaller): Promise<ConsoleResult> {
+    await this.conferences.get(id, caller.user);
+    try {
+      await this.attendees.remove(id, attendeeId, await this.attendees.actorFor(caller.user));
+      return { redirect: `${attendeesUrl(id)}?xong=remove` };
+    } catch (error) {
+      const refused = refusalBeside(error, {});
+      if (!refused) throw error;
+      return this.removePage(id, attendeeId, caller, refused.problem, refused.status);
+    }
+  }
+
+  private async removePage(id: string, attendeeId: string, caller: ConsoleCaller, problem?: string, status = 200): Promise<ConsoleResult> {
+    const conference = await this.conferences.get(id, caller.user);
+    const attendee = await this.attendees.get(id, attendeeId, await this.attendees.actorFor(caller.user));
+    const pointName = (await this.points.namesOf(id, [attendee.bridgePointId])).get(attendee.bridgePointId) ?? '';
+    return { status, html: attendeeRemovePage({ conference, attendee, pointName, problem }, caller) };
   }
 
   private async formRefused(

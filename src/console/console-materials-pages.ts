@@ -62,7 +62,8 @@ ${
   d && caller.canWrite && d.notDownloaded.length > 0
     ? buttonForm({ action: `${materialsUrl(c.id)}/${m.id}/resend`, csrf: csrfField(caller.csrf), label: 'Nhắc các điểm cầu chưa tải', ariaLabel: `Gửi lại thư nhắc tải ${m.title}` })
     : null
-}</p>
+}
+${caller.canWrite && html`<a class="button" href="${materialsUrl(c.id)}/${m.id}/remove" aria-label="Xóa ${m.title}">Xóa</a>`}</p>
 ${
   d
     ? html`<details><summary>Điểm cầu đã tải: ${vnNumber(d.downloaded.length)}, chưa tải: ${vnNumber(d.notDownloaded.length)}</summary>
@@ -95,4 +96,23 @@ ${select({ id: 'tl-agendaItemId', name: 'agendaItemId', label: MATERIAL_FIELDS.a
 ${s.errors.file && html`<p class="error" id="tl-file-loi">${s.errors.file}</p>`}</div>
 <button type="submit" class="primary">Gửi tài liệu</button>
 </form></section>`;
+}
+
+/** `…/materials/:materialId/remove`: the confirmation before a material, its file and its download log go. */
+export function materialRemovePage(c: ConferenceResponseDto, m: MaterialResponseDto, caller: ConsoleCaller, problem?: string): string {
+  return consolePage({
+    title: `Xóa tài liệu ${m.title}`,
+    caller,
+    trail: [HOME, { href: conferenceUrl(c.id), label: c.title }, { href: materialsUrl(c.id), label: 'Tài liệu' }],
+    body: html`<section class="card message" aria-labelledby="tieu-de">
+<h1 id="tieu-de">Xóa tài liệu ${m.title}?</h1>
+<p class="meta"><span>${m.fileName}</span> · <span>${size(m.size)}</span> · <span>${AUDIENCE_LABELS[m.audience]}</span></p>
+${problem && notice('error', problem)}
+<p>Tệp, nhật ký tải về của các điểm cầu và đường dẫn tải đã gửi sẽ bị xóa theo; các điểm cầu và đại biểu không tải được tài liệu này nữa. Không khôi phục được; việc xóa được ghi vào nhật ký.</p>
+<div class="form-actions">
+${buttonForm({ action: `${materialsUrl(c.id)}/${m.id}/remove`, csrf: csrfField(caller.csrf), label: 'Xóa tài liệu', kind: 'danger' })}
+<a href="${materialsUrl(c.id)}#tl-${m.id}">Không xóa, quay lại</a>
+</div>
+</section>`,
+  });
 }

@@ -38,6 +38,18 @@ export class ConsoleMaterialsController {
     sendConsole(reply, await this.materials.resend(id, materialId, caller));
   }
 
+  @Roles('admin', 'organizer')
+  @Get('materials/:materialId/remove')
+  async removeForm(@ConferenceId() id: string, @ItemId('materialId') materialId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.materials.removeForm(id, materialId, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('materials/:materialId/remove')
+  async remove(@ConferenceId() id: string, @ItemId('materialId') materialId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.materials.remove(id, materialId, caller));
+  }
+
   @Get('materials/:materialId/file')
   async file(
     @ConferenceId() id: string,

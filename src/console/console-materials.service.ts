@@ -5,10 +5,10 @@ import { AgendaItemsService } from '../agenda/agenda-items.service';
 import { forbidden } from '../common/errors';
 import { PageQueryDto } from '../common/pagination';
 import { ConferencesService } from '../conferences/conferences.service';
-import { MaterialsService } from '../materials/materials.service';
+import { materialNotFound, MaterialsService } from '../materials/materials.service';
 import { ConsoleCaller, CSRF_FIELD } from './console-caller';
 import { parseCookies, SESSION_COOKIE } from './console-cookies';
-import { MATERIAL_FIELDS, MaterialRow, materialsPage, MaterialsView, materialsUrl } from './console-materials-pages';
+import { MATERIAL_FIELDS, materialRemovePage, MaterialRow, materialsPage, MaterialsView, materialsUrl } from './console-materials-pages';
 import { ConsoleResult } from './console-reply';
 import { refusalBeside, str } from './console-screen-kit';
 import { ConsoleSessions } from './console-sessions';
@@ -65,6 +65,27 @@ export class ConsoleMaterialsService {
     }
   }
 
+  /** The confirmation before a material is deleted. */
+  async removeForm(id: string, materialId: string, caller: ConsoleCaller, problem?: string, status = 200): Promise<ConsoleResult> {
+    const conference = await this.conferences.get(id, caller.user);
+    const material = (await this.materials.list(id, caller.user)).items.find((m) => m.id === materialId);
+    if (!material) throw materialNotFound();
+    return { status, html: materialRemovePage(conference, material, caller, problem) };
+  }
+
+  /** Deletes a material through MaterialsService (file, download log, audit). */
+  async remove(id: string, materialId: string, caller: ConsoleCaller): Promise<ConsoleResult> {
+    await this.conferences.get(id, caller.user);
+    try {
+      await this.materials.remove(id, materialId, caller.user);
+      return { redirect: `${materialsUrl(id)}?xong=xoa` };
+    } catch (error) {
+      const refused = refusalBeside(error, {});
+      if (!refused) throw error;
+      return this.removeForm(id, materialId, caller, refused.problem, refused.status);
+    }
+  }
+
   async download(id: string, materialId: string, caller: ConsoleCaller, request: FastifyRequest, reply: FastifyReply): Promise<void> {
     await this.materials.download(id, materialId, caller.user, request, reply);
   }
@@ -72,6 +93,7 @@ export class ConsoleMaterialsService {
 
 function flashOf(query: Record<string, unknown>): string | undefined {
   if (query.xong === 'gui') return 'Đã gửi tài liệu.';
+  if (query.xong === 'xoa') return 'Đã xóa tài liệu.';
   if (query.xong !== 'nhac') return undefined;
   const n = (k: string) => Number(str(query[k])) || 0;
   const parts = [`Đã xếp lịch gửi thư nhắc tới ${n('so')} điểm cầu chưa tải`];

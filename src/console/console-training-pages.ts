@@ -3,7 +3,7 @@ import { vnDateTime } from '../common/vietnamese-time';
 import { ConferenceResponseDto } from '../conferences/conference.dto';
 import { CertificateResponseDto } from '../training/certificate.dto';
 import { CompletionPageDto } from '../training/completion.dto';
-import { AttendancePageDto, AttendanceTotalsDto } from '../training/session-attendance.dto';
+import { AttendancePageDto, AttendanceTotalsDto, RollCallResponseDto } from '../training/session-attendance.dto';
 import { SESSION_ATTENDANCE_STATUSES, SessionAttendanceStatus } from '../training/session-attendance.entity';
 import { html, SafeHtml } from '../web/html';
 import { vnNumber } from '../web/labels';
@@ -123,7 +123,8 @@ function certificateRow(c: ConferenceResponseDto, x: CertificateResponseDto, v: 
     x.status === 'valid' ? html`<span class="badge t-done">Còn hiệu lực</span>` : html`<span class="badge overdue">Đã thu hồi</span>`
   }</p>
 ${x.revokedReason && html`<p>Lý do thu hồi: ${x.revokedReason}</p>`}
-<p class="small"><a href="${x.verifyUrl}">Trang kiểm tra (${x.code})</a></p>
+<p class="small row-actions"><a href="${trainingUrl(c.id)}/certificates/${x.id}.pdf" download>Tải giấy chứng nhận (PDF)<span class="visually-hidden"> của ${x.holderName}</span></a>
+<a href="${x.verifyUrl}">Trang kiểm tra (${x.code})</a></p>
 ${
   caller.canWrite &&
   x.status === 'valid' &&
@@ -137,12 +138,58 @@ ${input({ id: `${id}-reason`, name: 'reason', label: 'Lý do thu hồi', require
 </li>`;
 }
 
+export const ROLL_CALL_FIELDS: Record<string, string> = { codes: 'Mã điểm danh của những người có mặt' };
+
 export interface SessionView {
   conference: ConferenceResponseDto;
   item: AgendaItemResponseDto;
   page: AttendancePageDto;
   flash?: string;
   problem?: string;
+  /** The roll-call form as typed (when it comes back refused). */
+  rollCall?: FormState;
+  /** The answer of the roll call just taken. */
+  rollCallResult?: RollCallResponseDto;
+}
+
+function rollCallForm(v: SessionView, caller: ConsoleCaller): SafeHtml {
+  const s = v.rollCall ?? { values: {}, errors: {} };
+  return html`<section class="card" aria-labelledby="dd-ma"><h2 id="dd-ma">Điểm danh theo mã</h2>
+${s.problem && notice('error', s.problem)}
+<form method="post" action="${trainingUrl(v.conference.id)}/sessions/${v.item.id}/roll-call" novalidate>${csrfField(caller.csrf)}
+${input({
+  id: 'dd-codes',
+  name: 'codes',
+  label: ROLL_CALL_FIELDS.codes,
+  required: true,
+  multiline: true,
+  value: s.values.codes,
+  error: s.errors.codes,
+  hint: 'Mã 6 ký tự trên giấy mời, ví dụ K7Q4ZP; mỗi dòng một mã, hoặc cách nhau bằng dấu cách, dấu phẩy. Người đến sau giờ bắt đầu được ghi là đi muộn.',
+  autocomplete: 'off',
+})}
+<button type="submit" class="primary">Điểm danh các mã này</button>
+</form></section>`;
+}
+
+function rollCallResult(r: RollCallResponseDto): SafeHtml {
+  return html`<section class="card" id="ket-qua" role="status" aria-labelledby="ket-qua-tieu-de"><h2 id="ket-qua-tieu-de">Kết quả điểm danh theo mã</h2>
+<ul class="stats" aria-label="Kết quả">
+<li><b>${vnNumber(r.marked.length)}</b> vừa điểm danh</li>
+<li><b>${vnNumber(r.alreadyMarked.length)}</b> đã điểm danh từ trước</li>
+<li><b>${vnNumber(r.refused.length)}</b> không điểm danh được</li>
+<li><b>${vnNumber(r.unknown.length)}</b> mã không tìm thấy</li>
+</ul>
+${
+  r.refused.length > 0 &&
+  html`<h3>Không điểm danh được</h3><ul class="roll-refused">${r.refused.map((x) => html`<li><code>${x.code}</code>: ${x.message}</li>`)}</ul>`
+}
+${
+  r.unknown.length > 0 &&
+  html`<h3>Mã không tìm thấy</h3><p class="roll-unknown">${r.unknown.map((code, i) => html`${i > 0 ? ', ' : ''}<code>${code}</code>`)}</p>
+<p class="muted">Không có đại biểu nào của hội nghị có các mã này; kiểm tra lại mã trên giấy mời.</p>`
+}
+</section>`;
 }
 
 /** `/console/conferences/:id/training/sessions/:itemId`: each person's mark in one session, changed one at a time. */
@@ -158,6 +205,8 @@ export function sessionPage(v: SessionView, caller: ConsoleCaller): string {
 ${v.flash && notice('ok', v.flash)}
 ${v.problem && notice('error', v.problem)}
 <ul class="stats" aria-label="Tổng hợp">${SESSION_ATTENDANCE_STATUSES.map((s) => html`<li><b>${vnNumber(t[s])}</b> ${STATUS_LABELS[s].toLocaleLowerCase('vi')}</li>`)}<li><b>${vnNumber(t.unmarked)}</b> chưa điểm danh</li></ul>
+${v.rollCallResult && rollCallResult(v.rollCallResult)}
+${caller.canWrite && rollCallForm(v, caller)}
 <section class="card" aria-labelledby="ds-dd"><h2 id="ds-dd">Từng người (${vnNumber(v.page.total)})</h2>
 ${v.page.total > v.page.items.length ? html`<p class="muted">Hiển thị ${vnNumber(v.page.items.length)} người đầu.</p>` : null}
 <ul class="results people">${v.page.items.map(

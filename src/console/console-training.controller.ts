@@ -42,15 +42,20 @@ export class ConsoleTrainingController {
     sendFile(reply, await this.training.allPdf(id, caller));
   }
 
+  @Get('training/certificates/:certId.pdf')
+  async onePdf(@ConferenceId() id: string, @ItemId('certId') certId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendFile(reply, await this.training.onePdf(id, certId, caller));
+  }
+
   @Get('training/sessions/:itemId')
   async session(
     @ConferenceId() id: string,
     @ItemId('itemId') itemId: string,
-    @Query('xong') done: unknown,
+    @Query() query: Record<string, unknown>,
     @Caller() caller: ConsoleCaller,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    sendConsole(reply, await this.training.session(id, itemId, caller, done));
+    sendConsole(reply, await this.training.session(id, itemId, caller, query));
   }
 
   @Roles('admin', 'organizer')
@@ -63,5 +68,17 @@ export class ConsoleTrainingController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     sendConsole(reply, await this.training.mark(id, itemId, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('training/sessions/:itemId/roll-call')
+  async rollCall(
+    @ConferenceId() id: string,
+    @ItemId('itemId') itemId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.training.rollCall(id, itemId, body, caller));
   }
 }

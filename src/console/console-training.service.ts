@@ -10,13 +10,14 @@ import { CertificateService } from '../training/certificate.service';
 import { IssueCertificatesDto, RevokeCertificateDto } from '../training/certificate.dto';
 import { CompletionListQueryDto } from '../training/completion.dto';
 import { CompletionService } from '../training/completion.service';
-import { AttendanceListQueryDto, MarkAttendanceDto } from '../training/session-attendance.dto';
+import { AttendanceListQueryDto, MarkAttendanceDto, RollCallResponseDto } from '../training/session-attendance.dto';
 import { SessionAttendanceService } from '../training/session-attendance.service';
 import { FormFields } from '../web/form-body';
+import { ConsoleResults } from './console-bulk';
 import { ConsoleCaller } from './console-caller';
 import { ConsoleResult } from './console-reply';
 import { refusalBeside, str } from './console-screen-kit';
-import { ISSUE_FIELDS, sessionPage, SessionSummary, trainingPage, TrainingView, trainingUrl } from './console-training-pages';
+import { ISSUE_FIELDS, ROLL_CALL_FIELDS, sessionPage, SessionSummary, SessionView, trainingPage, TrainingView, trainingUrl } from './console-training-pages';
 
 const ALL = 500;
 const STALE = 'Điểm danh của người này vừa được người khác ghi. Vui lòng xem lại rồi ghi lại.';
@@ -33,6 +34,7 @@ export class ConsoleTrainingService {
     private readonly attendance: SessionAttendanceService,
     private readonly completions: CompletionService,
     private readonly certificates: CertificateService,
+    private readonly results: ConsoleResults,
   ) {}
 
   async page(id: string, caller: ConsoleCaller, query: Record<string, unknown>, over: Partial<TrainingView> = {}, status = 200): Promise<ConsoleResult> {
@@ -93,7 +95,20 @@ export class ConsoleTrainingService {
     return this.certificates.pdf(id, null);
   }
 
-  async session(id: string, itemId: string, caller: ConsoleCaller, doneKey: unknown, problem?: string, status = 200): Promise<ConsoleResult> {
+  /** One certificate's PDF, as the API's `GET …/certificates/:certId.pdf` gives it. */
+  async onePdf(id: string, certId: string, caller: ConsoleCaller): Promise<ExportFile> {
+    await this.conferences.get(id, caller.user);
+    return this.certificates.pdf(id, certId);
+  }
+
+  async session(
+    id: string,
+    itemId: string,
+    caller: ConsoleCaller,
+    query: Record<string, unknown>,
+    over: Pick<SessionView, 'problem' | 'rollCall'> = {},
+    status = 200,
+  ): Promise<ConsoleResult> {
     const conference = await this.conferences.get(id, caller.user);
     const item = (await this.agenda.list(id, plainToInstance(PageQueryDto, { page: 1, pageSize: ALL }), caller.user)).items.find((i) => i.id === itemId);
     if (!item) throw notFound('itemId', 'agenda_item_not_found', 'Không tìm thấy buổi học này.');
@@ -105,8 +120,10 @@ export class ConsoleTrainingService {
       if (!refused) throw error;
       return { redirect: `${trainingUrl(id)}` };
     }
-    const flash = doneKey === 'ghi' ? 'Đã ghi điểm danh.' : undefined;
-    return { status, html: sessionPage({ conference, item, page, flash, problem }, caller) };
+    const flash = query.xong === 'ghi' ? 'Đã ghi điểm danh.' : undefined;
+    // The roll call just taken (kept for its author a while, so the post could redirect here).
+    const rollCallResult = str(query.kq) ? this.results.read<RollCallResponseDto>(caller.user.id, str(query.kq)) : undefined;
+    return { status, html: sessionPage({ conference, item, page, flash, rollCallResult, ...over }, caller) };
   }
 
   /** One person's status in a session, at the version read (none before their first mark). */
@@ -120,7 +137,27 @@ export class ConsoleTrainingService {
     } catch (error) {
       const refused = refusalBeside(error, {}, { stale: STALE });
       if (!refused) throw error;
-      return this.session(id, itemId, caller, undefined, refused.problem, refused.status);
+      return this.session(id, itemId, caller, {}, { problem: refused.problem }, refused.status);
+    }
+  }
+
+  /**
+   * A roll call of the codes typed (one a line, or separated by spaces or commas): the API's
+   * `POST …/attendance { codes }`; its answer is shown on the session page the post redirects to.
+   */
+  async rollCall(id: string, itemId: string, fields: FormFields | undefined, caller: ConsoleCaller): Promise<ConsoleResult> {
+    const typed = str(fields?.codes);
+    const codes = typed.split(/[\s,;]+/).filter(Boolean);
+    const back = (state: SessionView['rollCall'], status: number) => this.session(id, itemId, caller, {}, { rollCall: state }, status);
+    if (codes.length === 0) return back({ values: { codes: typed }, errors: { codes: 'Nhập ít nhất một mã điểm danh.' } }, 400);
+    try {
+      const dto = await validateBody(MarkAttendanceDto, { codes });
+      const result = (await this.attendance.mark(id, itemId, dto, caller.user)) as RollCallResponseDto;
+      return { redirect: `${trainingUrl(id)}/sessions/${itemId}?kq=${this.results.keep(caller.user.id, result)}#ket-qua` };
+    } catch (error) {
+      const refused = refusalBeside(error, ROLL_CALL_FIELDS, { fieldOf: (field) => (field.startsWith('codes') ? 'codes' : field) });
+      if (!refused) throw error;
+      return back({ values: { codes: typed }, errors: refused.errors, problem: refused.problem }, refused.status);
     }
   }
 }

@@ -180,6 +180,42 @@ describe('organizer console: agenda and speakers', () => {
     });
   });
 
+  describe('removing a speaker, as an organizer', () => {
+    beforeAll(() => signIn(w, w.users.organizer));
+
+    it('removes one from the directory after a confirmation, and keeps one still named on an item, listing the items', async () => {
+      const { page } = w;
+      const tam = (await w.t.http.post('/api/speakers').auth(w.t.adminToken, bearer).send({ fullName: 'Đặng Văn Tạm', organization: 'Tỉnh ủy Nam Định' }).expect(201)).body;
+      await page.goto(`${w.base}/console/speakers?q=dang+van+tam`);
+      await go(page, 'a[aria-label="Xóa Đặng Văn Tạm khỏi danh bạ"]');
+      expect(await page.locator('h1').innerText()).toBe('Xóa báo cáo viên Đặng Văn Tạm?');
+      await shoot(w, 'speaker-remove');
+      await go(page, 'a:has-text("Không xóa, quay lại danh bạ")');
+      await w.t.http.get(`/api/speakers/${tam.id}`).auth(w.t.adminToken, bearer).expect(200);
+      // From the edit page too, then the keyboard: the button is focused and pressed.
+      await page.goto(`${w.base}/console/speakers/${tam.id}/edit`);
+      await go(page, 'a:has-text("Xóa báo cáo viên này")');
+      await page.focus('button:has-text("Xóa báo cáo viên Đặng Văn Tạm")');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      expect(await page.locator('.alert.ok').innerText()).toBe('Đã xóa báo cáo viên khỏi danh bạ.');
+      await w.t.http.get(`/api/speakers/${tam.id}`).auth(w.t.adminToken, bearer).expect(404);
+
+      // Trần Thị Mai speaks in the report: no button, the item instead (the service's speaker_in_use rule).
+      const [mai] = (await w.t.http.get('/api/speakers?q=tran+thi+mai').auth(w.t.adminToken, bearer).expect(200)).body.items;
+      await page.goto(`${w.base}/console/speakers/${mai.id}/remove`);
+      expect(await page.locator('.alert.error').innerText()).toBe('Báo cáo viên đang có tên trong 1 mục chương trình nên chưa xóa được; hãy gỡ khỏi các mục đó trước.');
+      expect(await page.locator('.card.message li a').allInnerTexts()).toEqual(['Báo cáo sơ kết 6 tháng đầu năm 2027']);
+      expect(await page.locator('button.danger').count()).toBe(0);
+      await shoot(w, 'speaker-remove-in-use');
+      // A post anyway (the page was opened before the speaker was put on an item): the service's 409 on the same page.
+      const session = `hn_console=${await signInHttp(w, w.users.organizer)}`;
+      const csrf = csrfIn((await w.t.http.get('/console/speakers').set('cookie', session).expect(200)).text);
+      const refused = await postForm(w, `/console/speakers/${mai.id}/remove`, { _csrf: csrf }, session).expect(409);
+      expect(refused.text).toContain('hãy gỡ khỏi các mục đó trước khi xóa');
+      await w.t.http.get(`/api/speakers/${mai.id}`).auth(w.t.adminToken, bearer).expect(200);
+    });
+  });
+
   describe('as a viewer', () => {
     it('shows the agenda and the directory without any form, and refuses posts', async () => {
       const { page } = w;
@@ -196,6 +232,10 @@ describe('organizer console: agenda and speakers', () => {
       const refused = await postForm(w, `/console/conferences/${conferenceId}/agenda`, { _csrf: csrf, title: 'x' }, `hn_console=${session}`).expect(403);
       expect(refused.text).toContain('Không có quyền');
       await postForm(w, '/console/speakers', { _csrf: csrf, fullName: 'Người xem' }, `hn_console=${session}`).expect(403);
+      expect(await page.locator('a[href$="/remove"]').count()).toBe(0);
+      const [mai] = (await w.t.http.get('/api/speakers?q=tran+thi+mai').auth(w.t.adminToken, bearer).expect(200)).body.items;
+      await w.t.http.get(`/console/speakers/${mai.id}/remove`).set('cookie', `hn_console=${session}`).expect(403);
+      await postForm(w, `/console/speakers/${mai.id}/remove`, { _csrf: csrf }, `hn_console=${session}`).expect(403);
     });
   });
 
@@ -206,5 +246,8 @@ describe('organizer console: agenda and speakers', () => {
     expect(refused.text).toContain('Biểu mẫu không hợp lệ');
     await postForm(w, '/console/speakers', { fullName: 'Giả mạo' }, `hn_console=${session}`).expect(403);
     expect(await agendaOf(conferenceId)).toHaveLength(2);
+    const [hung] = (await w.t.http.get('/api/speakers?q=nguyen+van+hung').auth(w.t.adminToken, bearer).expect(200)).body.items;
+    await postForm(w, `/console/speakers/${hung.id}/remove`, {}, `hn_console=${session}`).expect(403);
+    await w.t.http.get(`/api/speakers/${hung.id}`).auth(w.t.adminToken, bearer).expect(200);
   });
 });

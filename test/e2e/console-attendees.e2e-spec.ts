@@ -202,6 +202,39 @@ describe('console: delegates', () => {
       expect(checked).toBe(2);
     });
 
+    it('removes a delegate from their edit page after a confirmation, through the service (check-in count, audit)', async () => {
+      const { page } = w;
+      const api = `/api/conferences/${id}/attendees`;
+      const xoa = (await w.t.http.post(api).auth(w.t.adminToken, bearer).send({ fullName: 'Hoàng Văn Xóa', title: 'Chuyên viên', bridgePointId: provinceId }).expect(201)).body;
+      await w.t.http.post(`${api}/${xoa.id}/check-in`).auth(w.t.adminToken, bearer).send({}).expect(200);
+      const checkIns = async () => (await w.t.http.get(`/api/conferences/${id}/bridge-points/${provinceId}`).auth(w.t.adminToken, bearer).expect(200)).body.actualAttendees;
+      const before = await checkIns();
+
+      await page.goto(`${base()}?q=hoang+van+xoa`);
+      await go(page, 'table.stack a:has-text("Sửa")');
+      await go(page, 'a:has-text("Xóa đại biểu này")');
+      expect(await page.locator('h1').innerText()).toBe('Xóa đại biểu Hoàng Văn Xóa?');
+      expect(await page.locator('.card.message').innerText()).toContain('Lượt điểm danh của người này được trừ');
+      await shoot(w, 'attendee-remove');
+      await go(page, 'a:has-text("Không xóa, quay lại")');
+      expect(new URL(page.url()).pathname).toBe(`/console/conferences/${id}/attendees/${xoa.id}/edit`);
+      await w.t.http.get(`${api}/${xoa.id}`).auth(w.t.adminToken, bearer).expect(200);
+
+      // Keyboard alone: the link, then the button.
+      await page.focus('a:has-text("Xóa đại biểu này")');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      await page.focus('button:has-text("Xóa đại biểu Hoàng Văn Xóa")');
+      await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+      expect(new URL(page.url()).pathname).toBe(`/console/conferences/${id}/attendees`);
+      expect(await page.locator('.alert.ok').innerText()).toBe('Đã xóa đại biểu khỏi danh sách.');
+      await w.t.http.get(`${api}/${xoa.id}`).auth(w.t.adminToken, bearer).expect(404);
+      expect(await checkIns()).toBe(before - 1);
+      const [entry] = (await w.t.http.get(`/api/conferences/${id}/audit`).auth(w.t.adminToken, bearer).expect(200)).body.items;
+      expect(entry).toMatchObject({ entityType: 'attendee', entityId: xoa.id, action: 'delete', before: { fullName: 'Hoàng Văn Xóa' } });
+      // Gone: its pages answer 404.
+      expect((await page.goto(`${base()}/${xoa.id}/remove`))!.status()).toBe(404);
+    });
+
     it('renders the list of 30,000 delegates a page at a time: the first, a searched and filtered one, the last', async () => {
       // A test-only bulk insert: 27,498 more delegates straight into the table (the import's own path is tested above).
       const data = w.t.app.get(DataSource);
@@ -249,6 +282,11 @@ describe('console: delegates', () => {
       await postForm(w, `/console/conferences/${id}/attendees`, { _csrf: csrf, fullName: 'Người xem thêm', bridgePointId: mainId }, session).expect(403);
       await postForm(w, `/console/conferences/${id}/check-in`, { _csrf: csrf, code: 'ZZZZZZ' }, session).expect(403);
       await w.t.http.get(`/console/conferences/${id}/check-in`).set('cookie', session).expect(403);
+      expect(await w.page.locator('a[href$="/remove"]').count()).toBe(0);
+      const [someone] = (await w.t.http.get(`/api/conferences/${id}/attendees?pageSize=1`).auth(w.t.adminToken, bearer).expect(200)).body.items;
+      await w.t.http.get(`/console/conferences/${id}/attendees/${someone.id}/remove`).set('cookie', session).expect(403);
+      await postForm(w, `/console/conferences/${id}/attendees/${someone.id}/remove`, { _csrf: csrf }, session).expect(403);
+      await w.t.http.get(`/api/conferences/${id}/attendees/${someone.id}`).auth(w.t.adminToken, bearer).expect(200);
     });
   });
 
@@ -257,6 +295,8 @@ describe('console: delegates', () => {
     const before = (await w.t.http.get(`/api/conferences/${id}/attendees?pageSize=1`).auth(w.t.adminToken, bearer).expect(200)).body.total;
     await postForm(w, `/console/conferences/${id}/attendees`, { fullName: 'Giả mạo', bridgePointId: mainId }, session).expect(403);
     await postForm(w, `/console/conferences/${id}/check-in`, { code: 'ZZZZZZ' }, session).expect(403);
+    const [someone] = (await w.t.http.get(`/api/conferences/${id}/attendees?pageSize=1`).auth(w.t.adminToken, bearer).expect(200)).body.items;
+    await postForm(w, `/console/conferences/${id}/attendees/${someone.id}/remove`, {}, session).expect(403);
     const upload = await w.t.http
       .post(`/console/conferences/${id}/attendees/import`)
       .set('cookie', session)

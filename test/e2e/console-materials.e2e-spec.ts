@@ -79,6 +79,7 @@ describe('organizer console: materials', () => {
     await postForm(w, `/console/conferences/${id}/materials`, { title: 'x', audience: 'all' }, `hn_console=${organizer}`).expect(403);
     const [material] = (await w.t.http.get(api(`/${id}/materials`)).auth(w.t.adminToken, bearer).expect(200)).body.items;
     await postForm(w, `/console/conferences/${id}/materials/${material.id}/resend`, {}, `hn_console=${organizer}`).expect(403);
+    await postForm(w, `/console/conferences/${id}/materials/${material.id}/remove`, {}, `hn_console=${organizer}`).expect(403);
     expect((await w.t.http.get(api(`/${id}/materials`)).auth(w.t.adminToken, bearer).expect(200)).body.items).toHaveLength(1);
 
     await signIn(w, w.users.viewer);
@@ -87,5 +88,39 @@ describe('organizer console: materials', () => {
     const viewer = await signInHttp(w, w.users.viewer);
     const csrf = csrfIn((await w.t.http.get(`/console/conferences/${id}/materials`).set('cookie', `hn_console=${viewer}`).expect(200)).text);
     await postForm(w, `/console/conferences/${id}/materials/${material.id}/resend`, { _csrf: csrf }, `hn_console=${viewer}`).expect(403);
+    expect(await page.locator('a[href$="/remove"]').count()).toBe(0);
+    await w.t.http.get(`/console/conferences/${id}/materials/${material.id}/remove`).set('cookie', `hn_console=${viewer}`).expect(403);
+    await postForm(w, `/console/conferences/${id}/materials/${material.id}/remove`, { _csrf: csrf }, `hn_console=${viewer}`).expect(403);
+    expect((await w.t.http.get(api(`/${id}/materials`)).auth(w.t.adminToken, bearer).expect(200)).body.items).toHaveLength(1);
+  });
+
+  it('deletes a material after a confirmation, through the service (file gone, audited)', async () => {
+    const { page } = w;
+    const extra = (
+      await w.t.http
+        .post(api(`/${id}/materials`))
+        .auth(w.t.adminToken, bearer)
+        .field('title', 'Dự thảo chương trình (bản cũ)')
+        .field('audience', 'all')
+        .attach('file', pdf, 'du-thao.pdf')
+        .expect(201)
+    ).body;
+    await signIn(w, w.users.organizer);
+    await page.goto(`${w.base}/console/conferences/${id}/materials`);
+    await go(page, 'a[aria-label="Xóa Dự thảo chương trình (bản cũ)"]');
+    expect(await page.locator('h1').innerText()).toBe('Xóa tài liệu Dự thảo chương trình (bản cũ)?');
+    await shoot(w, 'material-remove');
+    await go(page, 'a:has-text("Không xóa, quay lại")');
+    expect((await w.t.http.get(api(`/${id}/materials`)).auth(w.t.adminToken, bearer).expect(200)).body.items).toHaveLength(2);
+    await go(page, 'a[aria-label="Xóa Dự thảo chương trình (bản cũ)"]');
+    await page.focus('button:has-text("Xóa tài liệu")');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(await flash()).toBe('Đã xóa tài liệu.');
+    expect(await page.locator('.results h3').allInnerTexts()).toEqual(['Báo cáo tổng kết công tác dân vận năm 2026']);
+    const left = (await w.t.http.get(api(`/${id}/materials`)).auth(w.t.adminToken, bearer).expect(200)).body.items;
+    expect(left.map((m: { id: string }) => m.id)).not.toContain(extra.id);
+    await w.t.http.get(api(`/${id}/materials/${extra.id}/file`)).auth(w.t.adminToken, bearer).expect(404);
+    const [entry] = (await w.t.http.get(api(`/${id}/audit`)).auth(w.t.adminToken, bearer).expect(200)).body.items;
+    expect(entry).toMatchObject({ entityType: 'material', entityId: extra.id, action: 'material.delete' });
   });
 });
