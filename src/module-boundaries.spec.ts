@@ -17,10 +17,10 @@ import * as ts from 'typescript';
  *   - SQL text: `INSERT INTO t`, `UPDATE t … SET`, `DELETE FROM t`.
  * Migrations (they create every table) are not writers.
  *
- * KNOWN lists the crossings that exist today, each with why; the spec fails on a new one, and on
- * an entry that no longer happens (so the list only shrinks). A second check lists the files
- * outside repositories that still hold SQL text (it belongs in a repository: named methods,
- * explicit placeholders).
+ * The spec fails on any crossing. Where a lower module needs what a higher one knows, the higher
+ * one answers through a seam of the lower one (ConferencePoints, ConferenceCloneSteps, …). Two
+ * more checks: no two folders import each other, and no file outside a repository holds SQL text
+ * (it belongs in a repository: named methods, explicit placeholders).
  */
 
 const SRC = __dirname;
@@ -28,8 +28,6 @@ const WRITE_METHODS = new Set(['insert', 'update', 'delete', 'save', 'upsert', '
 const SQL_WRITE = /\b(?:INSERT\s+INTO|DELETE\s+FROM)\s+"?([a-z_]+)"?|\bUPDATE\s+"?([a-z_]+)"?\s+SET\b/gi;
 const SQL_TEXT = /\bSELECT\b[\s\S]+\bFROM\b|\bINSERT\s+INTO\b|\bUPDATE\s+"?[a-z_]+"?\s+SET\b|\bDELETE\s+FROM\b/i;
 
-/** `writer → table`: crossings that exist today and why. Remove an entry when its crossing is gone. */
-const KNOWN: Record<string, string> = {};
 
 interface Found {
   writer: string;
@@ -225,7 +223,7 @@ describe('module boundaries', () => {
     ]);
   });
 
-  it('lets each module write only its own tables, apart from the crossings listed in KNOWN', () => {
+  it('lets each module write only its own tables', () => {
     const crossings = new Map<string, string[]>();
     for (const w of writes) {
       const owner = [...owners.values()].find((o) => o.table === w.table)!.owner;
@@ -233,18 +231,13 @@ describe('module boundaries', () => {
       const key = `${w.writer} → ${w.table}`;
       crossings.set(key, [...(crossings.get(key) ?? []), w.where]);
     }
-    const unexpected = [...crossings].filter(([key]) => !(key in KNOWN)).map(([key, where]) => `${key} (${where.join(', ')})`);
-    const gone = Object.keys(KNOWN).filter((key) => !crossings.has(key));
-    expect({ unexpected, gone }).toEqual({ unexpected: [], gone: [] });
+    expect([...crossings].map(([key, where]) => `${key} (${where.join(', ')})`)).toEqual([]);
   });
 
-  it('lets folders depend on each other one way, apart from the pairs listed in MUTUAL', () => {
+  it('lets folders depend on each other one way', () => {
     const edges = folderImports(files);
     const mutual = [...edges].flatMap(([a, to]) => [...to].filter((b) => a < b && edges.get(b)!.has(a)).map((b) => `${a} ↔ ${b}`));
-    expect({ unexpected: mutual.filter((pair) => !(pair in MUTUAL)), gone: Object.keys(MUTUAL).filter((pair) => !mutual.includes(pair)) }).toEqual({
-      unexpected: [],
-      gone: [],
-    });
+    expect(mutual).toEqual([]);
   });
 
   it('draws the folders\' dependencies in the README as they are in the code', () => {
@@ -253,18 +246,12 @@ describe('module boundaries', () => {
     expect(readmeDrawing()).toEqual(drawing);
   });
 
-  it('keeps SQL text in repositories and storages, apart from the files listed (each moves into one)', () => {
+  it('keeps SQL text in repositories, storages and the database layer', () => {
     const elsewhere = files.filter((f) => !SQL_HOMES.some((home) => home.test(relative(SRC, f))));
     const holding = [...new Set(elsewhere.flatMap(sqlTextIn).map((where) => where.split(':')[0]))].sort();
-    expect(holding).toEqual([...SQL_ELSEWHERE].sort());
+    expect(holding).toEqual([]);
   });
 });
 
-/** Folders that import each other today, and why (#23: make each run one way). */
-const MUTUAL: Record<string, string> = {};
-
 /** Where SQL text belongs: repositories, storage adapters, the database layer and the statement builder. */
 const SQL_HOMES = [/\.repository\.ts$/, /-storage\.ts$/, /^database\//, /^common\/entity-rows\.ts$/];
-
-/** Files outside those homes that still hold SQL text (#23: move each statement into a named repository method). */
-const SQL_ELSEWHERE: string[] = [];
