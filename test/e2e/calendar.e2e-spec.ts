@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { Clock } from '../../src/common/clock';
 import { aConference, aMainPoint } from '../factories';
 import { startApp, TestApp } from '../harness';
 
@@ -314,10 +315,17 @@ describe('calendar (.ics)', () => {
         { field: 'token', code: 'revoked', message: 'Liên kết đã bị thu hồi. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.' },
       ]);
 
-      const shortLived = await feedLink(hung.id, conferenceId, { expiresAt: new Date(Date.now() + 1500).toISOString() });
+      const expiresAt = Date.now() + 60_000;
+      const shortLived = await feedLink(hung.id, conferenceId, { expiresAt: new Date(expiresAt).toISOString() });
       await t.http.get(feedPath(shortLived.url)).expect(200);
-      await new Promise((resolve) => setTimeout(resolve, 1600));
-      const expired = await t.http.get(feedPath(shortLived.url)).expect(410);
+      // The link's expiry is read from the injected clock: a minute later without waiting one.
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(expiresAt + 1));
+      let expired;
+      try {
+        expired = await t.http.get(feedPath(shortLived.url)).expect(410);
+      } finally {
+        clock.mockRestore();
+      }
       expect(expired.body.details).toEqual([
         { field: 'token', code: 'expired', message: 'Liên kết đã hết hạn. Vui lòng liên hệ Ban Tổ chức để nhận liên kết mới.' },
       ]);
