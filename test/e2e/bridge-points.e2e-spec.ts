@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { Clock } from '../../src/common/clock';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { aConference, aMainPoint } from '../factories';
@@ -329,9 +330,17 @@ describe('bridge points (điểm cầu)', () => {
       const gone = await t.http.post(pub(link.token, '/decline')).send({ reason: 'x' }).expect(410);
       expect(gone.body).toMatchObject({ statusCode: 410, message: expect.stringMatching(/thu hồi/), details: [{ field: 'token', code: 'revoked' }] });
 
-      const short = (await t.http.post(`/api/conferences/${id}/bridge-points/${point.id}/links`).auth(t.adminToken, bearer).send({ expiresAt: new Date(Date.now() + 1500).toISOString() }).expect(201)).body;
-      await new Promise((resolve) => setTimeout(resolve, 1600));
-      const expired = await t.http.get(pub(short.token)).expect(410);
+      const expiresAt = Date.now() + 60_000;
+      const short = (await t.http.post(`/api/conferences/${id}/bridge-points/${point.id}/links`).auth(t.adminToken, bearer).send({ expiresAt: new Date(expiresAt).toISOString() }).expect(201)).body;
+      await t.http.get(pub(short.token)).expect(200);
+      // Expiry is read from the injected clock: a minute later without waiting one.
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(expiresAt + 1));
+      let expired;
+      try {
+        expired = await t.http.get(pub(short.token)).expect(410);
+      } finally {
+        clock.mockRestore();
+      }
       expect(expired.body.message).toMatch(/hết hạn/);
       const past = await t.http.post(`/api/conferences/${id}/bridge-points/${point.id}/links`).auth(t.adminToken, bearer).send({ expiresAt: '2020-01-01T00:00:00Z' }).expect(400);
       expect(past.body.details).toEqual([{ field: 'expiresAt', code: 'expires_in_past', message: 'Thời hạn của liên kết (expiresAt) phải ở tương lai.' }]);

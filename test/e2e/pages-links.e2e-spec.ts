@@ -1,4 +1,5 @@
 import { Page } from 'playwright-core';
+import { Clock } from '../../src/common/clock';
 import { aConference, aMainPoint } from '../factories';
 import { launchBrowser, TestBrowser } from '../browser';
 import { startApp, TestApp } from '../harness';
@@ -273,22 +274,29 @@ describe('pages opened from an email link', () => {
     it('answers 410 for an expired link, for the confirmation and the RSVP page', async () => {
       const p = await newPoint({ name: 'Điểm cầu tỉnh Tuyên Quang', level: 'provincial' });
       const a = await newAttendee(p.id, { fullName: 'Phạm Thị Dung' });
-      const soon = new Date(Date.now() + 1500).toISOString();
+      const expiresAt = Date.now() + 60_000;
+      const soon = new Date(expiresAt).toISOString();
       const pointToken = await pointLink(p.id, { expiresAt: soon });
       const rsvp = (await t.http.post(api(`/attendees/${a.id}/links`)).auth(t.adminToken, bearer).send({ expiresAt: soon }).expect(201)).body.token;
-      await new Promise((resolve) => setTimeout(resolve, 1700));
-      for (const path of [`/bridge-points/confirm/${pointToken}`, `/rsvp/${rsvp}`, `/rsvp/${rsvp}/invite.ics`]) {
-        const res = await t.http.get(path).expect(410);
-        expect(res.text).toContain('Liên kết đã hết hạn');
+      await t.http.get(`/rsvp/${rsvp}`).expect(200);
+      // Expiry is read from the injected clock: a minute later without waiting one.
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockImplementation(() => new Date(expiresAt + 1));
+      try {
+        for (const path of [`/bridge-points/confirm/${pointToken}`, `/rsvp/${rsvp}`, `/rsvp/${rsvp}/invite.ics`]) {
+          const res = await t.http.get(path).expect(410);
+          expect(res.text).toContain('Liên kết đã hết hạn');
+        }
+        await form(`/rsvp/${rsvp}/accept`, {}).expect(410);
+        // Unchanged: on the list, never sent an invitation (added).
+        expect((await attendee(a.id)).status).toBe('added');
+        const page = await browser.newPage();
+        const response = await page.goto(`${base}/rsvp/${rsvp}`);
+        expect(response!.status()).toBe(410);
+        await browser.screenshot(page, 'link-expired');
+        await page.close();
+      } finally {
+        clock.mockRestore();
       }
-      await form(`/rsvp/${rsvp}/accept`, {}).expect(410);
-      // Unchanged: on the list, never sent an invitation (added).
-      expect((await attendee(a.id)).status).toBe('added');
-      const page = await browser.newPage();
-      const response = await page.goto(`${base}/rsvp/${rsvp}`);
-      expect(response!.status()).toBe(410);
-      await browser.screenshot(page, 'link-expired');
-      await page.close();
     });
 
     it('keeps refusing form bodies on the JSON API (415)', async () => {
