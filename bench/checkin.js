@@ -7,6 +7,7 @@
 
 const { performance } = require('node:perf_hooks');
 const { sleep } = require('./http');
+const { rateWhy } = require('./report');
 
 const SINGLE = 3000;
 const BATCH = 1000;
@@ -171,6 +172,7 @@ async function measureCheckIns({ api, app, log, fact, conferenceId, ratio, goalP
     ratioToEmpty: ratio(stats),
     goal: `≥ ${goalPerSec.toLocaleString('en')}/s, lost 0, double 0`,
     met: stats.reqPerSec >= goalPerSec && lostTotal === 0 && doubleTotal === 0 && stats.non2xx === 0 && stats.errors === 0,
+    why: stats.reqPerSec < goalPerSec ? rateWhy(result.cpu, stats.requests, goalPerSec) : undefined,
   };
   fact(
     'check-in: answers and attendance after the round',

@@ -72,9 +72,12 @@ function render(report) {
     for (const p of report.problems) out.push(`  - ${p}`);
     out.push('');
   }
-  const missed = [...report.scenarios, ...report.facts].filter((x) => x.met === false).map((x) => x.name);
+  const missedGoals = [...report.scenarios, ...report.facts].filter((x) => x.met === false);
+  const missed = missedGoals.map((x) => x.name);
   if (report.error) out.push('INCOMPLETE: the bench stopped early (see Problems); the goals were not all measured.');
   else out.push(missed.length ? `Goals missed: ${missed.join('; ')}` : 'All goals met.');
+  // What the run measured about each miss (the README's Benchmarks section has the profiles and next steps).
+  for (const x of missedGoals.filter((g) => g.why)) out.push(`  - ${x.name}: ${x.why}`);
   out.push(`Results written to ${path.relative(process.cwd(), report.files.latest)}`);
   return out.join('\n');
 }
@@ -91,4 +94,28 @@ function write(report, dir) {
   fs.writeFileSync(report.files.history, json);
 }
 
-module.exports = { render, write };
+/**
+ * Why a write round missed its rate, from what it measured: the app's CPU time per request bounds
+ * what one core can answer; the share of a core the app had says whether it got one.
+ */
+function rateWhy(cpu, requests, goalPerSec) {
+  if (!cpu || !requests) return undefined;
+  const msPerRequest = (cpu.appCpuPercent * cpu.seconds * 10) / requests;
+  const ceiling = Math.floor(1000 / msPerRequest);
+  return (
+    `a request took ${msPerRequest.toFixed(2)} ms of the app's CPU, so a whole core answers at most ${ceiling.toLocaleString('en')}/s` +
+    `${ceiling < goalPerSec ? ' (below the goal)' : ''}; the app had ${cpu.appCpuPercent} % of a core, the machine was ${cpu.machineBusyPercent} % busy`
+  );
+}
+
+/** Why a process's peak RSS missed its goal: the phase it came in, and the highest before it. */
+function memoryWhy(memory) {
+  const phases = memory.phases ?? [];
+  if (!phases.length) return undefined;
+  let top = 0;
+  for (let i = 1; i < phases.length; i++) if (phases[i].peakRssKb > phases[top].peakRssKb) top = i;
+  const before = phases.slice(0, top).reduce((mb, p) => Math.max(mb, p.peakRssKb / 1024), 0);
+  return `the peak came in the "${phases[top].phase}" phase; ${Math.round(before)} MB at most before it, ${Math.round(phases[0].peakRssKb / 1024)} MB in the first phase`;
+}
+
+module.exports = { render, write, rateWhy, memoryWhy };

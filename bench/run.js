@@ -20,7 +20,7 @@ const { measureMaterialDownloads } = require('./materials');
 const { measureSessionCheckIns, SESSION_CHECK_IN_BUDGET_SEC } = require('./session-check-in');
 const { measureRoute, pool } = require('./load');
 const { measureScaleOut } = require('./scale-out');
-const { render, write } = require('./report');
+const { render, write, rateWhy, memoryWhy } = require('./report');
 const { startSmtpSink } = require('./smtp-sink');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -335,6 +335,7 @@ async function main() {
         ratioToEmpty: ratio(result),
         goal: `≥ ${GOALS.writesPerSec.toLocaleString('en')}/s, lost 0`,
         met: ok && result.reqPerSec >= GOALS.writesPerSec,
+        why: result.reqPerSec < GOALS.writesPerSec ? rateWhy(result.cpu, result.requests, GOALS.writesPerSec) : undefined,
         verify,
       });
       // CPU time of the app per request: less swayed than req/s by other work on the machine.
@@ -427,6 +428,7 @@ async function main() {
       const byPhase = memory.phases.map((p) => `${p.phase} ${Math.round(p.peakRssKb / 1024)}`).join(', ');
       report.memory[role] = { ...memory, peakMb };
       fact(`peak RSS of the ${role} process`, `${peakMb.toFixed(0)} MB (peak MB by phase: ${byPhase})`, `< ${GOALS.peakRssMb} MB`, peakMb < GOALS.peakRssMb);
+      if (peakMb >= GOALS.peakRssMb) report.facts[report.facts.length - 1].why = memoryWhy(memory);
     }
   } catch (error) {
     report.error = error.stack ?? String(error);
