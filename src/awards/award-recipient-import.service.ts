@@ -62,11 +62,10 @@ export class AwardRecipientImportService {
         throw badField('agendaItemId', 'agenda_item_not_found', `Mục chương trình ${agendaItemId} không thuộc hội nghị này.`);
       }
       const set = unitSetOf(conference);
-      const [points, units, existing] = await Promise.all([
-        m.find(BridgePoint, { select: { id: true, name: true, administrativeUnitCode: true }, where: { conferenceId } }),
-        m.find(AdministrativeUnit, { select: { code: true, name: true, level: true }, where: { set } }),
-        m.find(AwardRecipient, { where: { decisionId } }),
-      ]);
+      // One after another: a transaction is one connection, which runs one query at a time (pg warns of queries sent at once).
+      const points = await m.find(BridgePoint, { select: { id: true, name: true, administrativeUnitCode: true }, where: { conferenceId } });
+      const units = await m.find(AdministrativeUnit, { select: { code: true, name: true, level: true }, where: { set } });
+      const existing = await m.find(AwardRecipient, { where: { decisionId } });
       const checked = checkRecipientRows(sheet, columns, form, new PointDirectory(points), new UnitDirectory(units, set));
       const plan = planOf(checked.valid, existing, agendaItemId);
       const rejected = checked.rejectedRows.size;

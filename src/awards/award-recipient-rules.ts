@@ -81,11 +81,10 @@ export async function loadReferences(
   const pointIds = ids((r) => r.bridgePointId);
   const codes = ids((r) => r.administrativeUnitCode);
   const unitSet = unitSetOf(conference);
-  const [items, points, units] = await Promise.all([
-    agendaIds.length ? m.find(AgendaItem, { select: { id: true }, where: { conferenceId: conference.id, id: In(agendaIds) } }) : [],
-    pointIds.length ? m.find(BridgePoint, { select: { id: true }, where: { conferenceId: conference.id, id: In(pointIds) } }) : [],
-    codes.length ? m.find(AdministrativeUnit, { select: { code: true }, where: { set: unitSet, code: In(codes) } }) : [],
-  ]);
+  // One after another: `m` may be a transaction's, one connection running one query at a time.
+  const items = agendaIds.length ? await m.find(AgendaItem, { select: { id: true }, where: { conferenceId: conference.id, id: In(agendaIds) } }) : [];
+  const points = pointIds.length ? await m.find(BridgePoint, { select: { id: true }, where: { conferenceId: conference.id, id: In(pointIds) } }) : [];
+  const units = codes.length ? await m.find(AdministrativeUnit, { select: { code: true }, where: { set: unitSet, code: In(codes) } }) : [];
   return {
     agendaItems: new Set(items.map((i) => i.id)),
     bridgePoints: new Set(points.map((p) => p.id)),

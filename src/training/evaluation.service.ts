@@ -71,7 +71,9 @@ export class EvaluationService implements OnModuleInit {
       }
       const items = await m.find(AgendaItem, { select: { id: true }, where: { conferenceId } });
       const questions = formOf(dto.questions, new Set(items.map((i) => i.id)));
-      const [form, responses] = await Promise.all([m.findOneBy(EvaluationForm, { conferenceId }), m.countBy(EvaluationResponse, { conferenceId })]);
+      // One after another: a transaction is one connection, which runs one query at a time.
+      const form = await m.findOneBy(EvaluationForm, { conferenceId });
+      const responses = await m.countBy(EvaluationResponse, { conferenceId });
       if (form && responses > 0) checkEdit(form.questions, questions);
       const saved = await m.save(EvaluationForm, { conferenceId, questions, version: (form?.version ?? 0) + 1 });
       await this.audit.record(m, userActor(user), {
