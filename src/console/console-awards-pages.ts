@@ -8,7 +8,7 @@ import { errorSummary, input, notice } from '../web/widgets';
 import { ConsoleCaller } from './console-caller';
 import { consolePage, csrfField } from './console-layout';
 import { FormState } from './console-minutes-pages';
-import { checkbox, conferenceUrl, DAY_EXAMPLE, formatVnDay } from './console-screen-kit';
+import { buttonForm, checkbox, conferenceUrl, DAY_EXAMPLE, formatVnDay } from './console-screen-kit';
 import { select } from './console-widgets';
 
 export const DECISION_FIELDS: Record<string, string> = {
@@ -44,6 +44,7 @@ export interface AwardsView {
 
 const HOME = { href: '/console', label: 'Danh sách hội nghị' };
 export const awardsUrl = (id: string) => `${conferenceUrl(id)}/awards`;
+const decisionUrl = (id: string, decisionId: string) => `${awardsUrl(id)}/${decisionId}`;
 const WRITABLE = ['draft', 'published', 'ongoing', 'completed'];
 
 /** `/console/conferences/:id/awards`: the award decisions with their recipients, imports with a dry run, and the award list's files. */
@@ -78,6 +79,11 @@ function decisionCard(v: AwardsView, d: AwardDecisionResponseDto, writable: bool
   return html`<section class="card" id="qd-${d.id}" aria-labelledby="qd-${d.id}-ten">
 <h2 id="qd-${d.id}-ten">${d.awardTitle}</h2>
 <p class="muted">Quyết định số ${d.number} ngày ${formatVnDay(d.signedAt)} của ${d.issuingAuthority}${signer ? `; người ký: ${signer}` : ''}.</p>
+${
+  writable &&
+  html`<p class="row-actions"><a class="button" href="${decisionUrl(c.id, d.id)}/edit" aria-label="Sửa quyết định số ${d.number}">Sửa quyết định</a>
+<a class="button" href="${decisionUrl(c.id, d.id)}/remove" aria-label="Xóa quyết định số ${d.number}">Xóa quyết định</a></p>`
+}
 ${
   d.recipients.length === 0
     ? html`<p>Chưa có người, tập thể được khen.</p>`
@@ -141,22 +147,95 @@ ${input({ ...f('achievement'), multiline: true })}
 </form></details>`;
 }
 
-function decisionForm(v: AwardsView, caller: ConsoleCaller): SafeHtml {
-  const s = v.form;
+/** The fields of a decision, shared by the form that adds one and the page that edits one. */
+function decisionFields(s: FormState, forms: AwardFormResponseDto[], editing: boolean): SafeHtml {
   const f = (field: string) => ({ id: `qd-${field}`, name: field, label: DECISION_FIELDS[field], value: s.values[field], error: s.errors[field] });
-  return html`<section class="card" aria-labelledby="them-qd"><h2 id="them-qd">Thêm quyết định khen thưởng</h2>
-${s.problem && notice('error', s.problem)}
+  return html`${s.problem && notice('error', s.problem)}
 ${errorSummary(s.errors, (x) => `qd-${x}`)}
-<form method="post" action="${awardsUrl(v.conference.id)}" novalidate>${csrfField(caller.csrf)}
-${select({ ...f('awardFormCode'), required: true, empty: '— Chọn hình thức —', choices: v.forms.map((x) => ({ value: x.code, label: x.name })) })}
+${select({ ...f('awardFormCode'), required: true, empty: '— Chọn hình thức —', choices: forms.map((x) => ({ value: x.code, label: x.name })) })}
 <div class="grid2">${input({ ...f('number'), required: true, hint: 'Ví dụ 123/QĐ-TTg, 45/QĐ-UBND.', autocomplete: 'off' })}${input({
     ...f('signedAt'),
     required: true,
     hint: `Ngày/tháng/năm, ví dụ ${DAY_EXAMPLE}.`,
     autocomplete: 'off',
   })}</div>
-${input({ ...f('issuingAuthority'), hint: 'Để trống để lấy cơ quan của hình thức khen thưởng.' })}
-<div class="grid2">${input(f('signerName'))}${input(f('signerTitle'))}</div>
+${editing ? input({ ...f('issuingAuthority'), required: true }) : input({ ...f('issuingAuthority'), hint: 'Để trống để lấy cơ quan của hình thức khen thưởng.' })}
+<div class="grid2">${input(f('signerName'))}${input(f('signerTitle'))}</div>`;
+}
+
+function decisionForm(v: AwardsView, caller: ConsoleCaller): SafeHtml {
+  return html`<section class="card" aria-labelledby="them-qd"><h2 id="them-qd">Thêm quyết định khen thưởng</h2>
+<form method="post" action="${awardsUrl(v.conference.id)}" novalidate>${csrfField(caller.csrf)}
+${decisionFields(v.form, v.forms, false)}
 <button type="submit" class="primary">Thêm quyết định</button>
 </form></section>`;
+}
+
+const trailOf = (c: ConferenceResponseDto) => [HOME, { href: conferenceUrl(c.id), label: c.title }, { href: awardsUrl(c.id), label: 'Khen thưởng' }];
+const CANCELLED = 'Hội nghị đã bị hủy nên không thay đổi khen thưởng được nữa.';
+
+export interface DecisionEditView {
+  conference: ConferenceResponseDto;
+  decision: AwardDecisionResponseDto;
+  forms: AwardFormResponseDto[];
+  form: FormState;
+  /** The version read when the page was opened: it travels hidden, so a save over someone else's change is refused. */
+  version: string;
+}
+
+/** `…/awards/:decisionId/edit`: the decision's fields at the version read. */
+export function decisionEditPage(v: DecisionEditView, caller: ConsoleCaller): string {
+  const c = v.conference;
+  const d = v.decision;
+  const writable = WRITABLE.includes(c.status);
+  return consolePage({
+    title: `Sửa quyết định số ${d.number}`,
+    caller,
+    trail: trailOf(c),
+    body: html`<h1>Sửa quyết định khen thưởng số ${d.number}</h1>
+${
+  writable
+    ? html`<form method="post" action="${decisionUrl(c.id, d.id)}/edit" class="card" novalidate>${csrfField(caller.csrf)}
+<input type="hidden" name="version" value="${v.version}">
+${decisionFields(v.form, v.forms, true)}
+<p class="hint">Đổi hình thức khen thưởng chỉ được khi hình thức mới dành cho mọi đối tượng (cá nhân, tập thể) đã có trong quyết định.</p>
+<div class="form-actions"><button type="submit" class="primary">Lưu thay đổi</button><a href="${awardsUrl(c.id)}#qd-${d.id}">Hủy bỏ, quay lại</a></div>
+</form>
+<p class="row-actions"><a class="button" href="${decisionUrl(c.id, d.id)}/remove">Xóa quyết định này</a></p>`
+    : html`${notice('error', CANCELLED)}<p><a href="${awardsUrl(c.id)}#qd-${d.id}">Quay lại danh sách khen thưởng</a></p>`
+}`,
+  });
+}
+
+/** Recipients named on the confirmation; the rest are counted. */
+const NAMES_SHOWN = 20;
+
+/** `…/awards/:decisionId/remove`: the decision and what goes with it (its recipients), then the button that removes it (or the way back). */
+export function decisionRemovePage(c: ConferenceResponseDto, d: AwardDecisionResponseDto, caller: ConsoleCaller, problem?: string): string {
+  const writable = WRITABLE.includes(c.status);
+  const n = d.recipients.length;
+  const names = d.recipients.slice(0, NAMES_SHOWN).map((r) => [r.name, r.organization].filter(Boolean).join(', '));
+  return consolePage({
+    title: `Xóa quyết định số ${d.number}`,
+    caller,
+    trail: trailOf(c),
+    body: html`<section class="card message" aria-labelledby="tieu-de">
+<h1 id="tieu-de">Xóa quyết định số ${d.number}?</h1>
+<p><strong>${d.awardTitle}</strong>: ký ngày ${formatVnDay(d.signedAt)}, cơ quan ban hành: ${d.issuingAuthority}.</p>
+${problem && notice('error', problem)}
+${!writable && !problem && notice('error', CANCELLED)}
+${
+  n === 0
+    ? html`<p>Quyết định chưa có người, tập thể được khen.</p>`
+    : html`<p>Cùng với quyết định, <strong>${vnNumber(n)} người, tập thể được khen</strong> theo quyết định này cũng bị xóa và không còn trong danh sách khen thưởng:</p>
+<ul>${names.map((name) => html`<li>${name}</li>`)}</ul>
+${n > names.length && html`<p class="muted">Và ${vnNumber(n - names.length)} người, tập thể khác.</p>`}`
+}
+<p>Không khôi phục được; việc xóa được ghi vào nhật ký.</p>
+<div class="form-actions">
+${writable && buttonForm({ action: `${decisionUrl(c.id, d.id)}/remove`, csrf: csrfField(caller.csrf), label: `Xóa quyết định số ${d.number}`, kind: 'danger' })}
+<a href="${awardsUrl(c.id)}#qd-${d.id}">Không xóa, quay lại</a>
+</div>
+</section>`,
+  });
 }

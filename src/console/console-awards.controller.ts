@@ -10,7 +10,7 @@ import { ItemId, sendFile } from './console-screen-kit';
 import { ConsoleUpload } from './console-upload';
 import { ConsoleScreens } from './console-screens.decorator';
 
-/** `/console/conferences/:id/awards`: award decisions, their recipients and the award list's files. */
+/** `/console/conferences/:id/awards`: award decisions (added, edited, removed after a confirmation), their recipients and the award list's files. */
 @ConsoleScreens('console/conferences/:id', 'admin', 'organizer', 'viewer')
 export class ConsoleAwardsController {
   constructor(private readonly awards: ConsoleAwardsService) {}
@@ -24,6 +24,36 @@ export class ConsoleAwardsController {
   @Post('awards')
   async createDecision(@ConferenceId() id: string, @Body() body: FormFields, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
     sendConsole(reply, await this.awards.createDecision(id, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Get('awards/:decisionId/edit')
+  async editForm(@ConferenceId() id: string, @ItemId('decisionId') decisionId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.awards.editForm(id, decisionId, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('awards/:decisionId/edit')
+  async update(
+    @ConferenceId() id: string,
+    @ItemId('decisionId') decisionId: string,
+    @Body() body: FormFields,
+    @Caller() caller: ConsoleCaller,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    sendConsole(reply, await this.awards.update(id, decisionId, body, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Get('awards/:decisionId/remove')
+  async removeForm(@ConferenceId() id: string, @ItemId('decisionId') decisionId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.awards.removeForm(id, decisionId, caller));
+  }
+
+  @Roles('admin', 'organizer')
+  @Post('awards/:decisionId/remove')
+  async remove(@ConferenceId() id: string, @ItemId('decisionId') decisionId: string, @Caller() caller: ConsoleCaller, @Res() reply: FastifyReply): Promise<void> {
+    sendConsole(reply, await this.awards.remove(id, decisionId, caller));
   }
 
   @Roles('admin', 'organizer')

@@ -5,8 +5,9 @@ import { bearer, closeWorld, consoleWorld, ConsoleWorld, csrfIn, go, postActions
 
 /**
  * The console's awards screen in chromium: a decision with the API's checks beside its fields,
- * recipients one by one and from a file (a dry run first, each rejected cell in a table), and the
- * award list downloaded through the console's own route.
+ * recipients one by one and from a file (a dry run first, each rejected cell in a table), the
+ * award list downloaded through the console's own route, a decision edited at the version read
+ * and removed with its recipients after a confirmation.
  */
 describe('organizer console: awards', () => {
   let w: ConsoleWorld;
@@ -101,6 +102,88 @@ describe('organizer console: awards', () => {
     expect(xlsx.suggestedFilename()).toMatch(/\.xlsx$/);
   });
 
+  it('edits a decision with the keyboard, through the service (changed, audited)', async () => {
+    const { page } = w;
+    const [before] = await decisionsOf();
+    await page.goto(`${w.base}/console/conferences/${id}/awards`);
+    await page.focus('a[aria-label="Sửa quyết định số 1026/QĐ-TTg"]');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(`/console/conferences/${id}/awards/${before.id}/edit`);
+    expect(await page.inputValue('#qd-signedAt')).toBe('08/12/2027');
+    expect(await page.inputValue('#qd-awardFormCode')).toBe('bang-khen-thu-tuong-chinh-phu');
+    await shoot(w, 'award-decision-edit');
+    for (const [field, text] of [['#qd-signedAt', '09/12/2027'], ['#qd-signerName', 'Trần Lưu Quang'], ['#qd-signerTitle', 'Phó Thủ tướng Chính phủ']]) {
+      await page.focus(field);
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type(text);
+    }
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(await flash()).toBe('Đã lưu quyết định khen thưởng.');
+    expect(await page.locator(`#qd-${before.id} .muted`).first().innerText()).toContain('người ký: Phó Thủ tướng Chính phủ Trần Lưu Quang');
+    const [after] = await decisionsOf();
+    expect(after).toMatchObject({ id: before.id, number: '1026/QĐ-TTg', signedAt: '2027-12-09', signerName: 'Trần Lưu Quang', signerTitle: 'Phó Thủ tướng Chính phủ', version: before.version + 1 });
+    expect(after.recipients).toHaveLength(3);
+    const audit = (await w.t.http.get(api(`/${id}/audit`)).auth(w.t.adminToken, bearer).expect(200)).body.items;
+    expect(audit.find((e: { entityId: string; action: string }) => e.entityId === before.id && e.action === 'update')).toMatchObject({
+      entityType: 'award_decision',
+      before: { signedAt: '2027-12-08', signerName: 'Phạm Minh Chính' },
+      after: { signedAt: '2027-12-09', signerName: 'Trần Lưu Quang' },
+    });
+  });
+
+  it('refuses a save made on a stale copy with the conflict on the form, keeping what was typed', async () => {
+    const { page } = w;
+    const [decision] = await decisionsOf();
+    await page.goto(`${w.base}/console/conferences/${id}/awards/${decision.id}/edit`);
+    await page.fill('#qd-signerTitle', 'Thủ tướng Chính phủ');
+    await page.fill('#qd-signerName', 'Phạm Minh Chính');
+    // Someone else saves meanwhile, through the API.
+    await w.t.http.patch(api(`/${id}/award-decisions/${decision.id}`)).auth(w.t.adminToken, bearer).send({ version: decision.version, issuingAuthority: 'Chính phủ' }).expect(200);
+    const [response] = await Promise.all([page.waitForNavigation(), page.click('button:has-text("Lưu thay đổi")')]);
+    expect(response!.status()).toBe(409);
+    expect(await page.locator('.alert.error').innerText()).toContain('Quyết định này vừa được người khác sửa');
+    expect(await page.inputValue('#qd-signerTitle')).toBe('Thủ tướng Chính phủ');
+    expect(await page.inputValue('#qd-signerName')).toBe('Phạm Minh Chính');
+    expect(await page.inputValue('#qd-issuingAuthority')).toBe('Thủ tướng Chính phủ');
+    const [stored] = await decisionsOf();
+    expect(stored).toMatchObject({ issuingAuthority: 'Chính phủ', signerName: 'Trần Lưu Quang', signerTitle: 'Phó Thủ tướng Chính phủ', version: decision.version + 1 });
+    await page.goto(`${w.base}/console/conferences/${id}/awards/${decision.id}/edit`);
+    expect(await page.inputValue('#qd-issuingAuthority')).toBe('Chính phủ');
+  });
+
+  it('removes a decision with its recipients only after a confirmation', async () => {
+    const { page } = w;
+    const extra = (
+      await w.t.http
+        .post(api(`/${id}/award-decisions`))
+        .auth(w.t.adminToken, bearer)
+        .send({ number: '1027/QĐ-TTg', signedAt: '2027-12-10', awardFormCode: 'bang-khen-thu-tuong-chinh-phu', recipients: [{ kind: 'individual', name: 'Lê Văn Cường', organization: 'Xã Tân Chi' }] })
+        .expect(201)
+    ).body;
+    await page.goto(`${w.base}/console/conferences/${id}/awards`);
+    await go(page, 'a[aria-label="Xóa quyết định số 1027/QĐ-TTg"]');
+    expect(await page.locator('h1').innerText()).toBe('Xóa quyết định số 1027/QĐ-TTg?');
+    expect(await page.locator('.card.message').innerText()).toContain('1 người, tập thể được khen');
+    expect(await page.locator('.card.message li').allInnerTexts()).toEqual(['Lê Văn Cường, Xã Tân Chi']);
+    await shoot(w, 'award-decision-remove');
+    await go(page, 'a:has-text("Không xóa, quay lại")');
+    await w.t.http.get(api(`/${id}/award-decisions/${extra.id}`)).auth(w.t.adminToken, bearer).expect(200);
+    await go(page, 'a[aria-label="Xóa quyết định số 1027/QĐ-TTg"]');
+    await page.focus('button:has-text("Xóa quyết định số 1027/QĐ-TTg")');
+    await Promise.all([page.waitForNavigation(), page.keyboard.press('Enter')]);
+    expect(new URL(page.url()).pathname).toBe(`/console/conferences/${id}/awards`);
+    expect(await flash()).toBe('Đã xóa quyết định khen thưởng.');
+    await w.t.http.get(api(`/${id}/award-decisions/${extra.id}`)).auth(w.t.adminToken, bearer).expect(404);
+    expect((await decisionsOf()).map((d: { number: string }) => d.number)).toEqual(['1026/QĐ-TTg']);
+    const audit = (await w.t.http.get(api(`/${id}/audit`)).auth(w.t.adminToken, bearer).expect(200)).body.items;
+    expect(audit.find((e: { entityId: string; action: string }) => e.entityId === extra.id && e.action === 'delete')).toMatchObject({
+      entityType: 'award_decision',
+      before: { number: '1027/QĐ-TTg', recipients: 1 },
+    });
+    // Gone: its pages answer 404.
+    expect((await page.goto(`${w.base}/console/conferences/${id}/awards/${extra.id}/remove`))!.status()).toBe(404);
+  });
+
   it('shows a viewer the awards without forms, and refuses posts without a CSRF token or from a viewer', async () => {
     const { page } = w;
     const [decision] = await decisionsOf();
@@ -113,13 +196,22 @@ describe('organizer console: awards', () => {
       .attach('file', sheet([HEADER, ['Cá nhân', 'Giả Mạo', '', '', '']]).buffer, 'gia-mao.csv')
       .expect(403);
     expect(multipart.text).toContain('Biểu mẫu không hợp lệ');
+    await postForm(w, `/console/conferences/${id}/awards/${decision.id}/edit`, { version: String(decision.version), number: decision.number, signedAt: '01/12/2027', awardFormCode: decision.awardFormCode, issuingAuthority: 'Giả mạo' }, `hn_console=${organizer}`).expect(403);
+    await postForm(w, `/console/conferences/${id}/awards/${decision.id}/remove`, {}, `hn_console=${organizer}`).expect(403);
 
     await signIn(w, w.users.viewer);
     await page.goto(`${w.base}/console/conferences/${id}/awards`);
     expect(await postActions(page)).toEqual(['/console/logout']);
+    expect(await page.locator('a[href$="/edit"], a[href$="/remove"]').count()).toBe(0);
     const viewer = await signInHttp(w, w.users.viewer);
     const csrf = csrfIn((await w.t.http.get(`/console/conferences/${id}/awards`).set('cookie', `hn_console=${viewer}`).expect(200)).text);
     await postForm(w, `/console/conferences/${id}/awards/${decision.id}/recipients`, { _csrf: csrf, kind: 'individual', name: 'Người xem' }, `hn_console=${viewer}`).expect(403);
-    expect((await decisionsOf())[0].recipients).toHaveLength(3);
+    await w.t.http.get(`/console/conferences/${id}/awards/${decision.id}/edit`).set('cookie', `hn_console=${viewer}`).expect(403);
+    await w.t.http.get(`/console/conferences/${id}/awards/${decision.id}/remove`).set('cookie', `hn_console=${viewer}`).expect(403);
+    await postForm(w, `/console/conferences/${id}/awards/${decision.id}/edit`, { _csrf: csrf, version: String(decision.version), number: decision.number, signedAt: '01/12/2027', awardFormCode: decision.awardFormCode, issuingAuthority: 'Giả mạo' }, `hn_console=${viewer}`).expect(403);
+    await postForm(w, `/console/conferences/${id}/awards/${decision.id}/remove`, { _csrf: csrf }, `hn_console=${viewer}`).expect(403);
+    const [after] = await decisionsOf();
+    expect(after).toMatchObject({ id: decision.id, version: decision.version, issuingAuthority: decision.issuingAuthority });
+    expect(after.recipients).toHaveLength(3);
   });
 });
